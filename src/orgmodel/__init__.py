@@ -1,0 +1,77 @@
+"""orgmodel: who owns, who runs and who reports to whom in an organisation.
+
+Examples
+--------
+>>> import orgmodel as om
+>>> org = om.Organization(name="Tiny", people=[om.Person("ann", "Ann")])
+>>> org.summary()["people"]
+1
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from orgmodel._share import Share
+from orgmodel.exceptions import (
+    FileAccessError,
+    GraphvizNotFoundError,
+    OrgModelError,
+    RenderError,
+    ShareError,
+    UnknownReferenceError,
+    ValidationError,
+)
+from orgmodel.model import (
+    Employment,
+    Entity,
+    EntityKind,
+    Liability,
+    LineKind,
+    Organization,
+    Person,
+    Relationship,
+    RelationshipKind,
+    ReportingLine,
+    Stake,
+    Unit,
+)
+from orgmodel.problems import Problem, ProblemCode, Severity
+from orgmodel.vocabulary import DEFAULT_VOCABULARY, Axis, Lean, Tag, Vocabulary
+
+try:
+    __version__ = version("orgmodel")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0+unknown"
+
+__all__ = [
+    "DEFAULT_VOCABULARY",
+    "Axis",
+    "Employment",
+    "Entity",
+    "EntityKind",
+    "FileAccessError",
+    "GraphvizNotFoundError",
+    "Lean",
+    "Liability",
+    "LineKind",
+    "OrgModelError",
+    "Organization",
+    "Person",
+    "Problem",
+    "ProblemCode",
+    "Relationship",
+    "RelationshipKind",
+    "RenderError",
+    "ReportingLine",
+    "Severity",
+    "Share",
+    "ShareError",
+    "Stake",
+    "Tag",
+    "Unit",
+    "UnknownReferenceError",
+    "ValidationError",
+    "Vocabulary",
+    "__version__",
+]

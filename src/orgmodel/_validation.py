@@ -1,0 +1,377 @@
+"""The checks an :class:`~orgmodel.model.Organization` runs when it is built.
+
+One pass over the records collects every error and every warning; nothing stops at
+the first.  All checks are iterative and linear in the size of the organisation.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Collection, Iterator
+from typing import TYPE_CHECKING, Any
+
+from orgmodel._suggest import did_you_mean
+from orgmodel.model import Entity, Person, Stake, Unit
+from orgmodel.problems import Problem, ProblemCode, Severity
+
+if TYPE_CHECKING:
+    from orgmodel._share import Share
+    from orgmodel.model import Organization
+
+__all__ = ["EXTERNAL_PREFIX", "validate"]
+
+#: Ids may not start with this: graph nodes of outside counterparties use it.
+EXTERNAL_PREFIX = "ext:"
+
+_EPSILON = 1e-9
+_SUGGESTION_LIMIT = 200  # did-you-mean is costly; suggest for the first problems only
+_SPACE = 32  # code points below this are control characters
+_SHOWN_ROOTS = 5
+
+_Node = Person | Entity | Unit
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.errors: list[Problem] = []
+        self.warnings: list[Problem] = []
+
+    def error(self, code: ProblemCode, location: str, message: str) -> None:
+        self.errors.append(Problem(code, location, message))
+
+    def warn(self, code: ProblemCode, location: str, message: str) -> None:
+        self.warnings.append(Problem(code, location, message, Severity.WARNING))
+
+    def hint(self, word: str, candidates: Collection[str]) -> str:
+        if len(self.errors) >= _SUGGESTION_LIMIT:
+            return ""
+        return did_you_mean(word, candidates)
+
+
+def validate(org: Organization) -> tuple[dict[str, _Node], list[Problem], list[Problem]]:
+    """Check *org*; return its id index, the errors and the warnings."""
+    out = _Collector()
+    index = _check_ids(org, out)
+    _check_people(org, index, out)
+    _check_units(org, index, out)
+    _check_reporting_cycles(org, index, out)
+    _check_stakes(org, index, out)
+    _check_relationships(org, index, out)
+    _check_focal(org, index, out)
+    _check_attributes(org, out)
+    if not out.errors:
+        _collect_warnings(org, out)
+    return index, out.errors, out.warnings
+
+
+def _records(org: Organization) -> Iterator[tuple[str, _Node]]:
+    for i, p in enumerate(org.people):
+        yield f"people[{i}]", p
+    for i, e in enumerate(org.entities):
+        yield f"entities[{i}]", e
+    for i, u in enumerate(org.units):
+        yield f"units[{i}]", u
+
+
+def _check_ids(org: Organization, out: _Collector) -> dict[str, _Node]:
+    index: dict[str, _Node] = {}
+    where: dict[str, str] = {}
+    for location, record in _records(org):
+        rid = record.id
+        if not rid or rid != rid.strip() or any(ord(c) < _SPACE for c in rid):
+            out.error(
+                ProblemCode.BAD_ID,
+                f"{location}.id",
+                f"id {rid!r} must be non-empty, without surrounding spaces or control characters",
+            )
+        elif rid.startswith(EXTERNAL_PREFIX):
+            out.error(
+                ProblemCode.BAD_ID,
+                f"{location}.id",
+                f"id {rid!r} must not start with {EXTERNAL_PREFIX!r}, "
+                "which marks outside counterparties in the graph",
+            )
+        if rid in index:
+            out.error(
+                ProblemCode.DUPLICATE_ID,
+                f"{location}.id",
+                f"id {rid!r} is used twice: {where[rid]} and {location}",
+            )
+            continue
+        index[rid] = record
+        where[rid] = location
+    return index
+
+
+def _is(index: dict[str, _Node], rid: str, cls: type) -> bool:
+    return isinstance(index.get(rid), cls)
+
+
+def _unknown(  # noqa: PLR0917 - one private helper, called the same way everywhere
+    out: _Collector, index: dict[str, _Node], rid: str, cls: type, what: str, context: str
+) -> str:
+    """Say what is wrong with reference *rid*, with *context*, then any suggestion."""
+    found = index.get(rid)
+    article = "an" if what[0] in "aeiou" else "a"
+    if found is not None:
+        return f"{rid!r} {context} is a {type(found).__name__.lower()}, not {article} {what}"
+    pool = (
+        [k for k, v in index.items() if isinstance(v, cls)]
+        if len(out.errors) < _SUGGESTION_LIMIT
+        else []
+    )
+    return f"unknown {what} {rid!r} {context}{out.hint(rid, pool)}"
+
+
+def _check_people(org: Organization, index: dict[str, _Node], out: _Collector) -> None:
+    for i, p in enumerate(org.people):
+        loc = f"people[{i}]"
+        if p.unit is not None and not _is(index, p.unit, Unit):
+            msg = _unknown(out, index, p.unit, Unit, "unit", f"for {p.id!r}")
+            out.error(ProblemCode.UNKNOWN_REFERENCE, f"{loc}.unit", msg)
+        if p.manager is not None:
+            if p.manager == p.id:
+                out.error(
+                    ProblemCode.SELF_MANAGER, f"{loc}.manager", f"{p.id!r} is their own manager"
+                )
+            elif not _is(index, p.manager, Person):
+                msg = _unknown(out, index, p.manager, Person, "person", f"as manager of {p.id!r}")
+                out.error(ProblemCode.UNKNOWN_REFERENCE, f"{loc}.manager", msg)
+        seen: set[str] = set()
+        for j, m in enumerate(p.dotted):
+            dloc = f"{loc}.dotted[{j}]"
+            if m == p.id:
+                out.error(
+                    ProblemCode.SELF_MANAGER, dloc, f"{p.id!r} is their own dotted-line manager"
+                )
+            elif not _is(index, m, Person):
+                msg = _unknown(
+                    out, index, m, Person, "person", f"as dotted-line manager of {p.id!r}"
+                )
+                out.error(ProblemCode.UNKNOWN_REFERENCE, dloc, msg)
+            elif m == p.manager or m in seen:
+                out.error(
+                    ProblemCode.DUPLICATE_LINE,
+                    dloc,
+                    f"{p.id!r} reports to {m!r} twice; keep one line",
+                )
+            seen.add(m)
+
+
+def _check_units(org: Organization, index: dict[str, _Node], out: _Collector) -> None:
+    for i, u in enumerate(org.units):
+        loc = f"units[{i}]"
+        if u.parent is not None:
+            if u.parent == u.id:
+                out.error(
+                    ProblemCode.UNIT_CYCLE, f"{loc}.parent", f"unit {u.id!r} is its own parent"
+                )
+            elif not _is(index, u.parent, Unit):
+                msg = _unknown(out, index, u.parent, Unit, "unit", f"as parent of {u.id!r}")
+                out.error(ProblemCode.UNKNOWN_REFERENCE, f"{loc}.parent", msg)
+        if u.head is not None and not _is(index, u.head, Person):
+            msg = _unknown(out, index, u.head, Person, "person", f"as head of {u.id!r}")
+            out.error(ProblemCode.UNKNOWN_REFERENCE, f"{loc}.head", msg)
+    parents = {u.id: u.parent for u in org.units if u.parent is not None and u.parent != u.id}
+    position: dict[str, int] = {}
+    for i, u in enumerate(org.units):
+        position.setdefault(u.id, i)
+    for cycle in _cycles(parents):
+        out.error(
+            ProblemCode.UNIT_CYCLE,
+            f"units[{position[cycle[0]]}].parent",
+            "units nest in a cycle: " + " → ".join([*cycle, cycle[0]]),
+        )
+
+
+def _cycles(parent: dict[str, str]) -> list[list[str]]:
+    """Return every cycle of the functional graph *parent*, each once, iteratively."""
+    state: dict[str, int] = {}  # 1: on the current walk, 2: finished
+    cycles: list[list[str]] = []
+    for start in parent:
+        if start in state:
+            continue
+        path: list[str] = []
+        node: str | None = start
+        while node is not None and node not in state:
+            state[node] = 1
+            path.append(node)
+            node = parent.get(node)
+        if node is not None and state[node] == 1:
+            cycles.append(path[path.index(node) :])
+        for visited in path:
+            state[visited] = 2
+    return cycles
+
+
+def _check_reporting_cycles(org: Organization, index: dict[str, _Node], out: _Collector) -> None:
+    managers = {
+        p.id: p.manager
+        for p in org.people
+        if p.manager is not None and p.manager != p.id and _is(index, p.manager, Person)
+    }
+    position: dict[str, int] = {}
+    for i, p in enumerate(org.people):
+        position.setdefault(p.id, i)
+    for cycle in _cycles(managers):
+        first = min(cycle, key=position.__getitem__)
+        k = cycle.index(first)
+        ordered = cycle[k:] + cycle[:k]
+        out.error(
+            ProblemCode.REPORTING_CYCLE,
+            f"people[{position[first]}].manager",
+            "reporting cycle: " + " → ".join([*ordered, first]),
+        )
+
+
+def _check_stakes(org: Organization, index: dict[str, _Node], out: _Collector) -> None:
+    valid = [(i, s) for i, s in enumerate(org.stakes) if _check_stake(i, s, index, out)]
+    totals: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0])
+    first_stake: dict[str, int] = {}
+    for i, s in valid:
+        first_stake.setdefault(s.entity, i)
+        for name, value in _measures(s.share, s.voting, s.profit_share):
+            bounds = totals[s.entity, name]
+            bounds[0] += value.lower
+            bounds[1] += value.upper
+    for (entity, name), (lower, upper) in totals.items():
+        if lower > 1.0 + _EPSILON:
+            ranged = " counting the lower bounds of ranges" if lower != upper else ""
+            out.error(
+                ProblemCode.SHARE_OVERFLOW,
+                f"stakes[{first_stake[entity]}].{name}",
+                f"stakes in {entity!r} add up to {lower * 100:.4g}% ({name}){ranged}, over 100%",
+            )
+
+
+def _check_stake(i: int, s: Stake, index: dict[str, _Node], out: _Collector) -> bool:
+    loc = f"stakes[{i}]"
+    ok = True
+    if not (_is(index, s.holder, Person) or _is(index, s.holder, Entity)):
+        ok = False
+        if s.holder in index:
+            msg = f"{s.holder!r} is a unit; only people and entities hold stakes"
+        else:
+            msg = f"unknown holder {s.holder!r} of a stake in {s.entity!r}"
+            msg += out.hint(s.holder, index)
+        out.error(ProblemCode.UNKNOWN_REFERENCE, f"{loc}.holder", msg)
+    if not _is(index, s.entity, Entity):
+        ok = False
+        msg = _unknown(out, index, s.entity, Entity, "entity", f"held by {s.holder!r}")
+        out.error(ProblemCode.UNKNOWN_REFERENCE, f"{loc}.entity", msg)
+    if s.holder == s.entity:
+        ok = False
+        out.error(ProblemCode.SELF_HOLDING, loc, f"entity {s.entity!r} holds a stake in itself")
+    return ok
+
+
+def _measures(
+    share: Share, voting: Share | None, profit: Share | None
+) -> Iterator[tuple[str, Share]]:
+    yield "share", share
+    if voting is not None:
+        yield "voting", voting
+    if profit is not None:
+        yield "profit_share", profit
+
+
+def _check_relationships(org: Organization, index: dict[str, _Node], out: _Collector) -> None:
+    for i, r in enumerate(org.relationships):
+        if not _is(index, r.person, Person):
+            context = f"in a relationship with {r.counterparty!r}"
+            msg = _unknown(out, index, r.person, Person, "person", context)
+            out.error(ProblemCode.UNKNOWN_REFERENCE, f"relationships[{i}].person", msg)
+        if not r.counterparty.strip():
+            out.error(
+                ProblemCode.BAD_ID,
+                f"relationships[{i}].counterparty",
+                "a counterparty needs a name",
+            )
+
+
+def _check_focal(org: Organization, index: dict[str, _Node], out: _Collector) -> None:
+    if org.focal_entity is not None and not _is(index, org.focal_entity, Entity):
+        msg = _unknown(out, index, org.focal_entity, Entity, "entity", "as focal_entity")
+        out.error(ProblemCode.UNKNOWN_REFERENCE, "focal_entity", msg)
+
+
+def _json_problem(value: object) -> str | None:
+    stack: list[object] = [value]
+    while stack:
+        item = stack.pop()
+        if item is None or isinstance(item, str | bool | int):
+            continue
+        if isinstance(item, float):
+            if not math.isfinite(item):
+                return f"{item!r} is not a finite number"
+            continue
+        if isinstance(item, list):
+            stack.extend(item)
+            continue
+        if isinstance(item, dict):
+            for key in item:
+                if not isinstance(key, str):
+                    return f"key {key!r} is not a string"
+            stack.extend(item.values())
+            continue
+        return f"{item!r} (a {type(item).__name__}) is not a JSON value"
+    return None
+
+
+def _check_attributes(org: Organization, out: _Collector) -> None:
+    groups: list[tuple[str, Any]] = [
+        ("people", org.people),
+        ("entities", org.entities),
+        ("units", org.units),
+        ("stakes", org.stakes),
+        ("relationships", org.relationships),
+    ]
+    for name, records in groups:
+        for i, record in enumerate(records):
+            if record.attributes and (why := _json_problem(record.attributes)):
+                out.error(
+                    ProblemCode.WRONG_TYPE,
+                    f"{name}[{i}].attributes",
+                    f"attributes must be JSON values: {why}",
+                )
+
+
+def _collect_warnings(org: Organization, out: _Collector) -> None:
+    roots = org.roots
+    if len(roots) > 1:
+        shown = ", ".join(repr(p.id) for p in roots[:_SHOWN_ROOTS]) + (
+            ", ..." if len(roots) > _SHOWN_ROOTS else ""
+        )
+        out.warn(
+            ProblemCode.SEVERAL_ROOTS,
+            "people",
+            f"{len(roots)} people have no manager ({shown}); the chart will have several tops",
+        )
+    vocabulary = org.vocabulary
+    for i, p in enumerate(org.people):
+        for j, tag in enumerate(p.responsibilities):
+            if tag not in vocabulary:
+                out.warn(
+                    ProblemCode.UNKNOWN_TAG,
+                    f"people[{i}].responsibilities[{j}]",
+                    f"unknown responsibility {tag!r} of {p.id!r} is kept but not used"
+                    f"{did_you_mean(tag, vocabulary)}",
+                )
+    held: dict[str, float] = defaultdict(float)
+    for s in org.stakes:
+        held[s.entity] += s.share.upper
+    for entity, total in held.items():
+        if total < 1.0 - _EPSILON:
+            out.warn(
+                ProblemCode.UNALLOCATED_SHARES,
+                f"entity {entity}",
+                f"{(1.0 - total) * 100:.4g}% of {entity!r} is held by nobody in the model",
+            )
+    if org.focal_entity is None and len(org.entities) > 1:
+        out.warn(
+            ProblemCode.NO_FOCAL_ENTITY,
+            "focal_entity",
+            f"{len(org.entities)} entities and no focal_entity; "
+            "set it to say whose organisation this is",
+        )

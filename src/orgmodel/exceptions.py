@@ -1,0 +1,79 @@
+"""The exceptions orgmodel raises; :class:`OrgModelError` is the root of them all.
+
+A subclass also inherits the matching builtin where there is one, so code that
+already catches ``KeyError`` or ``OSError`` keeps working, as networkx and attrs do.
+
+Examples
+--------
+>>> from orgmodel.exceptions import OrgModelError, ValidationError
+>>> from orgmodel.problems import Problem, ProblemCode
+>>> err = ValidationError([Problem(ProblemCode.DUPLICATE_ID, "people[1].id", "'bob' twice")])
+>>> isinstance(err, OrgModelError), len(err.problems)
+(True, 1)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from orgmodel.problems import Problem
+
+__all__ = [
+    "FileAccessError",
+    "GraphvizNotFoundError",
+    "OrgModelError",
+    "RenderError",
+    "ShareError",
+    "UnknownReferenceError",
+    "ValidationError",
+]
+
+
+class OrgModelError(Exception):
+    """The root of every error orgmodel raises on purpose."""
+
+
+class ValidationError(OrgModelError, ValueError):
+    """An organisation or an input file has problems; :attr:`problems` lists every one.
+
+    Parameters
+    ----------
+    problems : iterable of Problem
+        The problems found, in the order they were found.
+    source : str, optional
+        The file or document they were found in, for the message.
+    """
+
+    def __init__(self, problems: Iterable[Problem], *, source: str | None = None) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        self.source = source
+        count = len(self.problems)
+        head = f"{count} problem{'s' if count != 1 else ''}"
+        if source:
+            head += f" in {source}"
+        lines = [f"{head}:", *(f"  - {p}" for p in self.problems)]
+        super().__init__("\n".join(lines))
+
+
+class ShareError(OrgModelError, ValueError):
+    """A share, vote or profit share is not a fraction (or range of fractions) in [0, 1]."""
+
+
+class UnknownReferenceError(OrgModelError, KeyError):
+    """An id was looked up that the organisation does not have."""
+
+    def __str__(self) -> str:
+        # KeyError would show the repr of the message; show the message itself.
+        return str(self.args[0]) if self.args else ""
+
+
+class FileAccessError(OrgModelError, OSError):
+    """A file could not be read or written (missing, a directory, no permission)."""
+
+
+class GraphvizNotFoundError(OrgModelError, RuntimeError):
+    """The Graphviz executables are needed to render a file but are not on ``PATH``."""
+
+
+class RenderError(OrgModelError, RuntimeError):
+    """Graphviz failed to render a diagram."""
