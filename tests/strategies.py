@@ -30,13 +30,13 @@ simple_ids = st.text(_ID_ALPHABET, min_size=1, max_size=8)
 #: Ids that also use other scripts, inner spaces and punctuation.
 ids = st.one_of(
     simple_ids,
-    st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=8).filter(
+    st.text(st.characters(exclude_categories=["Cs", "Cc"]), min_size=1, max_size=8).filter(
         lambda s: s == s.strip() and not s.startswith("ext:")
     ),
 )
 
 #: Display text: any printable text, newlines and quotes included.
-texts = st.text(st.characters(blacklist_categories=("Cs",)), max_size=20)
+texts = st.text(st.characters(exclude_categories=["Cs"]), max_size=20)
 
 _scalars = st.one_of(
     st.none(),

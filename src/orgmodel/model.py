@@ -37,7 +37,7 @@ orgmodel.exceptions.ValidationError: 1 problem:
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 import attrs
@@ -161,10 +161,10 @@ class Person:
     unit: str | None = attrs.field(default=None, validator=_opt_str, kw_only=True)
     manager: str | None = attrs.field(default=None, validator=_opt_str, kw_only=True)
     dotted: tuple[str, ...] = attrs.field(
-        default=(), converter=tuple, validator=_str_tuple, kw_only=True
+        default=(), converter=_strings, validator=_str_tuple, kw_only=True
     )
     responsibilities: tuple[str, ...] = attrs.field(
-        default=(), converter=tuple, validator=_str_tuple, kw_only=True
+        default=(), converter=_strings, validator=_str_tuple, kw_only=True
     )
     attributes: dict[str, Any] = attrs.field(
         factory=dict, validator=_attributes, hash=False, kw_only=True
@@ -311,6 +311,36 @@ class Relationship:
 
 
 _Node = Person | Entity | Unit
+
+
+def _people(value: Iterable[Person]) -> tuple[Person, ...]:
+    return tuple(value)
+
+
+def _entities(value: Iterable[Entity]) -> tuple[Entity, ...]:
+    return tuple(value)
+
+
+def _units(value: Iterable[Unit]) -> tuple[Unit, ...]:
+    return tuple(value)
+
+
+def _stakes(value: Iterable[Stake]) -> tuple[Stake, ...]:
+    return tuple(value)
+
+
+def _relationships(value: Iterable[Relationship]) -> tuple[Relationship, ...]:
+    return tuple(value)
+
+
+def _tags(value: Iterable[Tag]) -> tuple[Tag, ...]:
+    return tuple(value)
+
+
+def _strings(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
 _T = TypeVar("_T", Person, Entity, Unit)
 
 
@@ -339,13 +369,15 @@ class Organization:
     """
 
     name: str = attrs.field(validator=_str)
-    people: tuple[Person, ...] = attrs.field(default=(), converter=tuple)
-    entities: tuple[Entity, ...] = attrs.field(default=(), converter=tuple, kw_only=True)
-    units: tuple[Unit, ...] = attrs.field(default=(), converter=tuple, kw_only=True)
-    stakes: tuple[Stake, ...] = attrs.field(default=(), converter=tuple, kw_only=True)
-    relationships: tuple[Relationship, ...] = attrs.field(default=(), converter=tuple, kw_only=True)
+    people: tuple[Person, ...] = attrs.field(default=(), converter=_people)
+    entities: tuple[Entity, ...] = attrs.field(default=(), converter=_entities, kw_only=True)
+    units: tuple[Unit, ...] = attrs.field(default=(), converter=_units, kw_only=True)
+    stakes: tuple[Stake, ...] = attrs.field(default=(), converter=_stakes, kw_only=True)
+    relationships: tuple[Relationship, ...] = attrs.field(
+        default=(), converter=_relationships, kw_only=True
+    )
     focal_entity: str | None = attrs.field(default=None, validator=_opt_str, kw_only=True)
-    custom_tags: tuple[Tag, ...] = attrs.field(default=(), converter=tuple, kw_only=True)
+    custom_tags: tuple[Tag, ...] = attrs.field(default=(), converter=_tags, kw_only=True)
     warnings: tuple[Problem, ...] = attrs.field(init=False, eq=False, repr=False)
     _index: dict[str, _Node] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
