@@ -123,6 +123,34 @@ _attributes = attrs.validators.instance_of(dict)
 _opt_share = attrs.validators.optional(attrs.validators.instance_of(Share))
 
 
+def _people(value: Iterable[Person]) -> tuple[Person, ...]:
+    return tuple(value)
+
+
+def _entities(value: Iterable[Entity]) -> tuple[Entity, ...]:
+    return tuple(value)
+
+
+def _units(value: Iterable[Unit]) -> tuple[Unit, ...]:
+    return tuple(value)
+
+
+def _stakes(value: Iterable[Stake]) -> tuple[Stake, ...]:
+    return tuple(value)
+
+
+def _relationships(value: Iterable[Relationship]) -> tuple[Relationship, ...]:
+    return tuple(value)
+
+
+def _tags(value: Iterable[Tag]) -> tuple[Tag, ...]:
+    return tuple(value)
+
+
+def _strings(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
 @attrs.frozen
 class Person:
     """A member of the organisation, or an outside holder of a stake.
@@ -311,34 +339,6 @@ class Relationship:
 
 
 _Node = Person | Entity | Unit
-
-
-def _people(value: Iterable[Person]) -> tuple[Person, ...]:
-    return tuple(value)
-
-
-def _entities(value: Iterable[Entity]) -> tuple[Entity, ...]:
-    return tuple(value)
-
-
-def _units(value: Iterable[Unit]) -> tuple[Unit, ...]:
-    return tuple(value)
-
-
-def _stakes(value: Iterable[Stake]) -> tuple[Stake, ...]:
-    return tuple(value)
-
-
-def _relationships(value: Iterable[Relationship]) -> tuple[Relationship, ...]:
-    return tuple(value)
-
-
-def _tags(value: Iterable[Tag]) -> tuple[Tag, ...]:
-    return tuple(value)
-
-
-def _strings(value: Iterable[str]) -> tuple[str, ...]:
-    return tuple(value)
 
 
 _T = TypeVar("_T", Person, Entity, Unit)
