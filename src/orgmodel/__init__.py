@@ -37,6 +37,7 @@ from orgmodel.model import (
     Unit,
 )
 from orgmodel.problems import Problem, ProblemCode, Severity
+from orgmodel.schema import json_schema
 from orgmodel.vocabulary import DEFAULT_VOCABULARY, Axis, Lean, Tag, Vocabulary
 
 try:
@@ -74,4 +75,5 @@ __all__ = [
     "ValidationError",
     "Vocabulary",
     "__version__",
+    "json_schema",
 ]

@@ -1,0 +1,258 @@
+"""The ``orgmodel`` command line: each command is a thin call into the library.
+
+Exit status is 0 when all is well, 1 when the input has problems (they are printed
+to standard error as one block, each with its place in the file) and 2 for usage
+errors (a missing file, a bad option).  Heavy dependencies (networkx, scipy, numpy,
+graphviz) are imported inside the commands that need them, so ``orgmodel --help``
+answers at once.
+
+Examples
+--------
+>>> from click.testing import CliRunner
+>>> result = CliRunner().invoke(main, ["schema"])
+>>> result.exit_code, result.output.lstrip()[:1]
+(0, '{')
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from orgmodel import __version__
+from orgmodel._cli_progress import Status
+from orgmodel.exceptions import OrgModelError, ValidationError
+
+if TYPE_CHECKING:
+    from orgmodel.model import Organization
+    from orgmodel.problems import Problem
+
+__all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "main"]
+
+EXIT_OK = 0
+"""Everything went well."""
+EXIT_PROBLEMS = 1
+"""The input has problems (or a file could not be written or rendered)."""
+EXIT_USAGE = 2
+"""The command was used wrongly: a missing file, an unknown option or value."""
+
+GRAPHML_SUFFIXES = (".graphml",)
+
+
+# -- presentation -------------------------------------------------------------------
+
+
+def _echo_problems(head: str, problems: tuple[Problem, ...]) -> None:
+    """Print one readable block of problems to standard error."""
+    lines = [head, *(f"  {problem}" for problem in problems)]
+    click.echo("\n".join(lines), err=True)
+
+
+def _report_error(err: OrgModelError) -> None:
+    if isinstance(err, ValidationError):
+        count = len(err.problems)
+        head = f"error: {count} problem{'s' if count != 1 else ''}"
+        if err.source:
+            head += f" in {err.source}"
+        _echo_problems(head + ":", err.problems)
+    else:
+        click.echo(f"error: {err}", err=True)
+
+
+def _report_warnings(org: Organization, source: str) -> None:
+    if org.warnings:
+        count = len(org.warnings)
+        head = f"warning: {count} warning{'s' if count != 1 else ''} in {source}:"
+        _echo_problems(head, org.warnings)
+
+
+@contextmanager
+def _status(label: str) -> Iterator[None]:
+    """Show a progress line on a terminal while the block runs; silent otherwise."""
+    with Status(label, stream=click.get_text_stream("stderr")):
+        yield
+
+
+class _Group(click.Group):
+    """A group that turns library errors into a problem block and exit status 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:  # noqa: ANN401 - whatever the command returns
+        try:
+            return super().invoke(ctx)
+        except OrgModelError as err:
+            _report_error(err)
+            ctx.exit(EXIT_PROBLEMS)
+
+
+# -- shared helpers -----------------------------------------------------------------
+
+
+def _is_graphml(path: Path) -> bool:
+    return path.suffix.lower() in GRAPHML_SUFFIXES
+
+
+def _load(path: Path, *, fmt: str | None = None) -> Organization:
+    """Load *path* (GraphML included), with a progress line on a terminal."""
+    with _status(f"Loading {path.name}"):
+        if _is_graphml(path) and fmt is None:
+            from orgmodel._cli_graphml import read_graphml  # noqa: PLC0415 - networkx is slow
+
+            return read_graphml(path)
+        import orgmodel as om  # noqa: PLC0415 - keeps --help fast
+
+        return om.load(path, format=fmt)
+
+
+def _check_id(org: Organization, node_id: str | None, option: str, kind: str) -> None:
+    """Raise a usage error when an option names an id the organisation lacks."""
+    if node_id is None:
+        return
+    from orgmodel._suggest import did_you_mean  # noqa: PLC0415
+
+    found = node_id in org
+    if found and kind == "person":
+        found = any(p.id == node_id for p in org.people)
+    elif found and kind == "entity":
+        found = any(e.id == node_id for e in org.entities)
+    if not found:
+        pool = [p.id for p in org.people] if kind == "person" else [e.id for e in org.entities]
+        msg = f"no {kind} {node_id!r} in the file{did_you_mean(node_id, pool)}"
+        raise click.BadParameter(msg, param_hint=option)
+
+
+_FILE = click.Path(exists=True, path_type=Path)
+_OUT = click.Path(dir_okay=False, writable=True, path_type=Path)
+
+
+# -- the commands -------------------------------------------------------------------
+
+
+@click.group(
+    cls=_Group,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    epilog="Run 'orgmodel COMMAND --help' for the options and an example of each command.",
+)
+@click.version_option(version=__version__, prog_name="orgmodel")
+def main() -> None:
+    r"""Model who owns, who runs and who reports to whom — and tell partners from COOs.
+
+    \b
+    Examples:
+      orgmodel demo                        # the bundled example firm, charts included
+      orgmodel validate firm.yaml          # check a file; problems listed with places
+      orgmodel classify firm.yaml          # who is partner-like, who is COO-like, and why
+
+    Exit status: 0 all well, 1 problems in the input, 2 usage errors.
+    """
+
+
+@main.command()
+@click.argument("file", type=_FILE)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["yaml", "json", "csv", "bods"]),
+    help="Read FILE as this format instead of guessing from its name.",
+)
+@click.option("--strict", is_flag=True, help="Treat warnings as problems (exit status 1).")
+def validate(file: Path, fmt: str | None, *, strict: bool) -> None:
+    r"""Check FILE and summarise it; list every problem with its place.
+
+    FILE is YAML, JSON, CSV (people.csv, with stakes.csv beside it), BODS JSON or
+    GraphML.  Warnings (several roots, unknown tags, unallocated shares) are printed
+    but do not fail the check unless --strict is given.
+
+    \b
+    Example:
+      orgmodel validate firm.yaml
+      firm.yaml: ok — 41 people, 3 entities, 7 units, 6 stakes, 12 relationships
+    """
+    org = _load(file, fmt=fmt)
+    _report_warnings(org, str(file))
+    counts = dict(org.summary())
+    counts.pop("warnings", None)
+    parts = ", ".join(f"{n} {what}" for what, n in counts.items())
+    click.echo(f"{file}: ok — {parts}")
+    if strict and org.warnings:
+        sys.exit(EXIT_PROBLEMS)
+
+
+@main.command()
+@click.argument("source", type=_FILE)
+@click.argument("target", type=_OUT)
+@click.option(
+    "--from",
+    "from_fmt",
+    type=click.Choice(["yaml", "json", "csv", "bods"]),
+    help="Read SOURCE as this format instead of guessing from its name.",
+)
+@click.option(
+    "--to",
+    "to_fmt",
+    type=click.Choice(["yaml", "json", "csv", "bods", "graphml"]),
+    help="Write TARGET as this format instead of guessing from its name.",
+)
+def convert(source: Path, target: Path, from_fmt: str | None, to_fmt: str | None) -> None:
+    r"""Convert SOURCE to TARGET, each format chosen by its file name.
+
+    Formats: YAML (.yaml, .yml), JSON (.json), CSV (people.csv), BODS JSON and GraphML
+    (.graphml).  TARGET is written atomically; SOURCE is never modified.
+
+    \b
+    Examples:
+      orgmodel convert firm.yaml firm.json
+      orgmodel convert people.csv firm.yaml
+      orgmodel convert firm.yaml firm.graphml     # for Gephi, yEd or Cytoscape
+      orgmodel convert firm.yaml owners.json --to bods
+    """
+    if target.resolve() == source.resolve():
+        msg = "TARGET is SOURCE; orgmodel never overwrites its input"
+        raise click.BadParameter(msg, param_hint="TARGET")
+    org = _load(source, fmt=from_fmt)
+    _report_warnings(org, str(source))
+    with _status(f"Writing {target.name}"):
+        if to_fmt == "graphml" or (to_fmt is None and _is_graphml(target)):
+            from orgmodel._cli_graphml import write_graphml  # noqa: PLC0415 - networkx is slow
+
+            write_graphml(org, target)
+        else:
+            import orgmodel as om  # noqa: PLC0415
+
+            om.dump(org, target, format=to_fmt)
+    click.echo(f"wrote {target}", err=True)
+
+
+@main.command(short_help="Print the JSON Schema of the file format.")
+@click.option(
+    "-o",
+    "--output",
+    type=_OUT,
+    help="Write the schema to this file instead of standard output.",
+)
+def schema(output: Path | None) -> None:
+    r"""Print the JSON Schema (draft 2020-12) of the YAML/JSON file format.
+
+    Point an editor at it for completion and checking: put this first line in a
+    YAML file (the YAML language server reads it):
+
+    \b
+      # yaml-language-server: $schema=./organization.schema.json
+
+    \b
+    Example:
+      orgmodel schema -o organization.schema.json
+    """
+    from orgmodel._cli_files import write_text_atomic  # noqa: PLC0415
+    from orgmodel.schema import schema_text  # noqa: PLC0415
+
+    text = schema_text()
+    if output is None:
+        click.echo(text, nl=not text.endswith("\n"))
+    else:
+        write_text_atomic(output, text)
+        click.echo(f"wrote {output}", err=True)
