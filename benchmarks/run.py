@@ -37,7 +37,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "names",
         nargs="*",
-        choices=[*scripts, []],
         metavar="NAME",
         help=f"benchmarks to run (default: all of {', '.join(scripts)})",
     )
