@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -50,7 +51,7 @@ relationships:
 lines:
   - {report: carol, manager: alice, kind: dotted}
 vocabulary:
-  - {name: pitching, leans: [external], description: pitches for new work}
+  - {tag: pitching, leans: [external], description: pitches for new work}
 """
 
 
@@ -202,7 +203,7 @@ def test_share_forms_rejected(share):
             "'counterparty' is a required property",
         ),
         (
-            {"organization": "x", "vocabulary": [{"name": "Pitching", "leans": ["external"]}]},
+            {"organization": "x", "vocabulary": [{"tag": "Pitching", "leans": ["external"]}]},
             "does not match",
         ),
         ([], "is not of type 'object'"),
@@ -220,6 +221,12 @@ def test_id_pattern_accepts_every_valid_id(node_id):
     """Every id the model accepts matches the schema's id pattern."""
     om.Organization(name="x", people=[om.Person(node_id, "N")])
     assert re.search(SCHEMA["$defs"]["id"]["pattern"], node_id)
+
+
+def test_bundled_example_file_validates():
+    """The bundled example, read as plain YAML, passes the schema."""
+    path = Path(__file__).resolve().parents[1] / "src" / "orgmodel" / "data" / "acme-partners.yaml"
+    assert errors(yaml.safe_load(path.read_text(encoding="utf-8"))) == []
 
 
 def test_schema_text_is_the_schema():

@@ -16,8 +16,9 @@ Examples
 
 from __future__ import annotations
 
+import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,6 +27,7 @@ import click
 
 from orgmodel import __version__
 from orgmodel._cli_progress import Status
+from orgmodel._cli_tables import format_csv, format_table
 from orgmodel.exceptions import OrgModelError, ValidationError
 
 if TYPE_CHECKING:
@@ -256,3 +258,236 @@ def schema(output: Path | None) -> None:
     else:
         write_text_atomic(output, text)
         click.echo(f"wrote {output}", err=True)
+
+
+_TABLE_FORMATS = click.Choice(["table", "json", "csv"])
+
+
+def _label_rows(org: Organization, roles: Mapping[str, Any]) -> list[list[str]]:
+    rows = []
+    for person in org.people:
+        assessment = roles[person.id]
+        rows.append(
+            [
+                person.id,
+                person.name,
+                assessment.label.value,
+                f"{assessment.partner_score:.2f}",
+                f"{assessment.coo_score:.2f}",
+                assessment.reason,
+            ]
+        )
+    return rows
+
+
+@main.command()
+@click.argument("file", type=_FILE)
+@click.option(
+    "--format",
+    "out_fmt",
+    type=_TABLE_FORMATS,
+    default="table",
+    show_default=True,
+    help="table for reading, json (with all the evidence) or csv for spreadsheets.",
+)
+@click.option(
+    "--label",
+    "labels",
+    multiple=True,
+    type=click.Choice(["partner-like", "coo-like", "hybrid", "neither"]),
+    help="Show only people with this label (repeat for several).",
+)
+def classify(file: Path, out_fmt: str, labels: tuple[str, ...]) -> None:
+    r"""Say who is partner-like, COO-like, hybrid or neither in FILE, and why.
+
+    Each person gets a label, a partner score and a COO score in [0, 1], and a one-line
+    reason; --format json adds every piece of evidence, each naming its axis.
+
+    \b
+    Examples:
+      orgmodel classify firm.yaml
+      orgmodel classify firm.yaml --label partner-like --label hybrid
+      orgmodel classify firm.yaml --format csv > roles.csv
+    """
+    org = _load(file)
+    _report_warnings(org, str(file))
+    import orgmodel as om  # noqa: PLC0415 - keeps --help fast
+
+    with _status(f"Classifying {len(org.people)} people"):
+        roles = om.classify(org)
+    rows = [row for row in _label_rows(org, roles) if not labels or row[2] in labels]
+    headers = ["id", "name", "label", "partner", "coo", "reason"]
+    if out_fmt == "json":
+        wanted = {row[0] for row in rows}
+        data = [roles[p.id].to_dict() for p in org.people if p.id in wanted]
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    elif out_fmt == "csv":
+        click.echo(format_csv(headers, rows), nl=False)
+    else:
+        click.echo(format_table(headers, rows, align_right=[3, 4]))
+
+
+@main.command()
+@click.argument("file", type=_FILE)
+@click.option(
+    "-o",
+    "--output",
+    type=_OUT,
+    required=True,
+    help="The chart file: .svg, .png or .pdf (rendered), or .gv/.dot (DOT source).",
+)
+@click.option("--root", metavar="ID", help="Draw only the part under this person.")
+@click.option(
+    "--depth",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="Draw at most N levels below the top (or below --root).",
+)
+def chart(file: Path, output: Path, root: str | None, depth: int | None) -> None:
+    r"""Draw the org chart of FILE, coloured by role, into OUTPUT.
+
+    Partner-like, COO-like, hybrid and other members are told apart by colour, with a
+    legend; dotted lines are dashed.  Large organisations are laid out in linear time.
+    Rendering needs the Graphviz executables; .gv and .dot files do not.
+
+    \b
+    Examples:
+      orgmodel chart firm.yaml -o chart.svg
+      orgmodel chart firm.yaml -o operations.png --root carol --depth 2
+    """
+    org = _load(file)
+    _report_warnings(org, str(file))
+    _check_id(org, root, "--root", "person")
+    import orgmodel as om  # noqa: PLC0415
+
+    with _status(f"Drawing {output.name}"):
+        om.render_org_chart(org, output, root=root, depth=depth)
+    click.echo(f"wrote {output}", err=True)
+
+
+class _Fraction(click.ParamType):
+    """A fraction given as 0.25 or 25%."""
+
+    name = "fraction"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> float:
+        from orgmodel._share import Share  # noqa: PLC0415
+        from orgmodel.exceptions import ShareError  # noqa: PLC0415
+
+        if isinstance(value, float):
+            return value
+        try:
+            share = Share.parse(str(value), name="threshold")
+            return share.value
+        except ShareError as err:
+            self.fail(str(err), param, ctx)
+
+
+_REGIMES = click.Choice(["uk-psc", "eu-amlr", "us-cta"])
+
+
+@main.command()
+@click.argument("file", type=_FILE)
+@click.option("--entity", metavar="ID", help="The entity to look at (default: the focal entity).")
+@click.option(
+    "--regime",
+    type=_REGIMES,
+    help="Beneficial-ownership rules: UK PSC register, EU AMLR or US CTA "
+    "(default: 25% or more, multiplicative look-through).",
+)
+@click.option(
+    "--threshold",
+    type=_Fraction(),
+    help="Threshold without a regime, as 0.25 or 25%.  [default: 25%]",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=_OUT,
+    help="Also draw the ownership chart into this file (.svg, .png, .pdf, .gv).",
+)
+@click.option(
+    "--format",
+    "out_fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="table for reading or json for programs.",
+)
+def ownership(
+    file: Path,
+    entity: str | None,
+    regime: str | None,
+    threshold: float | None,
+    output: Path | None,
+    out_fmt: str,
+) -> None:
+    r"""Show who owns an entity in FILE in the end, and who its beneficial owners are.
+
+    Ownership is looked through holding companies, funds and trusts, cross-holdings
+    included; each beneficial owner is listed with the chains that make them one.
+
+    \b
+    Examples:
+      orgmodel ownership firm.yaml
+      orgmodel ownership firm.yaml --entity acme --regime uk-psc -o owners.svg
+      orgmodel ownership register.json --regime eu-amlr --format json
+    """
+    if regime is not None and threshold is not None:
+        msg = "give either --regime (which sets its own threshold) or --threshold, not both"
+        raise click.UsageError(msg)
+    org = _load(file)
+    _report_warnings(org, str(file))
+    target = _choose_entity(org, entity)
+    from orgmodel._cli_ownership import ownership_report  # noqa: PLC0415 - scipy is slow
+
+    with _status(f"Looking through the owners of {target}"):
+        report = ownership_report(org, target, regime=regime, threshold=threshold)
+    if out_fmt == "json":
+        click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(report.text())
+    if output is not None:
+        import orgmodel as om  # noqa: PLC0415
+
+        with _status(f"Drawing {output.name}"):
+            om.render_ownership_chart(org, output, entity=target)
+        click.echo(f"wrote {output}", err=True)
+
+
+def _choose_entity(org: Organization, entity: str | None) -> str:
+    if entity is not None:
+        _check_id(org, entity, "--entity", "entity")
+        return entity
+    focal = org.focal
+    if focal is None:
+        choices = ", ".join(e.id for e in org.entities) or "none in the file"
+        msg = f"the file names no focal entity; choose one with --entity ({choices})"
+        raise click.UsageError(msg)
+    return focal.id
+
+
+@main.command()
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("orgmodel-demo"),
+    show_default=True,
+    help="Directory for the charts (created if missing).",
+)
+def demo(out_dir: Path) -> None:
+    r"""Show orgmodel on its bundled example, a 40-person law firm.
+
+    Loads Acme Partners LLP, prints who is partner-like, COO-like, hybrid or neither
+    with a one-line reason each, and writes the org chart and the ownership chart.
+
+    \b
+    Example:
+      orgmodel demo --out acme-charts
+    """
+    from orgmodel._cli_demo import run_demo  # noqa: PLC0415
+
+    run_demo(out_dir, echo=click.echo, status=_status)
