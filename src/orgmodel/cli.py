@@ -371,7 +371,7 @@ class _Fraction(click.ParamType):
     name = "fraction"
 
     def convert(
-        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
     ) -> float:
         from orgmodel._share import Share  # noqa: PLC0415
         from orgmodel.exceptions import ShareError  # noqa: PLC0415
@@ -380,9 +380,11 @@ class _Fraction(click.ParamType):
             return value
         try:
             share = Share.parse(str(value), name="threshold")
-            return share.value
         except ShareError as err:
             self.fail(str(err), param, ctx)
+        if not share.is_exact:
+            self.fail(f"a threshold must be one number, not a range (got {value!r})", param, ctx)
+        return share.lower
 
 
 _REGIMES = click.Choice(["uk-psc", "eu-amlr", "us-cta"])
@@ -418,6 +420,7 @@ _REGIMES = click.Choice(["uk-psc", "eu-amlr", "us-cta"])
 )
 def ownership(
     file: Path,
+    *,
     entity: str | None,
     regime: str | None,
     threshold: float | None,
