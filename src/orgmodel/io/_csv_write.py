@@ -100,7 +100,7 @@ def _table_text(table: Table, records: list[dict[str, Any]]) -> str:
     plain = {key: not _needs_json(key, values, table) for key, values in attribute_values.items()}
     header = [*table.columns, *(k if plain[k] else f"{k}{JSON_MARK}" for k in attribute_values)]
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer)  # "\r\n" endings: the writer then quotes any "\r" in a cell
     writer.writerow(header)
     for i, record in enumerate(records):
         row = [_cell(table, i, key, record.get(key)) for key in table.columns.values()]
