@@ -22,6 +22,7 @@ from orgmodel.exceptions import (
     UnknownReferenceError,
     ValidationError,
 )
+from orgmodel.io import Format, dump, dumps, load, loads
 from orgmodel.model import (
     Employment,
     Entity,
@@ -52,6 +53,7 @@ __all__ = [
     "Entity",
     "EntityKind",
     "FileAccessError",
+    "Format",
     "GraphvizNotFoundError",
     "Lean",
     "Liability",
@@ -75,5 +77,9 @@ __all__ = [
     "ValidationError",
     "Vocabulary",
     "__version__",
+    "dump",
+    "dumps",
     "json_schema",
+    "load",
+    "loads",
 ]
