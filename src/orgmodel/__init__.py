@@ -22,6 +22,7 @@ from orgmodel.exceptions import (
     UnknownReferenceError,
     ValidationError,
 )
+from orgmodel.graph import EdgeKind, NodeKind, from_networkx, to_networkx
 from orgmodel.model import (
     Employment,
     Entity,
@@ -47,6 +48,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 __all__ = [
     "DEFAULT_VOCABULARY",
     "Axis",
+    "EdgeKind",
     "Employment",
     "Entity",
     "EntityKind",
@@ -55,6 +57,7 @@ __all__ = [
     "Lean",
     "Liability",
     "LineKind",
+    "NodeKind",
     "OrgModelError",
     "Organization",
     "Person",
@@ -74,4 +77,6 @@ __all__ = [
     "ValidationError",
     "Vocabulary",
     "__version__",
+    "from_networkx",
+    "to_networkx",
 ]
