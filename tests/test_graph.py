@@ -1,3 +1,4 @@
+import gc
 import io
 import json
 import string
@@ -518,3 +519,30 @@ def test_model_problems_after_reading():
     g.add_edge("bob", "ann", kind="reports_to", line="solid")
     (problem,) = _problems(g)
     assert problem.code is om.ProblemCode.REPORTING_CYCLE
+
+
+@given(organizations())
+@settings(max_examples=40)
+def test_bulk_fill_matches_the_public_methods(org):
+    """The bulk build gives the graph add_nodes_from/add_edges_from would give."""
+    g = om.to_networkx(org)
+    public = nx.MultiDiGraph()
+    public.graph.update(g.graph)
+    public.add_nodes_from(g.nodes(data=True))
+    public.add_edges_from(g.edges(keys=True, data=True))
+    assert nx.utils.graphs_equal(g, public)
+    assert list(g.edges(keys=True, data=True)) == list(public.edges(keys=True, data=True))
+    assert list(g.pred.items()) == list(public.pred.items())
+
+
+def test_gc_state_is_restored(firm):
+    """to_networkx leaves the garbage collector as it found it."""
+    assert gc.isenabled()
+    om.to_networkx(firm)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        om.to_networkx(firm)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
