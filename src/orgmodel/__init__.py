@@ -22,6 +22,7 @@ from orgmodel.exceptions import (
     UnknownReferenceError,
     ValidationError,
 )
+from orgmodel.graph import EdgeKind, NodeKind, from_networkx, to_networkx
 from orgmodel.io import Format, dump, dumps, load, loads
 from orgmodel.model import (
     Employment,
@@ -49,6 +50,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 __all__ = [
     "DEFAULT_VOCABULARY",
     "Axis",
+    "EdgeKind",
     "Employment",
     "Entity",
     "EntityKind",
@@ -58,6 +60,7 @@ __all__ = [
     "Lean",
     "Liability",
     "LineKind",
+    "NodeKind",
     "OrgModelError",
     "Organization",
     "Person",
@@ -79,7 +82,9 @@ __all__ = [
     "__version__",
     "dump",
     "dumps",
+    "from_networkx",
     "json_schema",
     "load",
     "loads",
+    "to_networkx",
 ]
