@@ -170,3 +170,215 @@ def test_status_waits_before_showing():
     with Status("Loading", stream=stream, delay=5.0):
         pass
     assert stream.getvalue() == ""
+
+
+# -- validate -------------------------------------------------------------------------
+
+EXAMPLE = SRC / "orgmodel" / "data" / "acme-partners.yaml"
+
+BAD_YAML = """\
+organization: Broken LLP
+people:
+  - {id: ann, name: Ann, manger: bob}
+  - {id: bob, name: Bob, manager: bbo}
+stakes:
+  - {holder: ann, entity: broken, share: 40}
+entities:
+  - {id: broken, name: Broken LLP, kind: llp}
+"""
+
+TWO_TOPS = """\
+organization: Two tops
+people:
+  - {id: ann, name: Ann}
+  - {id: bob, name: Bob}
+"""
+
+
+@pytest.fixture
+def write(tmp_path):
+    def _write(name: str, text: str) -> Path:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return _write
+
+
+def test_validate_good_file():
+    """A valid file exits 0 and prints a summary on stdout, nothing on stderr."""
+    result = run("validate", str(EXAMPLE))
+    assert result.exit_code == EXIT_OK
+    assert "ok — 40 people" in result.stdout
+    assert result.stderr == ""
+
+
+def test_validate_reports_every_problem_in_one_block(write):
+    """A file with several problems exits 1 and lists each one with its place."""
+    path = write("broken.yaml", BAD_YAML)
+    result = run("validate", str(path))
+    assert result.exit_code == EXIT_PROBLEMS
+    assert result.stdout == ""
+    err = result.stderr
+    assert err.startswith("error: 3 problems in ")
+    assert "people[0].manger" in err
+    assert "did you mean 'manager'" in err
+    assert "people[1].manager" in err
+    assert "'bbo'" in err
+    assert "stakes[0].share" in err
+    assert '"40%"' in err
+    assert "Traceback" not in err
+
+
+def test_validate_syntax_error_has_line_and_column(write):
+    """A YAML syntax error exits 1 with the line and column."""
+    path = write("syntax.yaml", "organization: x\npeople: [\n")
+    result = run("validate", str(path))
+    assert result.exit_code == EXIT_PROBLEMS
+    assert "line " in result.stderr
+    assert "column " in result.stderr
+    assert "[syntax-error]" in result.stderr
+
+
+def test_validate_warnings_pass_unless_strict(write):
+    """Warnings are printed but exit 0; with --strict they exit 1."""
+    path = write("tops.yaml", TWO_TOPS)
+    result = run("validate", str(path))
+    assert result.exit_code == EXIT_OK
+    assert "warning: 1 warning" in result.stderr
+    assert "[several-roots]" in result.stderr
+    strict = run("validate", "--strict", str(path))
+    assert strict.exit_code == EXIT_PROBLEMS
+
+
+def test_validate_csv(write):
+    """people.csv is read by its suffix."""
+    path = write("people.csv", "id,name,title,manager_id\nann,Ann,CEO,\nbob,Bob,COO,ann\n")
+    result = run("validate", str(path))
+    assert result.exit_code == EXIT_OK
+    assert "2 people" in result.stdout
+
+
+def test_validate_explicit_format(write):
+    """--format reads a file whose name says nothing."""
+    path = write("firm.txt", TWO_TOPS)
+    assert run("validate", str(path)).exit_code == EXIT_USAGE
+    assert run("validate", "--format", "yaml", str(path)).exit_code == EXIT_OK
+
+
+def test_validate_directory_is_a_usage_error(tmp_path):
+    """A directory is not a file: usage error."""
+    result = CliRunner().invoke(main, ["validate", str(tmp_path)])
+    assert result.exit_code == EXIT_USAGE
+
+
+# -- convert --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("suffix", [".json", ".yaml", ".yml", ".graphml"])
+def test_convert_round_trips(tmp_path, suffix):
+    """Converting to a format and back gives the same organisation."""
+    there = tmp_path / f"acme{suffix}"
+    back = tmp_path / "back.yaml"
+    assert run("convert", str(EXAMPLE), str(there)).exit_code == EXIT_OK
+    assert run("convert", str(there), str(back)).exit_code == EXIT_OK
+    assert om.load(back) == om.load(EXAMPLE)
+
+
+def test_convert_to_csv_writes_siblings(tmp_path):
+    """people.csv gets its sibling files and loads back equal."""
+    target = tmp_path / "people.csv"
+    result = run("convert", str(EXAMPLE), str(target))
+    assert result.exit_code == EXIT_OK
+    assert (tmp_path / "stakes.csv").exists()
+    assert om.load(target) == om.load(EXAMPLE)
+
+
+def test_convert_says_what_it_wrote_on_stderr(tmp_path):
+    """The written file is named on stderr; stdout stays empty for pipes."""
+    target = tmp_path / "acme.json"
+    result = run("convert", str(EXAMPLE), str(target))
+    assert result.stdout == ""
+    assert f"wrote {target}" in result.stderr
+
+
+def test_convert_never_overwrites_its_input(tmp_path):
+    """SOURCE and TARGET the same file is a usage error; the file is untouched."""
+    path = tmp_path / "firm.yaml"
+    path.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    before = path.read_bytes()
+    result = CliRunner().invoke(main, ["convert", str(path), str(path)])
+    assert result.exit_code == EXIT_USAGE
+    assert path.read_bytes() == before
+
+
+def test_convert_unknown_target_suffix_is_a_usage_error(tmp_path):
+    """A target whose name names no format is a usage error that lists the suffixes."""
+    result = CliRunner().invoke(main, ["convert", str(EXAMPLE), str(tmp_path / "x.txt")])
+    assert result.exit_code == EXIT_USAGE
+    assert ".yaml" in result.output
+    assert "--to" in result.output
+    assert not (tmp_path / "x.txt").exists()
+
+
+def test_convert_with_explicit_target_format(tmp_path):
+    """--to writes the named format whatever the file is called."""
+    target = tmp_path / "acme.out"
+    assert run("convert", "--to", "json", str(EXAMPLE), str(target)).exit_code == EXIT_OK
+    assert json.loads(target.read_text(encoding="utf-8"))["organization"] == "Acme Partners LLP"
+
+
+def test_convert_bad_input_writes_nothing(write, tmp_path):
+    """A source with problems exits 1 and no target file appears."""
+    source = write("broken.yaml", BAD_YAML)
+    target = tmp_path / "out.json"
+    result = run("convert", str(source), str(target))
+    assert result.exit_code == EXIT_PROBLEMS
+    assert not target.exists()
+    assert list(tmp_path.glob("*.partial")) == []
+
+
+def test_convert_bad_graphml_exits_1(write, tmp_path):
+    """A file named .graphml that is not GraphML is an input problem."""
+    source = write("broken.graphml", "<graphml><graph")
+    result = run("convert", str(source), str(tmp_path / "out.yaml"))
+    assert result.exit_code == EXIT_PROBLEMS
+    assert "not a GraphML file" in result.stderr
+
+
+# -- as a real process ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "status"),
+    [
+        (["validate", str(EXAMPLE)], EXIT_OK),
+        (["validate", "no-such-file.yaml"], EXIT_USAGE),
+        (["frobnicate"], EXIT_USAGE),
+    ],
+)
+def test_exit_status_as_a_process(args, status):
+    """`python -m orgmodel` exits with the documented status."""
+    done = subprocess.run(  # noqa: S603 - our own interpreter and arguments
+        [sys.executable, "-m", "orgmodel", *args],
+        capture_output=True,
+        text=True,
+        env=subprocess_env(),
+        check=False,
+    )
+    assert done.returncode == status, done.stderr
+
+
+def test_problems_exit_1_as_a_process(write):
+    """A broken file makes the process exit 1 with the block on stderr only."""
+    path = write("broken.yaml", BAD_YAML)
+    done = subprocess.run(  # noqa: S603 - our own interpreter and arguments
+        [sys.executable, "-m", "orgmodel", "validate", str(path)],
+        capture_output=True,
+        text=True,
+        env=subprocess_env(),
+        check=False,
+    )
+    assert done.returncode == EXIT_PROBLEMS
+    assert done.stdout == ""
+    assert "3 problems" in done.stderr

@@ -43,7 +43,7 @@ EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 """The command was used wrongly: a missing file, an unknown option or value."""
 
-GRAPHML_SUFFIXES = (".graphml",)
+GRAPHML = "graphml"
 
 
 # -- presentation -------------------------------------------------------------------
@@ -94,20 +94,55 @@ class _Group(click.Group):
 # -- shared helpers -----------------------------------------------------------------
 
 
-def _is_graphml(path: Path) -> bool:
-    return path.suffix.lower() in GRAPHML_SUFFIXES
+def _formats() -> list[str]:
+    """Return the names of every format the command line reads and writes."""
+    from orgmodel.io import Format  # noqa: PLC0415 - light, but only needed here
+
+    return [*(f.value for f in Format), GRAPHML]
 
 
-def _load(path: Path, *, fmt: str | None = None) -> Organization:
-    """Load *path* (GraphML included), with a progress line on a terminal."""
+def _suffixes() -> dict[str, str]:
+    """Return file suffix → format name for the formats the library knows, and GraphML."""
+    from orgmodel.io._api import CODECS  # noqa: PLC0415
+
+    table = {suffix: fmt.value for fmt, codec in CODECS.items() for suffix in codec.suffixes}
+    table[".graphml"] = GRAPHML
+    return table
+
+
+def _format_of(path: Path, explicit: str | None, option: str) -> str:
+    """Return the format to use for *path*: *explicit*, or the one its suffix names."""
+    if explicit is not None:
+        return explicit
+    table = _suffixes()
+    found = table.get(path.suffix.lower())
+    if found is None:
+        known = ", ".join(table)
+        msg = (
+            f"cannot tell the format of {path.name!r} from its name; "
+            f"use a name ending in {known}, or give {option}"
+        )
+        raise click.BadParameter(msg, param_hint=repr(str(path)))
+    return found
+
+
+def _load(path: Path, fmt: str) -> Organization:
+    """Load *path* in format *fmt* (GraphML included), with a progress line on a terminal."""
     with _status(f"Loading {path.name}"):
-        if _is_graphml(path) and fmt is None:
+        if fmt == GRAPHML:
             from orgmodel._cli_graphml import read_graphml  # noqa: PLC0415 - networkx is slow
 
             return read_graphml(path)
         import orgmodel as om  # noqa: PLC0415 - keeps --help fast
 
         return om.load(path, format=fmt)
+
+
+def _load_input(path: Path) -> Organization:
+    """Load the FILE argument of an analysis command, reporting its warnings."""
+    org = _load(path, _format_of(path, None, "--format"))
+    _report_warnings(org, str(path))
+    return org
 
 
 def _check_id(org: Organization, node_id: str | None, option: str, kind: str) -> None:
@@ -127,7 +162,7 @@ def _check_id(org: Organization, node_id: str | None, option: str, kind: str) ->
         raise click.BadParameter(msg, param_hint=option)
 
 
-_FILE = click.Path(exists=True, path_type=Path)
+_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 _OUT = click.Path(dir_okay=False, writable=True, path_type=Path)
 
 
@@ -158,7 +193,7 @@ def main() -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["yaml", "json", "csv", "bods"]),
+    type=click.Choice(_formats()),
     help="Read FILE as this format instead of guessing from its name.",
 )
 @click.option("--strict", is_flag=True, help="Treat warnings as problems (exit status 1).")
@@ -174,7 +209,7 @@ def validate(file: Path, fmt: str | None, *, strict: bool) -> None:
       orgmodel validate firm.yaml
       firm.yaml: ok — 41 people, 3 entities, 7 units, 6 stakes, 12 relationships
     """
-    org = _load(file, fmt=fmt)
+    org = _load(file, _format_of(file, fmt, "--format"))
     _report_warnings(org, str(file))
     counts = dict(org.summary())
     counts.pop("warnings", None)
@@ -190,13 +225,13 @@ def validate(file: Path, fmt: str | None, *, strict: bool) -> None:
 @click.option(
     "--from",
     "from_fmt",
-    type=click.Choice(["yaml", "json", "csv", "bods"]),
+    type=click.Choice(_formats()),
     help="Read SOURCE as this format instead of guessing from its name.",
 )
 @click.option(
     "--to",
     "to_fmt",
-    type=click.Choice(["yaml", "json", "csv", "bods", "graphml"]),
+    type=click.Choice(_formats()),
     help="Write TARGET as this format instead of guessing from its name.",
 )
 def convert(source: Path, target: Path, from_fmt: str | None, to_fmt: str | None) -> None:
@@ -215,17 +250,18 @@ def convert(source: Path, target: Path, from_fmt: str | None, to_fmt: str | None
     if target.resolve() == source.resolve():
         msg = "TARGET is SOURCE; orgmodel never overwrites its input"
         raise click.BadParameter(msg, param_hint="TARGET")
-    org = _load(source, fmt=from_fmt)
+    out_fmt = _format_of(target, to_fmt, "--to")
+    org = _load(source, _format_of(source, from_fmt, "--from"))
     _report_warnings(org, str(source))
     with _status(f"Writing {target.name}"):
-        if to_fmt == "graphml" or (to_fmt is None and _is_graphml(target)):
+        if out_fmt == GRAPHML:
             from orgmodel._cli_graphml import write_graphml  # noqa: PLC0415 - networkx is slow
 
             write_graphml(org, target)
         else:
             import orgmodel as om  # noqa: PLC0415
 
-            om.dump(org, target, format=to_fmt)
+            om.dump(org, target, format=out_fmt)
     click.echo(f"wrote {target}", err=True)
 
 
@@ -309,8 +345,7 @@ def classify(file: Path, out_fmt: str, labels: tuple[str, ...]) -> None:
       orgmodel classify firm.yaml --label partner-like --label hybrid
       orgmodel classify firm.yaml --format csv > roles.csv
     """
-    org = _load(file)
-    _report_warnings(org, str(file))
+    org = _load_input(file)
     import orgmodel as om  # noqa: PLC0415 - keeps --help fast
 
     with _status(f"Classifying {len(org.people)} people"):
@@ -355,8 +390,7 @@ def chart(file: Path, output: Path, root: str | None, depth: int | None) -> None
       orgmodel chart firm.yaml -o chart.svg
       orgmodel chart firm.yaml -o operations.png --root carol --depth 2
     """
-    org = _load(file)
-    _report_warnings(org, str(file))
+    org = _load_input(file)
     _check_id(org, root, "--root", "person")
     import orgmodel as om  # noqa: PLC0415
 
@@ -365,26 +399,21 @@ def chart(file: Path, output: Path, root: str | None, depth: int | None) -> None
     click.echo(f"wrote {output}", err=True)
 
 
-class _Fraction(click.ParamType):
-    """A fraction given as 0.25 or 25%."""
+def _fraction(ctx: click.Context, param: click.Parameter, value: str | None) -> float | None:
+    """Read a threshold given as 0.25 or 25%."""
+    if value is None:
+        return None
+    from orgmodel._share import Share  # noqa: PLC0415
+    from orgmodel.exceptions import ShareError  # noqa: PLC0415
 
-    name = "fraction"
-
-    def convert(
-        self, value: object, param: click.Parameter | None, ctx: click.Context | None
-    ) -> float:
-        from orgmodel._share import Share  # noqa: PLC0415
-        from orgmodel.exceptions import ShareError  # noqa: PLC0415
-
-        if isinstance(value, float):
-            return value
-        try:
-            share = Share.parse(str(value), name="threshold")
-        except ShareError as err:
-            self.fail(str(err), param, ctx)
-        if not share.is_exact:
-            self.fail(f"a threshold must be one number, not a range (got {value!r})", param, ctx)
-        return share.lower
+    try:
+        share = Share.parse(value, name="threshold")
+    except ShareError as err:
+        raise click.BadParameter(str(err), ctx, param) from err
+    if not share.is_exact:
+        msg = f"a threshold must be one number, not a range (got {value!r})"
+        raise click.BadParameter(msg, ctx, param)
+    return share.lower
 
 
 _REGIMES = click.Choice(["uk-psc", "eu-amlr", "us-cta"])
@@ -401,7 +430,8 @@ _REGIMES = click.Choice(["uk-psc", "eu-amlr", "us-cta"])
 )
 @click.option(
     "--threshold",
-    type=_Fraction(),
+    callback=_fraction,
+    metavar="FRACTION",
     help="Threshold without a regime, as 0.25 or 25%.  [default: 25%]",
 )
 @click.option(
@@ -441,8 +471,7 @@ def ownership(
     if regime is not None and threshold is not None:
         msg = "give either --regime (which sets its own threshold) or --threshold, not both"
         raise click.UsageError(msg)
-    org = _load(file)
-    _report_warnings(org, str(file))
+    org = _load_input(file)
     target = _choose_entity(org, entity)
     from orgmodel._cli_ownership import ownership_report  # noqa: PLC0415 - scipy is slow
 
