@@ -22,6 +22,7 @@ from orgmodel.exceptions import (
     UnknownReferenceError,
     ValidationError,
 )
+from orgmodel.io import Format, dump, dumps, load, loads
 from orgmodel.model import (
     Employment,
     Entity,
@@ -51,6 +52,7 @@ __all__ = [
     "Entity",
     "EntityKind",
     "FileAccessError",
+    "Format",
     "GraphvizNotFoundError",
     "Lean",
     "Liability",
@@ -74,4 +76,8 @@ __all__ = [
     "ValidationError",
     "Vocabulary",
     "__version__",
+    "dump",
+    "dumps",
+    "load",
+    "loads",
 ]
