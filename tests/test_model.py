@@ -1,5 +1,6 @@
 import math
 import sys
+from typing import Any
 
 import attrs
 import pytest
@@ -10,23 +11,23 @@ from orgmodel.problems import ProblemCode, Severity
 P = om.Person
 
 
-def _org(**kwargs):
+def _org(**kwargs: Any) -> om.Organization:
     kwargs.setdefault("name", "Acme")
     return om.Organization(**kwargs)
 
 
-def _problems(**kwargs) -> tuple[om.Problem, ...]:
+def _problems(**kwargs: Any) -> tuple[om.Problem, ...]:
     with pytest.raises(om.ValidationError) as info:
         _org(**kwargs)
     return info.value.problems
 
 
-def _codes(**kwargs) -> list[tuple[str, str]]:
+def _codes(**kwargs: Any) -> list[tuple[str, str]]:
     return [(p.code.value, p.location) for p in _problems(**kwargs)]
 
 
-def _firm(**changes) -> om.Organization:
-    fields = {
+def _firm(**changes: Any) -> om.Organization:
+    fields: dict[str, Any] = {
         "name": "Acme Partners LLP",
         "people": [
             P("alice", "Alice Smith", title="Managing Partner", employment=om.Employment.PARTNER),
@@ -374,9 +375,10 @@ def test_share_overflow_counts_lower_bounds():
 @pytest.mark.parametrize("measure", ["voting", "profit_share"])
 def test_vote_and_profit_overflow(measure):
     """Votes and profit shares are checked like shares."""
+    extra: dict[str, Any] = {measure: om.Share.exact(0.7)}
     stakes = [
-        om.Stake("a", "acme", om.Share.exact(0.5), **{measure: om.Share.exact(0.7)}),
-        om.Stake("b", "acme", om.Share.exact(0.5), **{measure: om.Share.exact(0.7)}),
+        om.Stake("a", "acme", om.Share.exact(0.5), **extra),
+        om.Stake("b", "acme", om.Share.exact(0.5), **extra),
     ]
     problems = _problems(
         people=[P("a", "A"), P("b", "B")], entities=[om.Entity("acme", "Acme")], stakes=stakes
