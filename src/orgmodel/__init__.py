@@ -22,6 +22,7 @@ from orgmodel.exceptions import (
     UnknownReferenceError,
     ValidationError,
 )
+from orgmodel.graph import EdgeKind, NodeKind, from_networkx, to_networkx
 from orgmodel.io import Format, dump, dumps, load, loads
 from orgmodel.model import (
     Employment,
@@ -48,6 +49,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 __all__ = [
     "DEFAULT_VOCABULARY",
     "Axis",
+    "EdgeKind",
     "Employment",
     "Entity",
     "EntityKind",
@@ -57,6 +59,7 @@ __all__ = [
     "Lean",
     "Liability",
     "LineKind",
+    "NodeKind",
     "OrgModelError",
     "Organization",
     "Person",
@@ -78,6 +81,8 @@ __all__ = [
     "__version__",
     "dump",
     "dumps",
+    "from_networkx",
     "load",
     "loads",
+    "to_networkx",
 ]
