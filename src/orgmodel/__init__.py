@@ -13,12 +13,20 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from orgmodel._share import Share
+from orgmodel.analysis.ownership import (
+    Measure,
+    OwnershipRule,
+    Regime,
+    effective_ownership,
+    look_through,
+)
 from orgmodel.exceptions import (
     FileAccessError,
     GraphvizNotFoundError,
     OrgModelError,
     RenderError,
     ShareError,
+    SingularOwnershipError,
     UnknownReferenceError,
     ValidationError,
 )
@@ -55,11 +63,14 @@ __all__ = [
     "Lean",
     "Liability",
     "LineKind",
+    "Measure",
     "OrgModelError",
     "Organization",
+    "OwnershipRule",
     "Person",
     "Problem",
     "ProblemCode",
+    "Regime",
     "Relationship",
     "RelationshipKind",
     "RenderError",
@@ -67,6 +78,7 @@ __all__ = [
     "Severity",
     "Share",
     "ShareError",
+    "SingularOwnershipError",
     "Stake",
     "Tag",
     "Unit",
@@ -74,4 +86,6 @@ __all__ = [
     "ValidationError",
     "Vocabulary",
     "__version__",
+    "effective_ownership",
+    "look_through",
 ]
