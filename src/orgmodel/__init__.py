@@ -14,11 +14,16 @@ from importlib.metadata import PackageNotFoundError, version
 
 from orgmodel._share import Share
 from orgmodel.analysis.ownership import (
+    BeneficialOwner,
     Measure,
+    OwnershipPath,
     OwnershipRule,
+    PathStep,
     Regime,
+    beneficial_owners,
     effective_ownership,
     look_through,
+    ownership_cycles,
 )
 from orgmodel.exceptions import (
     FileAccessError,
@@ -55,6 +60,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 __all__ = [
     "DEFAULT_VOCABULARY",
     "Axis",
+    "BeneficialOwner",
     "Employment",
     "Entity",
     "EntityKind",
@@ -66,7 +72,9 @@ __all__ = [
     "Measure",
     "OrgModelError",
     "Organization",
+    "OwnershipPath",
     "OwnershipRule",
+    "PathStep",
     "Person",
     "Problem",
     "ProblemCode",
@@ -86,6 +94,8 @@ __all__ = [
     "ValidationError",
     "Vocabulary",
     "__version__",
+    "beneficial_owners",
     "effective_ownership",
     "look_through",
+    "ownership_cycles",
 ]
