@@ -370,6 +370,8 @@ _Node = Person | Entity | Unit
 
 _T = TypeVar("_T", Person, Entity, Unit)
 
+_A_KIND: dict[type, str] = {Person: "a person", Entity: "an entity", Unit: "a unit"}
+
 
 @attrs.frozen
 class Organization:
@@ -474,7 +476,7 @@ class Organization:
         candidates = [k for k, v in self._index.items() if isinstance(v, cls)]
         msg = f"unknown {what} {node_id!r}"
         if found is not None:
-            msg += f" ({node_id!r} is a {type(found).__name__.lower()})"
+            msg += f" ({node_id!r} is {_A_KIND[type(found)]})"
         else:
             msg += did_you_mean(str(node_id), candidates)
         raise UnknownReferenceError(msg)
