@@ -1,0 +1,3 @@
+"""Analyses of an :class:`~orgmodel.model.Organization`: one module per question."""
+
+__all__: list[str] = []
