@@ -13,6 +13,15 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from orgmodel._share import Share
+from orgmodel.analysis.roles import (
+    ClassifierConfig,
+    Direction,
+    Evidence,
+    RoleAssessment,
+    RoleLabel,
+    classification_frame,
+    classify,
+)
 from orgmodel.exceptions import (
     FileAccessError,
     GraphvizNotFoundError,
@@ -47,9 +56,12 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 __all__ = [
     "DEFAULT_VOCABULARY",
     "Axis",
+    "ClassifierConfig",
+    "Direction",
     "Employment",
     "Entity",
     "EntityKind",
+    "Evidence",
     "FileAccessError",
     "GraphvizNotFoundError",
     "Lean",
@@ -64,6 +76,8 @@ __all__ = [
     "RelationshipKind",
     "RenderError",
     "ReportingLine",
+    "RoleAssessment",
+    "RoleLabel",
     "Severity",
     "Share",
     "ShareError",
@@ -74,4 +88,6 @@ __all__ = [
     "ValidationError",
     "Vocabulary",
     "__version__",
+    "classification_frame",
+    "classify",
 ]
