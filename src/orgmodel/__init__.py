@@ -13,6 +13,13 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from orgmodel._share import Share
+from orgmodel.analysis.ownership import (
+    Measure,
+    OwnershipRule,
+    Regime,
+    effective_ownership,
+    look_through,
+)
 from orgmodel.analysis.roles import (
     ClassifierConfig,
     Direction,
@@ -28,6 +35,7 @@ from orgmodel.exceptions import (
     OrgModelError,
     RenderError,
     ShareError,
+    SingularOwnershipError,
     UnknownReferenceError,
     ValidationError,
 )
@@ -67,11 +75,14 @@ __all__ = [
     "Lean",
     "Liability",
     "LineKind",
+    "Measure",
     "OrgModelError",
     "Organization",
+    "OwnershipRule",
     "Person",
     "Problem",
     "ProblemCode",
+    "Regime",
     "Relationship",
     "RelationshipKind",
     "RenderError",
@@ -81,6 +92,7 @@ __all__ = [
     "Severity",
     "Share",
     "ShareError",
+    "SingularOwnershipError",
     "Stake",
     "Tag",
     "Unit",
@@ -90,4 +102,6 @@ __all__ = [
     "__version__",
     "classification_frame",
     "classify",
+    "effective_ownership",
+    "look_through",
 ]

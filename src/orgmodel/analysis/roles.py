@@ -32,7 +32,7 @@ Examples
 >>> roles["ann"].label, roles["bob"].label
 (<RoleLabel.PARTNER_LIKE: 'partner-like'>, <RoleLabel.NEITHER: 'neither'>)
 >>> roles["ann"].reason
-'partner-like: holds 100% of Tiny LLP; responsible for strategy (decides how it gets there); ...'
+'partner-like: holds 100% of Tiny LLP; strategic work: strategy; leads the organisation from the top'
 """
 
 from __future__ import annotations
