@@ -17,7 +17,7 @@ import attrs
 
 from orgmodel._share import Share
 from orgmodel.analysis._hierarchy import Hierarchy
-from orgmodel.analysis._role_config import ClassifierConfig, Direction, Evidence, Source
+from orgmodel.analysis._role_config import ClassifierConfig, Direction, Evidence, EvidenceSource
 from orgmodel.analysis.ownership import effective_ownership
 from orgmodel.model import Employment, Entity, Liability, Organization, Person, Stake
 from orgmodel.vocabulary import Axis, Lean
@@ -35,7 +35,11 @@ _COO_TITLE = re.compile(
 )
 _OWN, _FOCUS, _ORIENT = Axis.OWNERSHIP, Axis.FOCUS, Axis.ORIENTATION
 _P, _C, _N = Direction.PARTNER, Direction.COO, Direction.NEUTRAL
-_JOB, _TITLE, _TAGS = Source.EMPLOYMENT, Source.TITLE, Source.RESPONSIBILITIES
+_JOB, _TITLE, _TAGS = (
+    EvidenceSource.EMPLOYMENT,
+    EvidenceSource.TITLE,
+    EvidenceSource.RESPONSIBILITIES,
+)
 
 
 def listing(names: Sequence[str], limit: int = _SHOWN) -> str:
@@ -177,17 +181,21 @@ class Facts:
             _C,
             config.no_stake_weight,
             f"holds no stake in {where}" if targets else "holds no stake in any entity",
-            Source.STAKE,
+            EvidenceSource.STAKE,
         )
         self._under_top = Evidence(
             _FOCUS,
             _C,
             config.under_top_weight,
             "reports directly to the top of the organisation",
-            Source.STRUCTURE,
+            EvidenceSource.STRUCTURE,
         )
         self._top = Evidence(
-            _FOCUS, _P, config.top_weight, "leads the organisation from the top", Source.STRUCTURE
+            _FOCUS,
+            _P,
+            config.top_weight,
+            "leads the organisation from the top",
+            EvidenceSource.STRUCTURE,
         )
         self._no_focus = Evidence(
             _FOCUS, _N, 0.0, "no strategic or operational work recorded", _TAGS
@@ -217,10 +225,10 @@ class Facts:
             text += f" (the lower bound, {Share.exact(held.share.lower)}, counts)"
         material = held.share.lower >= cfg.materiality - 1e-12
         if material:
-            out = [Evidence(_OWN, _P, cfg.stake_weight, text, Source.STAKE)]
+            out = [Evidence(_OWN, _P, cfg.stake_weight, text, EvidenceSource.STAKE)]
         else:
             text += f", below the {Share.exact(cfg.materiality)} materiality threshold"
-            out = [Evidence(_OWN, _N, 0.0, text, Source.STAKE)]
+            out = [Evidence(_OWN, _N, 0.0, text, EvidenceSource.STAKE)]
         if held.profit is not None and held.profit.upper > 0:
             out.append(
                 Evidence(
@@ -228,7 +236,7 @@ class Facts:
                     _P,
                     cfg.profit_share_weight,
                     f"takes {held.profit} of the profits of {held.entity}",
-                    Source.STAKE,
+                    EvidenceSource.STAKE,
                 )
             )
         if held.unlimited:
@@ -238,7 +246,7 @@ class Facts:
                     _P,
                     cfg.liability_weight,
                     f"bears unlimited liability for the debts of {held.entity}",
-                    Source.STAKE,
+                    EvidenceSource.STAKE,
                 )
             )
         return out
@@ -308,7 +316,7 @@ class Facts:
             count = len(parties)
             text = f"{_plural(count, noun + ' relationship')}: {listing(parties)}"
             weight = cfg.relationship_weight * min(count, cfg.relationship_cap)
-            out.append(Evidence(_ORIENT, _P, weight, text, Source.RELATIONSHIPS))
+            out.append(Evidence(_ORIENT, _P, weight, text, EvidenceSource.RELATIONSHIPS))
         return out
 
     # -- position in the structure -------------------------------------------
@@ -349,11 +357,11 @@ class Facts:
             if at_top or len(units) == 1:
                 text = f"oversees {_plural(len(units), 'unit')}: {listing(names)}"
                 text += " as the top of the organisation" if at_top and len(units) > 1 else ""
-                out.append(Evidence(_ORIENT, _N, 0.0, text, Source.STRUCTURE))
+                out.append(Evidence(_ORIENT, _N, 0.0, text, EvidenceSource.STRUCTURE))
             else:
                 text = f"spans {len(units)} internal units: {listing(names)}"
                 weight = cfg.units_weight * self._ramp(len(units))
-                out.append(Evidence(_ORIENT, _C, weight, text, Source.STRUCTURE))
+                out.append(Evidence(_ORIENT, _C, weight, text, EvidenceSource.STRUCTURE))
         breadth = 0.0 if at_top else self._ramp(max(len(units), heads + managers))
         share = cfg.seniority_under_top
         return out, share * under_top + (1.0 - share) * breadth
@@ -373,12 +381,16 @@ class Facts:
                 text += f" ({dotted} on a dotted line)" if dotted == 1 else f" ({dotted} dotted)"
             if at_top:
                 found = Evidence(
-                    _FOCUS, _N, 0.0, text + " as the top of the organisation", Source.STRUCTURE
+                    _FOCUS,
+                    _N,
+                    0.0,
+                    text + " as the top of the organisation",
+                    EvidenceSource.STRUCTURE,
                 )
             else:
                 ratio = min(1.0, (heads + managers) / self.config.several)
                 weight = self.config.oversight_weight * ratio
-                found = Evidence(_FOCUS, _C, weight, text, Source.STRUCTURE)
+                found = Evidence(_FOCUS, _C, weight, text, EvidenceSource.STRUCTURE)
             self._oversight[key] = found
         return found
 

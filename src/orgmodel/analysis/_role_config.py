@@ -17,7 +17,14 @@ from orgmodel.exceptions import OrgModelError
 from orgmodel.model import Person
 from orgmodel.vocabulary import Axis
 
-__all__ = ["ClassifierConfig", "Direction", "Evidence", "RoleAssessment", "RoleLabel", "Source"]
+__all__ = [
+    "ClassifierConfig",
+    "Direction",
+    "Evidence",
+    "EvidenceSource",
+    "RoleAssessment",
+    "RoleLabel",
+]
 
 _REASON_ITEMS = 3  # evidence sentences quoted in a one-line reason
 
@@ -46,7 +53,7 @@ class Direction(enum.Enum):
     """A recorded fact that points neither way (a token stake, no responsibilities)."""
 
 
-class Source(enum.Enum):
+class EvidenceSource(enum.Enum):
     """Where in the model a piece of evidence was read."""
 
     STAKE = "stake"
@@ -78,14 +85,14 @@ class Evidence:
     text : str
         A sentence built from the facts, such as
         ``"holds 30% of Acme Partners LLP through AS Holdings Ltd"``.
-    source : Source
+    source : EvidenceSource
         Where in the model the fact was read.
 
     Examples
     --------
     >>> from orgmodel.vocabulary import Axis
     >>> e = Evidence(
-    ...     Axis.FOCUS, Direction.COO, 0.75, "reports directly to the top", Source.STRUCTURE
+    ...     Axis.FOCUS, Direction.COO, 0.75, "reports directly to the top", EvidenceSource.STRUCTURE
     ... )
     >>> str(e)
     'focus → coo (0.75): reports directly to the top'
@@ -97,7 +104,7 @@ class Evidence:
     points: Direction
     weight: float
     text: str
-    source: Source
+    source: EvidenceSource
 
     def to_dict(self) -> dict[str, Any]:
         """Return the record as plain JSON-compatible values."""
@@ -306,7 +313,7 @@ class RoleAssessment:
             RoleLabel.NEITHER: (Direction.PARTNER, Direction.COO),
         }[self.label]
         chosen = [e for e in others if e.points in side and e.weight > 0] or others
-        by_source: dict[Source, Evidence] = {}
+        by_source: dict[EvidenceSource, Evidence] = {}
         for e in chosen:
             by_source.setdefault(e.source, e)
         return ownership + list(by_source.values())[: _REASON_ITEMS - 1]

@@ -31,8 +31,8 @@ Examples
 >>> roles = om.classify(org)
 >>> roles["ann"].label, roles["bob"].label
 (<RoleLabel.PARTNER_LIKE: 'partner-like'>, <RoleLabel.NEITHER: 'neither'>)
->>> roles["ann"].reason
-'partner-like: holds 100% of Tiny LLP; strategic work: strategy; leads the organisation from the top'
+>>> print(roles["ann"].reason)
+partner-like: holds 100% of Tiny LLP; strategic work: strategy; leads the organisation from the top
 """
 
 from __future__ import annotations
@@ -45,9 +45,9 @@ from orgmodel.analysis._role_config import (
     ClassifierConfig,
     Direction,
     Evidence,
+    EvidenceSource,
     RoleAssessment,
     RoleLabel,
-    Source,
 )
 from orgmodel.exceptions import OrgModelError
 from orgmodel.model import Organization, Person
@@ -60,9 +60,9 @@ __all__ = [
     "ClassifierConfig",
     "Direction",
     "Evidence",
+    "EvidenceSource",
     "RoleAssessment",
     "RoleLabel",
-    "Source",
     "classification_frame",
     "classify",
 ]
