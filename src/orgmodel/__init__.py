@@ -37,6 +37,7 @@ from orgmodel.model import (
     Unit,
 )
 from orgmodel.problems import Problem, ProblemCode, Severity
+from orgmodel.render import ColorBy, Layout, org_chart, render_org_chart
 from orgmodel.vocabulary import DEFAULT_VOCABULARY, Axis, Lean, Tag, Vocabulary
 
 try:
@@ -47,11 +48,13 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 __all__ = [
     "DEFAULT_VOCABULARY",
     "Axis",
+    "ColorBy",
     "Employment",
     "Entity",
     "EntityKind",
     "FileAccessError",
     "GraphvizNotFoundError",
+    "Layout",
     "Lean",
     "Liability",
     "LineKind",
@@ -74,4 +77,6 @@ __all__ = [
     "ValidationError",
     "Vocabulary",
     "__version__",
+    "org_chart",
+    "render_org_chart",
 ]
