@@ -275,7 +275,7 @@ def _emit_dot(
         column = plan.column.get(person.id, ())
         for index, report in enumerate(column):
             extra = {"constraint": "false"} if index else {}
-            graph.edge(tail, node_name(report), **extra)
+            graph.edge(tail, node_name(report), tailport="s", headport="w", **extra)
         for upper, lower in itertools.pairwise(column):
             graph.edge(node_name(upper), node_name(lower), style="invis", weight="100")
     for manager, report in plan.dotted:
