@@ -327,7 +327,7 @@ def test_node_names_are_ids_not_display_text(firm):
     """Node names come from ids; display text lives only in labels."""
     source = om.org_chart(firm, roles=ROLES).source
     names = set(re.findall(r"^\t(\w+) \[", source, flags=re.MULTILINE))
-    assert names == {node_name(p) for p in ON_CHART} | {"legend", "node", "edge"}
+    assert names == {node_name(p) for p in ON_CHART} | {"legend", "graph", "node", "edge"}
 
 
 def test_options_accept_strings_and_reject_unknown(firm):

@@ -222,30 +222,25 @@ def _boxes(
 
 
 def _base_graph(title: str, *, tidy: bool) -> graphviz.Digraph:
-    graph = graphviz.Digraph("org_chart")
-    graph.attr(
-        fontname=FONT,
-        outputorder="edgesfirst",
-        bgcolor="white",
-        pad="0.3",
-    )
+    graph_attr = {"fontname": FONT, "outputorder": "edgesfirst", "bgcolor": "white", "pad": "0.3"}
     if title:
-        graph.attr(label=f"<<B>{html_text(title)}</B>>", labelloc="t", fontsize="18")
+        graph_attr.update(label=f"<<B>{html_text(title)}</B>>", labelloc="t", fontsize="18")
     if tidy:
-        graph.attr(layout="nop2")
+        graph_attr["layout"] = "nop2"
     else:
-        graph.attr(rankdir="TB", nodesep="0.25", ranksep="0.5", splines="ortho")
-    graph.attr(
-        "node",
-        shape="box",
-        style="rounded,filled",
-        fontname=FONT,
-        fontsize="10",
-        penwidth="1.3",
-        margin="0.08,0.05",
+        graph_attr.update(rankdir="TB", nodesep="0.25", ranksep="0.5", splines="ortho")
+    node_attr = {
+        "shape": "box",
+        "style": "rounded,filled",
+        "fontname": FONT,
+        "fontsize": "10",
+        "penwidth": "1.3",
+        "margin": "0.08,0.05",
+    }
+    edge_attr = {"arrowhead": "none", "color": _LINE_COLOUR, "penwidth": "1.2"}
+    return graphviz.Digraph(
+        "org_chart", graph_attr=graph_attr, node_attr=node_attr, edge_attr=edge_attr
     )
-    graph.attr("edge", arrowhead="none", color=_LINE_COLOUR, penwidth="1.2")
-    return graph
 
 
 def _node_attrs(box: Box) -> dict[str, str]:

@@ -158,16 +158,25 @@ def _clean_char(char: str) -> str:
     return char
 
 
-_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
+# Graphviz expands escapes such as \N (the node name) even inside HTML-like labels,
+# and even when the backslash is written as an entity; a doubled backslash is literal.
+_ESCAPES = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    '"': "&quot;",
+    "'": "&#39;",
+    "\\": "\\\\",
+}
 
 
 def html_text(text: str) -> str:
     r"""Escape *text* for the inside of a Graphviz HTML-like label.
 
-    ``&``, ``<``, ``>`` and quotes become entities, line breaks become ``<BR/>``, and
-    characters XML cannot carry (control characters, lone surrogates) become U+FFFD.
-    Everything else — backslashes, non-Latin scripts, emoji — is kept as is, which
-    is safe because Graphviz does not interpret escapes inside HTML-like labels.
+    ``&``, ``<``, ``>`` and quotes become entities, line breaks become ``<BR/>``,
+    backslashes are doubled (Graphviz would otherwise expand ``\N`` and friends even
+    here), and characters XML cannot carry (control characters, lone surrogates)
+    become U+FFFD. Everything else — non-Latin scripts, emoji — is kept as is.
 
     Examples
     --------
@@ -175,6 +184,8 @@ def html_text(text: str) -> str:
     'R&amp;D &lt;&quot;core&quot;&gt;'
     >>> html_text("line one\nline two")
     'line one<BR/>line two'
+    >>> print(html_text("C:\\N"))
+    C:\\N
     """
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return "<BR/>".join("".join(_ESCAPES.get(c) or _clean_char(c) for c in line) for line in lines)
