@@ -62,6 +62,7 @@ from orgmodel.model import (
     Unit,
 )
 from orgmodel.problems import Problem, ProblemCode, Severity
+from orgmodel.render import ColorBy, Layout, org_chart, render_org_chart
 from orgmodel.schema import json_schema
 from orgmodel.vocabulary import DEFAULT_VOCABULARY, Axis, Lean, Tag, Vocabulary
 
@@ -75,6 +76,7 @@ __all__ = [
     "Axis",
     "BeneficialOwner",
     "ClassifierConfig",
+    "ColorBy",
     "Direction",
     "EdgeKind",
     "Employment",
@@ -85,6 +87,7 @@ __all__ = [
     "FileAccessError",
     "Format",
     "GraphvizNotFoundError",
+    "Layout",
     "Lean",
     "Liability",
     "LineKind",
@@ -127,6 +130,8 @@ __all__ = [
     "load",
     "loads",
     "look_through",
+    "org_chart",
     "ownership_cycles",
+    "render_org_chart",
     "to_networkx",
 ]
