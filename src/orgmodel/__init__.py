@@ -10,31 +10,11 @@ Examples
 
 from __future__ import annotations
 
+import importlib
 from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING
 
 from orgmodel._share import Share
-from orgmodel.analysis.ownership import (
-    BeneficialOwner,
-    Measure,
-    OwnershipPath,
-    OwnershipRule,
-    PathStep,
-    Regime,
-    beneficial_owners,
-    effective_ownership,
-    look_through,
-    ownership_cycles,
-)
-from orgmodel.analysis.roles import (
-    ClassifierConfig,
-    Direction,
-    Evidence,
-    EvidenceSource,
-    RoleAssessment,
-    RoleLabel,
-    classification_frame,
-    classify,
-)
 from orgmodel.exceptions import (
     FileAccessError,
     GraphvizNotFoundError,
@@ -45,7 +25,6 @@ from orgmodel.exceptions import (
     UnknownReferenceError,
     ValidationError,
 )
-from orgmodel.graph import EdgeKind, NodeKind, from_networkx, to_networkx
 from orgmodel.io import Format, dump, dumps, load, loads
 from orgmodel.model import (
     Employment,
@@ -62,9 +41,75 @@ from orgmodel.model import (
     Unit,
 )
 from orgmodel.problems import Problem, ProblemCode, Severity
-from orgmodel.render import ColorBy, Layout, org_chart, render_org_chart
 from orgmodel.schema import json_schema
 from orgmodel.vocabulary import DEFAULT_VOCABULARY, Axis, Lean, Tag, Vocabulary
+
+if TYPE_CHECKING:
+    from orgmodel.analysis.ownership import (
+        BeneficialOwner,
+        Measure,
+        OwnershipPath,
+        OwnershipRule,
+        PathStep,
+        Regime,
+        beneficial_owners,
+        effective_ownership,
+        look_through,
+        ownership_cycles,
+    )
+    from orgmodel.analysis.roles import (
+        ClassifierConfig,
+        Direction,
+        Evidence,
+        EvidenceSource,
+        RoleAssessment,
+        RoleLabel,
+        classification_frame,
+        classify,
+    )
+    from orgmodel.graph import (
+        EdgeKind,
+        NodeKind,
+        from_networkx,
+        to_networkx,
+    )
+    from orgmodel.render import (
+        ColorBy,
+        Layout,
+        org_chart,
+        render_org_chart,
+    )
+
+#: Names whose modules need networkx, numpy, scipy or graphviz: imported on first use,
+#: so ``import orgmodel`` (and ``orgmodel --help``) stays fast.
+_LAZY: dict[str, str] = {
+    "BeneficialOwner": "orgmodel.analysis.ownership",
+    "Measure": "orgmodel.analysis.ownership",
+    "OwnershipPath": "orgmodel.analysis.ownership",
+    "OwnershipRule": "orgmodel.analysis.ownership",
+    "PathStep": "orgmodel.analysis.ownership",
+    "Regime": "orgmodel.analysis.ownership",
+    "beneficial_owners": "orgmodel.analysis.ownership",
+    "effective_ownership": "orgmodel.analysis.ownership",
+    "look_through": "orgmodel.analysis.ownership",
+    "ownership_cycles": "orgmodel.analysis.ownership",
+    "ClassifierConfig": "orgmodel.analysis.roles",
+    "Direction": "orgmodel.analysis.roles",
+    "Evidence": "orgmodel.analysis.roles",
+    "EvidenceSource": "orgmodel.analysis.roles",
+    "RoleAssessment": "orgmodel.analysis.roles",
+    "RoleLabel": "orgmodel.analysis.roles",
+    "classification_frame": "orgmodel.analysis.roles",
+    "classify": "orgmodel.analysis.roles",
+    "EdgeKind": "orgmodel.graph",
+    "NodeKind": "orgmodel.graph",
+    "from_networkx": "orgmodel.graph",
+    "to_networkx": "orgmodel.graph",
+    "ColorBy": "orgmodel.render",
+    "Layout": "orgmodel.render",
+    "org_chart": "orgmodel.render",
+    "render_org_chart": "orgmodel.render",
+}
 
 try:
     __version__ = version("orgmodel")
@@ -135,3 +180,17 @@ __all__ = [
     "render_org_chart",
     "to_networkx",
 ]
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        msg = f"module 'orgmodel' has no attribute {name!r}"
+        raise AttributeError(msg)
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
