@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import os
@@ -9,6 +10,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from xml.etree import ElementTree as ET
 
 import pytest
 from click.testing import CliRunner
@@ -19,6 +21,7 @@ from orgmodel.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, main
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 COMMANDS = sorted(main.commands)
+SVG = "{http://www.w3.org/2000/svg}"
 
 
 def run(*args: str, input_text: str | None = None):
@@ -382,3 +385,175 @@ def test_problems_exit_1_as_a_process(write):
     assert done.returncode == EXIT_PROBLEMS
     assert done.stdout == ""
     assert "3 problems" in done.stderr
+
+
+# -- classify -------------------------------------------------------------------------
+
+
+def test_classify_table_has_a_reason_per_person():
+    """The table lists every person once with a label and a one-line reason."""
+    result = run("classify", str(EXAMPLE))
+    assert result.exit_code == EXIT_OK
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["id", "name", "label", "partner", "coo", "reason"]
+    body = lines[2:]
+    assert len(body) == 40
+    carol = next(line for line in body if line.startswith("carol "))
+    assert "coo-like" in carol
+    assert "holds no stake" in carol
+
+
+def test_classify_labels_agree_with_the_library():
+    """Each label printed is the label om.classify gives."""
+    roles = om.classify(om.load(EXAMPLE))
+    result = run("classify", "--format", "csv", str(EXAMPLE))
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert {row["id"]: row["label"] for row in rows} == {
+        pid: assessment.label.value for pid, assessment in roles.items()
+    }
+
+
+def test_classify_json_carries_the_evidence():
+    """--format json gives each assessment with its evidence, each naming its axis."""
+    result = run("classify", "--format", "json", str(EXAMPLE))
+    data = json.loads(result.stdout)
+    assert len(data) == 40
+    alice = next(item for item in data if item["person"] == "alice")
+    assert alice["label"] == "partner-like"
+    assert {e["axis"] for e in alice["evidence"]} >= {"ownership", "focus"}
+
+
+def test_classify_label_filter():
+    """--label keeps only the people with the labels asked for."""
+    result = run(
+        "classify", "--format", "csv", "--label", "hybrid", "--label", "coo-like", str(EXAMPLE)
+    )
+    labels = {row["label"] for row in csv.DictReader(io.StringIO(result.stdout))}
+    assert labels == {"hybrid", "coo-like"}
+
+
+def test_classify_bad_label_is_a_usage_error():
+    """An unknown --label value is a usage error listing the choices."""
+    result = CliRunner().invoke(main, ["classify", "--label", "boss", str(EXAMPLE)])
+    assert result.exit_code == EXIT_USAGE
+    assert "partner-like" in result.output
+
+
+def test_classify_bad_file_exits_1(write):
+    """Problems in the file stop the classification with status 1."""
+    result = run("classify", str(write("broken.yaml", BAD_YAML)))
+    assert result.exit_code == EXIT_PROBLEMS
+    assert result.stdout == ""
+
+
+# -- chart ----------------------------------------------------------------------------
+
+
+def test_chart_dot_source_needs_no_graphviz(tmp_path):
+    """A .gv target gets the DOT source of the chart, with every person in it."""
+    target = tmp_path / "acme.gv"
+    result = run("chart", str(EXAMPLE), "-o", str(target))
+    assert result.exit_code == EXIT_OK
+    source = target.read_text(encoding="utf-8")
+    assert source.startswith("digraph")
+    assert "Carol Nguyen" in source
+
+
+def test_chart_subtree(tmp_path):
+    """--root and --depth draw only the part asked for."""
+    target = tmp_path / "ops.gv"
+    result = run("chart", str(EXAMPLE), "-o", str(target), "--root", "carol", "--depth", "1")
+    assert result.exit_code == EXIT_OK
+    source = target.read_text(encoding="utf-8")
+    assert "Frank Osei" in source
+    assert "Diana Reyes" not in source  # two levels below Carol
+    assert "Alice Smith" not in source
+
+
+def test_chart_unknown_root_is_a_usage_error(tmp_path):
+    """A --root that is not a person is a usage error with a suggestion."""
+    result = CliRunner().invoke(
+        main, ["chart", str(EXAMPLE), "-o", str(tmp_path / "x.svg"), "--root", "carl"]
+    )
+    assert result.exit_code == EXIT_USAGE
+    assert "did you mean 'carol'" in result.output
+    assert not (tmp_path / "x.svg").exists()
+
+
+def test_chart_needs_an_output():
+    """-o is required."""
+    assert CliRunner().invoke(main, ["chart", str(EXAMPLE)]).exit_code == EXIT_USAGE
+
+
+@pytest.mark.exe
+def test_chart_renders_svg(tmp_path):
+    """An .svg target is rendered by Graphviz: one box per person in the reporting tree."""
+    target = tmp_path / "acme.svg"
+    result = run("chart", str(EXAMPLE), "-o", str(target))
+    assert result.exit_code == EXIT_OK
+    root = ET.parse(target).getroot()  # noqa: S314 - our own output
+    nodes = [g for g in root.iter(f"{SVG}g") if g.get("class") == "node"]
+    texts = " ".join(t.text or "" for t in root.iter(f"{SVG}text"))
+    assert "Carol Nguyen" in texts
+    assert len(nodes) >= 39  # 39 people in the tree (George only holds a stake), and the legend
+
+
+def test_chart_without_graphviz_exits_1(tmp_path, monkeypatch):
+    """Rendering with no Graphviz on PATH is a readable error with the install command."""
+    monkeypatch.setenv("PATH", str(tmp_path))
+    result = run("chart", str(EXAMPLE), "-o", str(tmp_path / "acme.svg"))
+    assert result.exit_code == EXIT_PROBLEMS
+    assert "Graphviz" in result.stderr
+    assert not (tmp_path / "acme.svg").exists()
+
+
+# -- ownership ------------------------------------------------------------------------
+
+
+def test_ownership_uk_psc_lists_owners_with_paths():
+    """Under uk-psc the firm's beneficial owner is Alice, through her holding company."""
+    result = run("ownership", str(EXAMPLE), "--regime", "uk-psc")
+    assert result.exit_code == EXIT_OK
+    out = result.stdout
+    assert "Beneficial owners of Acme Partners LLP (acme) under uk-psc" in out
+    assert "Alice Smith (alice): 30%" in out
+    assert "AS Holdings Ltd (100%)" in out
+    assert "george" in out  # in the look-through table
+
+
+def test_ownership_threshold_without_regime():
+    """--threshold 10% lets more people qualify."""
+    result = run("ownership", str(EXAMPLE), "--threshold", "10%", "--format", "json")
+    data = json.loads(result.stdout)
+    owners = [o["person"] for o in data["beneficial_owners"]]
+    assert owners[:2] == ["alice", "george"]
+    assert "dev" in owners
+    assert data["effective_ownership"]["alice"] == pytest.approx(0.3)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--regime", "uk-psc", "--threshold", "10%"],
+        ["--threshold", "ten"],
+        ["--threshold", "20-30%"],
+        ["--regime", "mars"],
+        ["--entity", "acmee"],
+    ],
+)
+def test_ownership_usage_errors(args):
+    """Conflicting or malformed options are usage errors."""
+    result = CliRunner().invoke(main, ["ownership", str(EXAMPLE), *args])
+    assert result.exit_code == EXIT_USAGE
+
+
+def test_ownership_without_focal_entity_asks_for_one(write):
+    """With several entities and no focal one, --entity is asked for."""
+    path = write(
+        "two.yaml",
+        "organization: x\nentities:\n  - {id: a, name: A}\n  - {id: b, name: B}\n",
+    )
+    result = CliRunner().invoke(main, ["ownership", str(path)])
+    assert result.exit_code == EXIT_USAGE
+    assert "--entity" in result.output
+    assert run("ownership", str(path), "--entity", "a").exit_code == EXIT_OK

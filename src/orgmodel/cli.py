@@ -17,6 +17,7 @@ Examples
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -299,21 +300,68 @@ def schema(output: Path | None) -> None:
 _TABLE_FORMATS = click.Choice(["table", "json", "csv"])
 
 
-def _label_rows(org: Organization, roles: Mapping[str, Any]) -> list[list[str]]:
+def _role_rows(org: Organization, roles: Mapping[str, Any], *, full: bool) -> list[list[str]]:
+    """One row per person, in file order: the table columns, or all of them for CSV."""
     rows = []
     for person in org.people:
-        assessment = roles[person.id]
-        rows.append(
-            [
-                person.id,
-                person.name,
-                assessment.label.value,
-                f"{assessment.partner_score:.2f}",
-                f"{assessment.coo_score:.2f}",
-                assessment.reason,
-            ]
-        )
+        a = roles[person.id]
+        label = a.label.value
+        reason = a.reason.removeprefix(f"{label}: ")
+        if full:
+            rows.append(
+                [
+                    person.id,
+                    person.name,
+                    person.title,
+                    label,
+                    f"{a.partner_score:.4f}",
+                    f"{a.coo_score:.4f}",
+                    f"{a.ownership:.4f}",
+                    f"{a.focus:.4f}",
+                    f"{a.orientation:.4f}",
+                    f"{a.stake:.6g}",
+                    reason,
+                ]
+            )
+        else:
+            rows.append(
+                [
+                    person.id,
+                    person.name,
+                    label,
+                    f"{a.partner_score:.2f}",
+                    f"{a.coo_score:.2f}",
+                    reason,
+                ]
+            )
     return rows
+
+
+_CSV_HEADERS = [
+    "id",
+    "name",
+    "title",
+    "label",
+    "partner_score",
+    "coo_score",
+    "ownership",
+    "focus",
+    "orientation",
+    "stake",
+    "reason",
+]
+_TABLE_HEADERS = ["id", "name", "label", "partner", "coo", "reason"]
+
+
+def _fit(text: str) -> str:
+    """Cut each line of *text* to the terminal's width when stdout is a terminal."""
+    stdout = click.get_text_stream("stdout")
+    if not stdout.isatty():
+        return text
+    width = shutil.get_terminal_size().columns
+    return "\n".join(
+        line if len(line) <= width else line[: width - 1] + "…" for line in text.splitlines()
+    )
 
 
 @main.command()
@@ -350,16 +398,17 @@ def classify(file: Path, out_fmt: str, labels: tuple[str, ...]) -> None:
 
     with _status(f"Classifying {len(org.people)} people"):
         roles = om.classify(org)
-    rows = [row for row in _label_rows(org, roles) if not labels or row[2] in labels]
-    headers = ["id", "name", "label", "partner", "coo", "reason"]
+    wanted = [p.id for p in org.people if not labels or roles[p.id].label.value in labels]
     if out_fmt == "json":
-        wanted = {row[0] for row in rows}
-        data = [roles[p.id].to_dict() for p in org.people if p.id in wanted]
+        data = [roles[pid].to_dict() for pid in wanted]
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
-    elif out_fmt == "csv":
-        click.echo(format_csv(headers, rows), nl=False)
+        return
+    keep = set(wanted)
+    rows = [row for row in _role_rows(org, roles, full=out_fmt == "csv") if row[0] in keep]
+    if out_fmt == "csv":
+        click.echo(format_csv(_CSV_HEADERS, rows), nl=False)
     else:
-        click.echo(format_table(headers, rows, align_right=[3, 4]))
+        click.echo(_fit(format_table(_TABLE_HEADERS, rows, align_right=[3, 4])))
 
 
 @main.command()
@@ -394,8 +443,10 @@ def chart(file: Path, output: Path, root: str | None, depth: int | None) -> None
     _check_id(org, root, "--root", "person")
     import orgmodel as om  # noqa: PLC0415
 
+    with _status(f"Classifying {len(org.people)} people"):
+        roles = om.classify(org)
     with _status(f"Drawing {output.name}"):
-        om.render_org_chart(org, output, root=root, depth=depth)
+        om.render_org_chart(org, output, root=root, depth=depth, roles=roles)
     click.echo(f"wrote {output}", err=True)
 
 
