@@ -25,6 +25,7 @@ from orgmodel.analysis.ownership import (
     look_through,
     ownership_cycles,
 )
+from orgmodel.examples import example, example_names
 from orgmodel.exceptions import (
     FileAccessError,
     GraphvizNotFoundError,
@@ -103,6 +104,8 @@ __all__ = [
     "dump",
     "dumps",
     "effective_ownership",
+    "example",
+    "example_names",
     "from_networkx",
     "load",
     "loads",
