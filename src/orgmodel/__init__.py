@@ -15,6 +15,7 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING
 
 from orgmodel._share import Share
+from orgmodel.examples import example, example_names
 from orgmodel.exceptions import (
     FileAccessError,
     GraphvizNotFoundError,
@@ -43,6 +44,9 @@ from orgmodel.model import (
 from orgmodel.problems import Problem, ProblemCode, Severity
 from orgmodel.schema import json_schema
 from orgmodel.vocabulary import DEFAULT_VOCABULARY, Axis, Lean, Tag, Vocabulary
+
+#: Names whose modules need networkx, numpy, scipy or graphviz: imported on first use,
+#: so ``import orgmodel`` (and ``orgmodel --help``) stays fast.
 
 if TYPE_CHECKING:
     from orgmodel.analysis.ownership import (
@@ -170,6 +174,8 @@ __all__ = [
     "dump",
     "dumps",
     "effective_ownership",
+    "example",
+    "example_names",
     "from_networkx",
     "json_schema",
     "load",
