@@ -573,4 +573,4 @@ def demo(out_dir: Path) -> None:
     """
     from orgmodel._cli_demo import run_demo  # noqa: PLC0415
 
-    run_demo(out_dir, echo=click.echo, status=_status)
+    run_demo(out_dir, echo=lambda text: click.echo(_fit(text)), status=_status)
