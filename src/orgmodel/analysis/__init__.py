@@ -1,0 +1,1 @@
+"""Analyses of an :class:`~orgmodel.model.Organization`, one module per question."""
