@@ -1,0 +1,1 @@
+"""Reading and writing organisations: one module per format."""
