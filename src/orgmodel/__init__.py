@@ -13,12 +13,25 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from orgmodel._share import Share
+from orgmodel.analysis.ownership import (
+    BeneficialOwner,
+    Measure,
+    OwnershipPath,
+    OwnershipRule,
+    PathStep,
+    Regime,
+    beneficial_owners,
+    effective_ownership,
+    look_through,
+    ownership_cycles,
+)
 from orgmodel.exceptions import (
     FileAccessError,
     GraphvizNotFoundError,
     OrgModelError,
     RenderError,
     ShareError,
+    SingularOwnershipError,
     UnknownReferenceError,
     ValidationError,
 )
@@ -47,6 +60,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 __all__ = [
     "DEFAULT_VOCABULARY",
     "Axis",
+    "BeneficialOwner",
     "Employment",
     "Entity",
     "EntityKind",
@@ -55,11 +69,16 @@ __all__ = [
     "Lean",
     "Liability",
     "LineKind",
+    "Measure",
     "OrgModelError",
     "Organization",
+    "OwnershipPath",
+    "OwnershipRule",
+    "PathStep",
     "Person",
     "Problem",
     "ProblemCode",
+    "Regime",
     "Relationship",
     "RelationshipKind",
     "RenderError",
@@ -67,6 +86,7 @@ __all__ = [
     "Severity",
     "Share",
     "ShareError",
+    "SingularOwnershipError",
     "Stake",
     "Tag",
     "Unit",
@@ -74,4 +94,8 @@ __all__ = [
     "ValidationError",
     "Vocabulary",
     "__version__",
+    "beneficial_owners",
+    "effective_ownership",
+    "look_through",
+    "ownership_cycles",
 ]
