@@ -45,6 +45,7 @@ from orgmodel.exceptions import (
     UnknownReferenceError,
     ValidationError,
 )
+from orgmodel.io import Format, dump, dumps, load, loads
 from orgmodel.model import (
     Employment,
     Entity,
@@ -78,6 +79,7 @@ __all__ = [
     "Entity",
     "EntityKind",
     "FileAccessError",
+    "Format",
     "GraphvizNotFoundError",
     "HolderShare",
     "Lean",
@@ -114,7 +116,11 @@ __all__ = [
     "beneficial_owners",
     "cap_table",
     "controllers",
+    "dump",
+    "dumps",
     "effective_ownership",
+    "load",
+    "loads",
     "look_through",
     "ownership_cycles",
     "shapley_shubik",
