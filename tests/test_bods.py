@@ -361,3 +361,48 @@ def test_any_organisation_round_trips_its_ownership(org):
     assert {(p.id, p.name) for p in back.people} == {
         (p.id, p.name) for p in org.people if p.id in holders
     }
+
+
+# -- through load and dump --------------------------------------------------------------
+
+
+def test_load_with_format_and_by_detection(tmp_path):
+    """om.load reads BODS with format='bods', and detects it in a .json file."""
+    path = DATA / "voting.json"
+    assert om.load(path, format="bods") == load("voting.json")
+    assert om.load(path) == load("voting.json")  # .json holding an array of statements
+    copy = tmp_path / "register.txt"
+    copy.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    assert om.load(copy, format=om.Format.BODS) == load("voting.json")
+
+
+def test_dump_and_loads(tmp_path):
+    """om.dump(format='bods') writes statements that read back to the same ownership."""
+    org = load("indirect.json")
+    target = tmp_path / "out.json"
+    om.dump(org, target, format="bods")
+    written = json.loads(target.read_text(encoding="utf-8"))
+    assert is_bods(written)
+    assert ownership(om.load(target)) == ownership(org)
+    text = om.dumps(org, format="bods")
+    assert ownership(om.loads(text, format="bods")) == ownership(org)
+
+
+def test_load_reports_problems_with_the_file_name():
+    """Problems in a BODS file name the file and the place."""
+    path = DATA / "bad-min-above-max.json"
+    with pytest.raises(om.ValidationError) as info:
+        om.load(path)
+    assert str(path) in str(info.value)
+    assert [p.location for p in info.value.problems] == [SHARE]
+
+
+def test_own_json_format_is_not_taken_for_bods():
+    """orgmodel's JSON (an object) stays JSON; BODS text that is not JSON is a syntax error."""
+    org = om.loads('{"organization": "Acme", "people": [{"id": "a", "name": "A"}]}', format="json")
+    assert org.person("a").name == "A"
+    with pytest.raises(om.ValidationError) as info:
+        om.loads("[{", format="bods")
+    assert info.value.problems[0].code is om.ProblemCode.SYNTAX_ERROR
+    with pytest.raises(om.ValidationError, match="array of statements"):
+        om.loads('{"organization": "Acme"}', format="bods")

@@ -10,8 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import orgmodel as om
-from orgmodel.analysis._control import controllers
-from orgmodel.analysis._power import PowerMethod, Unallocated, banzhaf, shapley_shubik
+from orgmodel import PowerMethod, Unallocated, banzhaf, controllers, shapley_shubik
 
 Row = tuple[str, str, str] | tuple[str, str, str, str]
 
