@@ -13,6 +13,13 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from orgmodel._share import Share
+from orgmodel.analysis.collaboration import (
+    CollaborationSummary,
+    Counterpart,
+    LinkKind,
+    PartnerLinks,
+    collaboration,
+)
 from orgmodel.analysis.ownership import (
     Measure,
     OwnershipRule,
@@ -30,6 +37,7 @@ from orgmodel.analysis.roles import (
     classification_frame,
     classify,
 )
+from orgmodel.analysis.structure import OrgHealth, org_health
 from orgmodel.exceptions import (
     FileAccessError,
     GraphvizNotFoundError,
@@ -66,6 +74,8 @@ __all__ = [
     "DEFAULT_VOCABULARY",
     "Axis",
     "ClassifierConfig",
+    "CollaborationSummary",
+    "Counterpart",
     "Direction",
     "Employment",
     "Entity",
@@ -77,10 +87,13 @@ __all__ = [
     "Lean",
     "Liability",
     "LineKind",
+    "LinkKind",
     "Measure",
+    "OrgHealth",
     "OrgModelError",
     "Organization",
     "OwnershipRule",
+    "PartnerLinks",
     "Person",
     "Problem",
     "ProblemCode",
@@ -104,6 +117,8 @@ __all__ = [
     "__version__",
     "classification_frame",
     "classify",
+    "collaboration",
     "effective_ownership",
     "look_through",
+    "org_health",
 ]
