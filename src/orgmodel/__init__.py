@@ -23,6 +23,7 @@ from orgmodel.exceptions import (
     ValidationError,
 )
 from orgmodel.graph import EdgeKind, NodeKind, from_networkx, to_networkx
+from orgmodel.io import Format, dump, dumps, load, loads
 from orgmodel.model import (
     Employment,
     Entity,
@@ -53,6 +54,7 @@ __all__ = [
     "Entity",
     "EntityKind",
     "FileAccessError",
+    "Format",
     "GraphvizNotFoundError",
     "Lean",
     "Liability",
@@ -77,6 +79,10 @@ __all__ = [
     "ValidationError",
     "Vocabulary",
     "__version__",
+    "dump",
+    "dumps",
     "from_networkx",
+    "load",
+    "loads",
     "to_networkx",
 ]
