@@ -52,7 +52,18 @@ from orgmodel.vocabulary import DEFAULT_VOCABULARY, Axis, Lean, Tag, Vocabulary
 #: Names whose modules need networkx, numpy, scipy or graphviz: imported on first use,
 #: so ``import orgmodel`` (and ``orgmodel --help``) stays fast.
 
+
+#: Names whose modules need networkx, numpy, scipy or graphviz: imported on first use,
+#: so ``import orgmodel`` (and ``orgmodel --help``) stays fast.
+
 if TYPE_CHECKING:
+    from orgmodel.analysis.collaboration import (
+        CollaborationSummary,
+        Counterpart,
+        LinkKind,
+        PartnerLinks,
+        collaboration,
+    )
     from orgmodel.analysis.ownership import (
         BeneficialOwner,
         CapTable,
@@ -85,6 +96,10 @@ if TYPE_CHECKING:
         classification_frame,
         classify,
     )
+    from orgmodel.analysis.structure import (
+        OrgHealth,
+        org_health,
+    )
     from orgmodel.graph import (
         EdgeKind,
         NodeKind,
@@ -101,24 +116,29 @@ if TYPE_CHECKING:
 #: Names whose modules need networkx, numpy, scipy or graphviz: imported on first use,
 #: so ``import orgmodel`` (and ``orgmodel --help``) stays fast.
 _LAZY: dict[str, str] = {
+    "CollaborationSummary": "orgmodel.analysis.collaboration",
+    "Counterpart": "orgmodel.analysis.collaboration",
+    "LinkKind": "orgmodel.analysis.collaboration",
+    "PartnerLinks": "orgmodel.analysis.collaboration",
+    "collaboration": "orgmodel.analysis.collaboration",
+    "Measure": "orgmodel.analysis.ownership",
+    "OwnershipRule": "orgmodel.analysis.ownership",
+    "Regime": "orgmodel.analysis.ownership",
+    "effective_ownership": "orgmodel.analysis.ownership",
+    "look_through": "orgmodel.analysis.ownership",
     "BeneficialOwner": "orgmodel.analysis.ownership",
     "CapTable": "orgmodel.analysis.ownership",
     "CapTableRow": "orgmodel.analysis.ownership",
     "Controller": "orgmodel.analysis.ownership",
     "HolderShare": "orgmodel.analysis.ownership",
-    "Measure": "orgmodel.analysis.ownership",
     "OwnershipPath": "orgmodel.analysis.ownership",
-    "OwnershipRule": "orgmodel.analysis.ownership",
     "PathStep": "orgmodel.analysis.ownership",
     "PowerMethod": "orgmodel.analysis.ownership",
-    "Regime": "orgmodel.analysis.ownership",
     "Unallocated": "orgmodel.analysis.ownership",
     "banzhaf": "orgmodel.analysis.ownership",
     "beneficial_owners": "orgmodel.analysis.ownership",
     "cap_table": "orgmodel.analysis.ownership",
     "controllers": "orgmodel.analysis.ownership",
-    "effective_ownership": "orgmodel.analysis.ownership",
-    "look_through": "orgmodel.analysis.ownership",
     "ownership_cycles": "orgmodel.analysis.ownership",
     "shapley_shubik": "orgmodel.analysis.ownership",
     "ClassifierConfig": "orgmodel.analysis.roles",
@@ -129,6 +149,8 @@ _LAZY: dict[str, str] = {
     "RoleLabel": "orgmodel.analysis.roles",
     "classification_frame": "orgmodel.analysis.roles",
     "classify": "orgmodel.analysis.roles",
+    "OrgHealth": "orgmodel.analysis.structure",
+    "org_health": "orgmodel.analysis.structure",
     "EdgeKind": "orgmodel.graph",
     "NodeKind": "orgmodel.graph",
     "from_networkx": "orgmodel.graph",
@@ -151,8 +173,10 @@ __all__ = [
     "CapTable",
     "CapTableRow",
     "ClassifierConfig",
+    "CollaborationSummary",
     "ColorBy",
     "Controller",
+    "Counterpart",
     "Direction",
     "EdgeKind",
     "Employment",
@@ -168,12 +192,15 @@ __all__ = [
     "Lean",
     "Liability",
     "LineKind",
+    "LinkKind",
     "Measure",
     "NodeKind",
+    "OrgHealth",
     "OrgModelError",
     "Organization",
     "OwnershipPath",
     "OwnershipRule",
+    "PartnerLinks",
     "PathStep",
     "Person",
     "PowerMethod",
@@ -203,6 +230,7 @@ __all__ = [
     "cap_table",
     "classification_frame",
     "classify",
+    "collaboration",
     "controllers",
     "dump",
     "dumps",
@@ -215,6 +243,7 @@ __all__ = [
     "loads",
     "look_through",
     "org_chart",
+    "org_health",
     "ownership_cycles",
     "render_org_chart",
     "shapley_shubik",
