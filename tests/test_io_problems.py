@@ -322,10 +322,8 @@ def test_several_problems_reported_at_once():
     assert codes.count(ProblemCode.UNKNOWN_REFERENCE) == 2
     assert len(problems) == 9
     assert all("(line " in p.location for p in problems)
-    message = str(
-        pytest.raises(om.ValidationError, om.loads, textwrap.dedent(text), format="yaml").value
-    )
-    assert message.startswith("9 problems in <yaml text>:")
+    with pytest.raises(om.ValidationError, match=r"^9 problems in <yaml text>:"):
+        om.loads(textwrap.dedent(text), format="yaml")
 
 
 # -- CSV --------------------------------------------------------------------------
