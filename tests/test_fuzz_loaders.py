@@ -61,7 +61,7 @@ _ops = st.lists(
 )
 
 
-def _check(text, fmt):
+def _check(text: str, fmt: str) -> None:
     try:
         org = om.loads(text, format=fmt)
     except om.OrgModelError:
@@ -95,7 +95,7 @@ def test_mutated_csv(tables, data, ops):
     _check_tables({**tables, kind: mutate(tables[kind], ops)})
 
 
-def _check_tables(tables):
+def _check_tables(tables: dict[str, str]) -> None:
     try:
         org = load_csv_tables(tables)
     except om.OrgModelError:
