@@ -165,7 +165,11 @@ class _Builder:
         return kept
 
     def collect(self, top: Mapping[str, Any]) -> dict[str, Any]:
-        people = self.keep("people", self.section(top, "people", F.PERSON), ("id",))
+        given = top.get("people")
+        if isinstance(given, list) and all(type(p) is Person for p in given):
+            people: list[tuple[int, Any]] = list(enumerate(given))  # built by a fast reader
+        else:
+            people = self.keep("people", self.section(top, "people", F.PERSON), ("id",))
         self.fold_lines(top, people)
         entities = self.keep("entities", self.section(top, "entities", F.ENTITY), ("id",))
         units = self.keep("units", self.section(top, "units", F.UNIT), ("id",))
