@@ -13,15 +13,30 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from orgmodel._share import Share
+from orgmodel.analysis.ownership import (
+    BeneficialOwner,
+    Measure,
+    OwnershipPath,
+    OwnershipRule,
+    PathStep,
+    Regime,
+    beneficial_owners,
+    effective_ownership,
+    look_through,
+    ownership_cycles,
+)
+from orgmodel.examples import example, example_names
 from orgmodel.exceptions import (
     FileAccessError,
     GraphvizNotFoundError,
     OrgModelError,
     RenderError,
     ShareError,
+    SingularOwnershipError,
     UnknownReferenceError,
     ValidationError,
 )
+from orgmodel.graph import EdgeKind, NodeKind, from_networkx, to_networkx
 from orgmodel.io import Format, dump, dumps, load, loads
 from orgmodel.model import (
     Employment,
@@ -48,6 +63,8 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 __all__ = [
     "DEFAULT_VOCABULARY",
     "Axis",
+    "BeneficialOwner",
+    "EdgeKind",
     "Employment",
     "Entity",
     "EntityKind",
@@ -57,11 +74,17 @@ __all__ = [
     "Lean",
     "Liability",
     "LineKind",
+    "Measure",
+    "NodeKind",
     "OrgModelError",
     "Organization",
+    "OwnershipPath",
+    "OwnershipRule",
+    "PathStep",
     "Person",
     "Problem",
     "ProblemCode",
+    "Regime",
     "Relationship",
     "RelationshipKind",
     "RenderError",
@@ -69,6 +92,7 @@ __all__ = [
     "Severity",
     "Share",
     "ShareError",
+    "SingularOwnershipError",
     "Stake",
     "Tag",
     "Unit",
@@ -76,8 +100,16 @@ __all__ = [
     "ValidationError",
     "Vocabulary",
     "__version__",
+    "beneficial_owners",
     "dump",
     "dumps",
+    "effective_ownership",
+    "example",
+    "example_names",
+    "from_networkx",
     "load",
     "loads",
+    "look_through",
+    "ownership_cycles",
+    "to_networkx",
 ]
