@@ -275,7 +275,10 @@ class _Reader:
                 if mixed:
                     attributes = self.attributes(sheet, index, row)
                 else:
-                    attributes = {key: row[c] for c, key in plain if row[c]}
+                    attributes = {}
+                    for column, key in plain:
+                        if cell := row[column]:
+                            attributes[key] = cell
                 append(
                     Person(
                         row[i_id],
