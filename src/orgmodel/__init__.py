@@ -25,6 +25,7 @@ from orgmodel.analysis.ownership import (
     look_through,
     ownership_cycles,
 )
+from orgmodel.examples import example, example_names
 from orgmodel.exceptions import (
     FileAccessError,
     GraphvizNotFoundError,
@@ -35,6 +36,8 @@ from orgmodel.exceptions import (
     UnknownReferenceError,
     ValidationError,
 )
+from orgmodel.graph import EdgeKind, NodeKind, from_networkx, to_networkx
+from orgmodel.io import Format, dump, dumps, load, loads
 from orgmodel.model import (
     Employment,
     Entity,
@@ -61,15 +64,18 @@ __all__ = [
     "DEFAULT_VOCABULARY",
     "Axis",
     "BeneficialOwner",
+    "EdgeKind",
     "Employment",
     "Entity",
     "EntityKind",
     "FileAccessError",
+    "Format",
     "GraphvizNotFoundError",
     "Lean",
     "Liability",
     "LineKind",
     "Measure",
+    "NodeKind",
     "OrgModelError",
     "Organization",
     "OwnershipPath",
@@ -95,7 +101,15 @@ __all__ = [
     "Vocabulary",
     "__version__",
     "beneficial_owners",
+    "dump",
+    "dumps",
     "effective_ownership",
+    "example",
+    "example_names",
+    "from_networkx",
+    "load",
+    "loads",
     "look_through",
     "ownership_cycles",
+    "to_networkx",
 ]
