@@ -13,6 +13,13 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from orgmodel._share import Share
+from orgmodel.analysis.collaboration import (
+    CollaborationSummary,
+    Counterpart,
+    LinkKind,
+    PartnerLinks,
+    collaboration,
+)
 from orgmodel.analysis.ownership import (
     BeneficialOwner,
     CapTable,
@@ -35,6 +42,17 @@ from orgmodel.analysis.ownership import (
     ownership_cycles,
     shapley_shubik,
 )
+from orgmodel.analysis.roles import (
+    ClassifierConfig,
+    Direction,
+    Evidence,
+    EvidenceSource,
+    RoleAssessment,
+    RoleLabel,
+    classification_frame,
+    classify,
+)
+from orgmodel.analysis.structure import OrgHealth, org_health
 from orgmodel.examples import example, example_names
 from orgmodel.exceptions import (
     FileAccessError,
@@ -76,11 +94,17 @@ __all__ = [
     "BeneficialOwner",
     "CapTable",
     "CapTableRow",
+    "ClassifierConfig",
+    "CollaborationSummary",
     "Controller",
+    "Counterpart",
+    "Direction",
     "EdgeKind",
     "Employment",
     "Entity",
     "EntityKind",
+    "Evidence",
+    "EvidenceSource",
     "FileAccessError",
     "Format",
     "GraphvizNotFoundError",
@@ -88,12 +112,15 @@ __all__ = [
     "Lean",
     "Liability",
     "LineKind",
+    "LinkKind",
     "Measure",
     "NodeKind",
+    "OrgHealth",
     "OrgModelError",
     "Organization",
     "OwnershipPath",
     "OwnershipRule",
+    "PartnerLinks",
     "PathStep",
     "Person",
     "PowerMethod",
@@ -104,6 +131,8 @@ __all__ = [
     "RelationshipKind",
     "RenderError",
     "ReportingLine",
+    "RoleAssessment",
+    "RoleLabel",
     "Severity",
     "Share",
     "ShareError",
@@ -119,6 +148,9 @@ __all__ = [
     "banzhaf",
     "beneficial_owners",
     "cap_table",
+    "classification_frame",
+    "classify",
+    "collaboration",
     "controllers",
     "dump",
     "dumps",
@@ -129,6 +161,7 @@ __all__ = [
     "load",
     "loads",
     "look_through",
+    "org_health",
     "ownership_cycles",
     "shapley_shubik",
     "to_networkx",
