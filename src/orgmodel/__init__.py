@@ -13,12 +13,25 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from orgmodel._share import Share
+from orgmodel.analysis.ownership import (
+    BeneficialOwner,
+    Measure,
+    OwnershipPath,
+    OwnershipRule,
+    PathStep,
+    Regime,
+    beneficial_owners,
+    effective_ownership,
+    look_through,
+    ownership_cycles,
+)
 from orgmodel.exceptions import (
     FileAccessError,
     GraphvizNotFoundError,
     OrgModelError,
     RenderError,
     ShareError,
+    SingularOwnershipError,
     UnknownReferenceError,
     ValidationError,
 )
@@ -48,6 +61,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 __all__ = [
     "DEFAULT_VOCABULARY",
     "Axis",
+    "BeneficialOwner",
     "ColorBy",
     "Employment",
     "Entity",
@@ -58,11 +72,16 @@ __all__ = [
     "Lean",
     "Liability",
     "LineKind",
+    "Measure",
     "OrgModelError",
     "Organization",
+    "OwnershipPath",
+    "OwnershipRule",
+    "PathStep",
     "Person",
     "Problem",
     "ProblemCode",
+    "Regime",
     "Relationship",
     "RelationshipKind",
     "RenderError",
@@ -70,6 +89,7 @@ __all__ = [
     "Severity",
     "Share",
     "ShareError",
+    "SingularOwnershipError",
     "Stake",
     "Tag",
     "Unit",
@@ -77,6 +97,10 @@ __all__ = [
     "ValidationError",
     "Vocabulary",
     "__version__",
+    "beneficial_owners",
+    "effective_ownership",
+    "look_through",
     "org_chart",
+    "ownership_cycles",
     "render_org_chart",
 ]
