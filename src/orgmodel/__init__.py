@@ -13,6 +13,13 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from orgmodel._share import Share
+from orgmodel.analysis.collaboration import (
+    CollaborationSummary,
+    Counterpart,
+    LinkKind,
+    PartnerLinks,
+    collaboration,
+)
 from orgmodel.analysis.ownership import (
     BeneficialOwner,
     Measure,
@@ -25,6 +32,17 @@ from orgmodel.analysis.ownership import (
     look_through,
     ownership_cycles,
 )
+from orgmodel.analysis.roles import (
+    ClassifierConfig,
+    Direction,
+    Evidence,
+    EvidenceSource,
+    RoleAssessment,
+    RoleLabel,
+    classification_frame,
+    classify,
+)
+from orgmodel.analysis.structure import OrgHealth, org_health
 from orgmodel.exceptions import (
     FileAccessError,
     GraphvizNotFoundError,
@@ -35,6 +53,8 @@ from orgmodel.exceptions import (
     UnknownReferenceError,
     ValidationError,
 )
+from orgmodel.graph import EdgeKind, NodeKind, from_networkx, to_networkx
+from orgmodel.io import Format, dump, dumps, load, loads
 from orgmodel.model import (
     Employment,
     Entity,
@@ -62,21 +82,33 @@ __all__ = [
     "DEFAULT_VOCABULARY",
     "Axis",
     "BeneficialOwner",
+    "ClassifierConfig",
+    "CollaborationSummary",
     "ColorBy",
+    "Counterpart",
+    "Direction",
+    "EdgeKind",
     "Employment",
     "Entity",
     "EntityKind",
+    "Evidence",
+    "EvidenceSource",
     "FileAccessError",
+    "Format",
     "GraphvizNotFoundError",
     "Layout",
     "Lean",
     "Liability",
     "LineKind",
+    "LinkKind",
     "Measure",
+    "NodeKind",
+    "OrgHealth",
     "OrgModelError",
     "Organization",
     "OwnershipPath",
     "OwnershipRule",
+    "PartnerLinks",
     "PathStep",
     "Person",
     "Problem",
@@ -86,6 +118,8 @@ __all__ = [
     "RelationshipKind",
     "RenderError",
     "ReportingLine",
+    "RoleAssessment",
+    "RoleLabel",
     "Severity",
     "Share",
     "ShareError",
@@ -98,9 +132,19 @@ __all__ = [
     "Vocabulary",
     "__version__",
     "beneficial_owners",
+    "classification_frame",
+    "classify",
+    "collaboration",
+    "dump",
+    "dumps",
     "effective_ownership",
+    "from_networkx",
+    "load",
+    "loads",
     "look_through",
     "org_chart",
+    "org_health",
     "ownership_cycles",
     "render_org_chart",
+    "to_networkx",
 ]

@@ -1,0 +1,147 @@
+"""Writing the CSV layout: ``people.csv`` plus the sibling files that are needed.
+
+Rows are made from :func:`~orgmodel.io.organization_to_data`, so CSV stores exactly
+what YAML and JSON store.  A sibling file is written only when it has rows, or when
+an older one is in the way (it is then rewritten with just its header, so a later
+load does not pick up stale rows).  No other file is touched.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Any
+
+from orgmodel.exceptions import ValidationError
+from orgmodel.io._csv_layout import (
+    JSON_MARK,
+    LIST_KEYS,
+    ORGANIZATION,
+    PEOPLE,
+    SHARE_KEYS,
+    TABLES,
+    Table,
+    encode_list,
+    encode_value,
+    sibling,
+)
+from orgmodel.io._files import write_atomically
+from orgmodel.io._mapping import organization_to_data
+from orgmodel.model import Organization
+from orgmodel.problems import Problem, ProblemCode
+
+__all__ = ["people_text", "tables", "write_file"]
+
+
+def tables(org: Organization) -> dict[str, str]:
+    """Return the text of every table with rows, keyed by table kind (people always)."""
+    data = organization_to_data(org)
+    out: dict[str, str] = {}
+    for table in TABLES:
+        if table is ORGANIZATION:
+            records: list[dict[str, Any]] = [
+                {k: data[k] for k in ("organization", "focal_entity") if k in data}
+            ]
+            if not data.get("organization") and "focal_entity" not in data:
+                records = []
+        else:
+            records = data.get(table.section, [])
+        if records or table is PEOPLE:
+            out[table.kind] = _table_text(table, records)
+    return out
+
+
+def header_only(table: Table) -> str:
+    """Return the text of *table* with no rows."""
+    return _table_text(table, [])
+
+
+def write_file(org: Organization, path: Path) -> None:
+    """Write *org* as ``people.csv`` at *path* and the sibling files it needs."""
+    texts = tables(org)
+    for table in TABLES[1:]:
+        where = sibling(path, table)
+        if table.kind in texts:
+            write_atomically(where, texts[table.kind])
+        elif where.is_file():
+            write_atomically(where, header_only(table))
+    write_atomically(path, texts["people"])
+
+
+def people_text(org: Organization) -> str:
+    """Return ``people.csv`` alone, when it holds everything in *org*.
+
+    Raises
+    ------
+    ValidationError
+        When *org* has more than people (a name, entities, stakes ...), which would
+        need the sibling files that only :func:`write_file` can write.
+    """
+    texts = tables(org)
+    others = sorted(kind for kind in texts if kind != "people")
+    if others:
+        problem = Problem(
+            ProblemCode.WRONG_TYPE,
+            "",
+            "this organisation needs more CSV files than people.csv "
+            f"({', '.join(f'{k}.csv' for k in others)}); write it with dump() to a path, "
+            "or use YAML or JSON",
+        )
+        raise ValidationError([problem])
+    return texts["people"]
+
+
+def _table_text(table: Table, records: list[dict[str, Any]]) -> str:
+    attribute_values: dict[str, list[Any]] = {}
+    for record in records:
+        for key, value in record.get("attributes", {}).items():
+            attribute_values.setdefault(key, []).append(value)
+    plain = {key: not _needs_json(key, values, table) for key, values in attribute_values.items()}
+    header = [*table.columns, *(k if plain[k] else f"{k}{JSON_MARK}" for k in attribute_values)]
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)  # "\r\n" endings: the writer then quotes any "\r" in a cell
+    writer.writerow(header)
+    for i, record in enumerate(records):
+        row = [_cell(table, i, key, record.get(key)) for key in table.columns.values()]
+        attributes = record.get("attributes", {})
+        for key in attribute_values:
+            if key not in attributes:
+                row.append("")
+            else:
+                row.append(attributes[key] if plain[key] else encode_value(attributes[key]))
+        writer.writerow(row)
+    return buffer.getvalue()
+
+
+def _needs_json(key: str, values: list[Any], table: Table) -> bool:
+    if not key or key != key.strip() or key in table.columns or key.endswith(JSON_MARK):
+        return True
+    return not all(isinstance(v, str) and v and "\x00" not in v for v in values)
+
+
+def _cell(table: Table, index: int, key: str, value: object) -> str:
+    if value is None:
+        return ""
+    if key in LIST_KEYS and isinstance(value, list):
+        return encode_list(value)
+    if key in SHARE_KEYS:
+        return _share_cell(value)
+    text = str(value)
+    if "\x00" in text:
+        problem = Problem(
+            ProblemCode.WRONG_TYPE,
+            f"{table.section}[{index}].{key}",
+            "CSV cannot hold the NUL character; use YAML or JSON for this organisation",
+        )
+        raise ValidationError([problem])
+    return text
+
+
+def _share_cell(value: object) -> str:
+    if not isinstance(value, dict):
+        return repr(value)
+    low, high = repr(value["minimum"]), repr(value["maximum"])
+    if any(c in low + high for c in "e-n"):  # exponents, signs, inf/nan
+        return encode_value(value)
+    return f"{low}-{high}"
