@@ -12,6 +12,8 @@ import attrs
 import graphviz
 
 from orgmodel._share import Share
+from orgmodel.analysis.ownership import effective_ownership
+from orgmodel.analysis.roles import classify
 from orgmodel.model import Organization, Person
 from orgmodel.render._backend import write_chart
 from orgmodel.render._boxes import Box, Colouring, colouring, make_box
@@ -71,6 +73,7 @@ def org_chart(
     color_by: ColorBy | str = ColorBy.ROLE,
     roles: Mapping[str, object] | None = None,
     show_stakes: bool = True,
+    stakes: Mapping[str, Share] | None = None,
     show_dotted: bool = True,
     legend: bool = True,
     stack: int = STACK_THRESHOLD,
@@ -98,10 +101,15 @@ def org_chart(
         ``"role"`` (partner-like, COO-like, hybrid, neither), ``"employment"``,
         ``"unit"`` or ``"none"``.
     roles : mapping, optional
-        Person id → role assessment (or role label) to colour by. People missing
-        from it count as ``neither``.
+        Person id → role assessment (or role label) to colour by, such as the result
+        of :func:`orgmodel.classify`, which is called when this is omitted. People
+        missing from it count as ``neither``.
     show_stakes : bool
-        Show each member's stake in the focal entity as a badge.
+        Show each member's stake in the focal entity as a badge: what they hold
+        directly and through holding entities (:func:`orgmodel.effective_ownership`).
+    stakes : mapping, optional
+        Person id → :class:`~orgmodel.Share` to show instead of the look-through
+        stakes (for instance when they are already computed).
     show_dotted : bool
         Draw dotted-line managers.
     legend : bool
@@ -137,7 +145,7 @@ def org_chart(
     ...         om.Person("bob", "Bob Ray", title="COO", manager="ann"),
     ...     ],
     ... )
-    >>> chart = om.org_chart(org, color_by="employment")
+    >>> chart = om.org_chart(org)  # coloured by om.classify(org)
     >>> "n_ann -> n_bob" in chart.source
     True
     >>> om.org_chart(org, root="bbo")
@@ -148,8 +156,13 @@ def org_chart(
     colour_mode = coerce_option(ColorBy, color_by, "color_by")
     how = coerce_option(Layout, layout, "layout")
     plan = plan_chart(org, root=root, depth=depth, stack=stack, dotted=show_dotted)
+    if colour_mode is ColorBy.ROLE and roles is None:
+        roles = classify(org)
     colours = colouring(org, plan.people, colour_mode, roles)
-    stakes = _stakes(org) if show_stakes else {}
+    if not show_stakes:
+        stakes = {}
+    elif stakes is None:
+        stakes = _stakes(org)
     boxes = _boxes(org, plan, colours, stakes)
     tidy = how is Layout.TIDY or (how is Layout.AUTO and len(plan.people) > LARGE_CHART_THRESHOLD)
     graph = _base_graph(org.name if title is None else title, tidy=tidy)
@@ -194,20 +207,15 @@ def render_org_chart(org: Organization, path: str | os.PathLike[str], **options:
 
 
 def _stakes(org: Organization) -> dict[str, Share]:
-    """Each person's direct stake in the focal entity."""
+    """Each person's look-through stake in the focal entity."""
     focal = org.focal
     if focal is None:
         return {}
-    lower: dict[str, float] = {}
-    upper: dict[str, float] = {}
-    for stake in org.stakes:
-        if stake.entity == focal.id and isinstance(org.node(stake.holder), Person):
-            lower[stake.holder] = lower.get(stake.holder, 0.0) + stake.share.lower
-            upper[stake.holder] = upper.get(stake.holder, 0.0) + stake.share.upper
+    found = effective_ownership(org, focal.id)
     return {
-        pid: Share(min(low, 1.0), min(upper[pid], 1.0))
-        for pid, low in lower.items()
-        if upper[pid] > 0
+        holder: share
+        for holder, share in found.items()
+        if share.upper > 0 and isinstance(org.node(holder), Person)
     }
 
 
