@@ -81,6 +81,7 @@ from orgmodel.model import (
     Unit,
 )
 from orgmodel.problems import Problem, ProblemCode, Severity
+from orgmodel.render import ColorBy, Layout, org_chart, render_org_chart
 from orgmodel.vocabulary import DEFAULT_VOCABULARY, Axis, Lean, Tag, Vocabulary
 
 try:
@@ -96,6 +97,7 @@ __all__ = [
     "CapTableRow",
     "ClassifierConfig",
     "CollaborationSummary",
+    "ColorBy",
     "Controller",
     "Counterpart",
     "Direction",
@@ -109,6 +111,7 @@ __all__ = [
     "Format",
     "GraphvizNotFoundError",
     "HolderShare",
+    "Layout",
     "Lean",
     "Liability",
     "LineKind",
@@ -161,8 +164,10 @@ __all__ = [
     "load",
     "loads",
     "look_through",
+    "org_chart",
     "org_health",
     "ownership_cycles",
+    "render_org_chart",
     "shapley_shubik",
     "to_networkx",
 ]
