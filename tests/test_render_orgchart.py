@@ -220,6 +220,23 @@ def test_box_colour_matches_role_label_and_legend(firm, tmp_path, layout):
 
 
 @pytest.mark.exe
+def test_default_colours_come_from_classify(firm, tmp_path):
+    """Without ``roles=``, boxes are coloured by :func:`orgmodel.classify`."""
+    chart = render(firm, tmp_path)
+    labels = om.classify(firm)
+    for pid in ON_CHART:
+        assert chart.fill(pid) == ROLE_SWATCHES[labels[pid].label.value].fill.upper(), pid
+    assert om.org_chart(firm).source == om.org_chart(firm, roles=labels).source
+
+
+def test_precomputed_stakes_are_used(firm):
+    """``stakes=`` replaces the look-through stakes on the badges."""
+    source = om.org_chart(firm, roles=ROLES, stakes={"kim": om.Share.exact(0.05)}).source
+    assert "stake 5%" in source
+    assert "stake 40%" not in source
+
+
+@pytest.mark.exe
 def test_colour_by_employment(firm, tmp_path):
     """Colouring by employment uses the employment palette and lists only kinds shown."""
     chart = render(firm, tmp_path, color_by=om.ColorBy.EMPLOYMENT)
@@ -308,6 +325,7 @@ def test_wide_team_stacked_in_a_column(firm, tmp_path, layout):
 def test_stake_badges(firm, tmp_path):
     """Members with a stake in the focal entity get a badge; ranges shown as ranges."""
     chart = render(firm, tmp_path, roles=ROLES)
+    assert "stake 40%" in chart.texts("alice")  # through AS Holdings Ltd
     assert "stake 25–30%" in chart.texts("dan")
     assert "stake 20%" in chart.texts("erin")
     assert not any(t.startswith("stake") for t in chart.texts("carol"))

@@ -170,6 +170,9 @@ _ESCAPES = {
 }
 
 
+_ASCII_TABLE = str.maketrans(_ESCAPES)
+
+
 def html_text(text: str) -> str:
     r"""Escape *text* for the inside of a Graphviz HTML-like label.
 
@@ -187,6 +190,9 @@ def html_text(text: str) -> str:
     >>> print(html_text("C:\\N"))
     C:\\N
     """
+    if text.isascii() and text.isprintable():
+        # The common case, without a look at every character.
+        return text.translate(_ASCII_TABLE)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return "<BR/>".join("".join(_ESCAPES.get(c) or _clean_char(c) for c in line) for line in lines)
 
@@ -205,6 +211,8 @@ def text_units(text: str) -> float:
     >>> text_units("山田太郎")
     8.0
     """
+    if text.isascii() and text.isprintable():
+        return float(len(text))
     best = 0.0
     for line in text.replace("\r", "\n").split("\n"):
         best = max(best, sum(_char_units(c) for c in line))

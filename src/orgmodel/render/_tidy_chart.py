@@ -166,12 +166,13 @@ def _dotted_connector(
         end = (r_at[0], r_at[1] - r_box.height / 2.0)
         lift = -lift
     controls = [start, (start[0], start[1] - lift / 2.0), (end[0], end[1] + lift / 2.0), end]
-    return " ".join(f"{x:.2f},{y:.2f}" for x, y in controls)
+    return " ".join(f"{x:.1f},{y:.1f}" for x, y in controls)
 
 
 def _polyline(points: Sequence[tuple[float, float]]) -> str:
     """Return straight segments through *points* as a Graphviz B-spline."""
-    spline = [points[0]]
-    for before, after in itertools.pairwise(points):
-        spline.extend((before, after, after))
-    return " ".join(f"{x:.2f},{y:.2f}" for x, y in spline)
+    shown = [f"{x:.1f},{y:.1f}" for x, y in points]
+    spline = [shown[0]]
+    for after in shown[1:]:
+        spline.extend((spline[-1], after, after))
+    return " ".join(spline)
