@@ -130,7 +130,8 @@ def main(argv: list[str] | None = None) -> int:
     print("CPU seconds (Python + Graphviz; = wall clock on an idle machine), wall in brackets")
     print()
     print(
-        "| people | tidy: build | tidy: Graphviz | tidy total | layout=dot | plain dot | plain dot / tidy |"
+        "| people | tidy: build | tidy: Graphviz | tidy total | layout=dot | plain dot "
+        "| plain dot / tidy |"
     )
     print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     with tempfile.TemporaryDirectory() as folder:
