@@ -70,7 +70,14 @@ from orgmodel.model import (
     Unit,
 )
 from orgmodel.problems import Problem, ProblemCode, Severity
-from orgmodel.render import ColorBy, Layout, org_chart, render_org_chart
+from orgmodel.render import (
+    ColorBy,
+    Layout,
+    org_chart,
+    ownership_chart,
+    render_org_chart,
+    render_ownership_chart,
+)
 from orgmodel.vocabulary import DEFAULT_VOCABULARY, Axis, Lean, Tag, Vocabulary
 
 try:
@@ -144,7 +151,9 @@ __all__ = [
     "look_through",
     "org_chart",
     "org_health",
+    "ownership_chart",
     "ownership_cycles",
     "render_org_chart",
+    "render_ownership_chart",
     "to_networkx",
 ]
