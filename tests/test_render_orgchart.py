@@ -353,21 +353,22 @@ def test_options_accept_strings_and_reject_unknown(firm):
     assert om.org_chart(firm, color_by="employment", layout="tidy").source
     with pytest.raises(om.ValidationError, match="use one of 'role', 'employment'"):
         om.org_chart(firm, color_by="rank")
-    with pytest.raises(om.ValidationError, match="'auto', 'dot', 'tidy'"):
+    with pytest.raises(om.ValidationError, match="'tidy', 'dot', 'auto'"):
         om.org_chart(firm, roles=ROLES, layout="fast")
     with pytest.raises(om.ValidationError, match="unknown role label 'boss'"):
         om.org_chart(firm, roles={"alice": "boss"})
 
 
-def test_large_charts_switch_to_tidy_layout():
-    """Above the threshold the chart carries its own positions (``layout=nop2``)."""
+def test_auto_layout_switches_to_tidy_for_large_charts():
+    """Under ``auto``, above the threshold the chart carries its own positions (``nop2``)."""
     count = om.render.LARGE_CHART_THRESHOLD + 1
     people = [P("p0", "Top")] + [
         P(f"p{i}", f"P {i}", manager=f"p{(i - 1) // 5}") for i in range(1, count)
     ]
     org = om.Organization(name="Big", people=people)
-    source = om.org_chart(org, color_by="none").source
-    assert "layout=nop2" in source
+    source = om.org_chart(org, color_by="none", layout="auto").source
+    assert 'layout=nop2' in source
     assert source.count('pos="') == count + (count - 1)
-    small = om.org_chart(om.Organization(name="s", people=people[:50]), color_by="none").source
-    assert "layout=nop2" not in small
+    small = om.Organization(name="s", people=people[:50])
+    assert "nop2" not in om.org_chart(small, color_by="none", layout="auto").source
+    assert 'layout=nop2' in om.org_chart(small, color_by="none").source

@@ -45,17 +45,6 @@ from orgmodel.problems import Problem, ProblemCode, Severity
 from orgmodel.schema import json_schema
 from orgmodel.vocabulary import DEFAULT_VOCABULARY, Axis, Lean, Tag, Vocabulary
 
-#: Names whose modules need networkx, numpy, scipy or graphviz: imported on first use,
-#: so ``import orgmodel`` (and ``orgmodel --help``) stays fast.
-
-
-#: Names whose modules need networkx, numpy, scipy or graphviz: imported on first use,
-#: so ``import orgmodel`` (and ``orgmodel --help``) stays fast.
-
-
-#: Names whose modules need networkx, numpy, scipy or graphviz: imported on first use,
-#: so ``import orgmodel`` (and ``orgmodel --help``) stays fast.
-
 if TYPE_CHECKING:
     from orgmodel.analysis.collaboration import (
         CollaborationSummary,
@@ -110,7 +99,9 @@ if TYPE_CHECKING:
         ColorBy,
         Layout,
         org_chart,
+        ownership_chart,
         render_org_chart,
+        render_ownership_chart,
     )
 
 #: Names whose modules need networkx, numpy, scipy or graphviz: imported on first use,
@@ -121,24 +112,24 @@ _LAZY: dict[str, str] = {
     "LinkKind": "orgmodel.analysis.collaboration",
     "PartnerLinks": "orgmodel.analysis.collaboration",
     "collaboration": "orgmodel.analysis.collaboration",
-    "Measure": "orgmodel.analysis.ownership",
-    "OwnershipRule": "orgmodel.analysis.ownership",
-    "Regime": "orgmodel.analysis.ownership",
-    "effective_ownership": "orgmodel.analysis.ownership",
-    "look_through": "orgmodel.analysis.ownership",
     "BeneficialOwner": "orgmodel.analysis.ownership",
     "CapTable": "orgmodel.analysis.ownership",
     "CapTableRow": "orgmodel.analysis.ownership",
     "Controller": "orgmodel.analysis.ownership",
     "HolderShare": "orgmodel.analysis.ownership",
+    "Measure": "orgmodel.analysis.ownership",
     "OwnershipPath": "orgmodel.analysis.ownership",
+    "OwnershipRule": "orgmodel.analysis.ownership",
     "PathStep": "orgmodel.analysis.ownership",
     "PowerMethod": "orgmodel.analysis.ownership",
+    "Regime": "orgmodel.analysis.ownership",
     "Unallocated": "orgmodel.analysis.ownership",
     "banzhaf": "orgmodel.analysis.ownership",
     "beneficial_owners": "orgmodel.analysis.ownership",
     "cap_table": "orgmodel.analysis.ownership",
     "controllers": "orgmodel.analysis.ownership",
+    "effective_ownership": "orgmodel.analysis.ownership",
+    "look_through": "orgmodel.analysis.ownership",
     "ownership_cycles": "orgmodel.analysis.ownership",
     "shapley_shubik": "orgmodel.analysis.ownership",
     "ClassifierConfig": "orgmodel.analysis.roles",
@@ -158,7 +149,9 @@ _LAZY: dict[str, str] = {
     "ColorBy": "orgmodel.render",
     "Layout": "orgmodel.render",
     "org_chart": "orgmodel.render",
+    "ownership_chart": "orgmodel.render",
     "render_org_chart": "orgmodel.render",
+    "render_ownership_chart": "orgmodel.render",
 }
 
 try:
@@ -244,8 +237,10 @@ __all__ = [
     "look_through",
     "org_chart",
     "org_health",
+    "ownership_chart",
     "ownership_cycles",
     "render_org_chart",
+    "render_ownership_chart",
     "shapley_shubik",
     "to_networkx",
 ]

@@ -9,6 +9,7 @@ labels with ``&``, ``<``, ``>`` and quotes escaped.
 from __future__ import annotations
 
 import enum
+import functools
 import unicodedata
 from typing import TypeVar
 
@@ -143,6 +144,8 @@ def node_name(node_id: str) -> str:
     >>> node_name('x" -> y')
     'n_x_x22__x20__x2d__x3e__x20_y'
     """
+    if node_id.isascii() and node_id.isalnum():
+        return "n_" + node_id
     return "n_" + "".join(c if c in _SAFE else f"_x{ord(c):x}_" for c in node_id)
 
 
@@ -173,6 +176,7 @@ _ESCAPES = {
 _ASCII_TABLE = str.maketrans(_ESCAPES)
 
 
+@functools.lru_cache(maxsize=8192)  # titles and unit names repeat across big charts
 def html_text(text: str) -> str:
     r"""Escape *text* for the inside of a Graphviz HTML-like label.
 
@@ -197,6 +201,7 @@ def html_text(text: str) -> str:
     return "<BR/>".join("".join(_ESCAPES.get(c) or _clean_char(c) for c in line) for line in lines)
 
 
+@functools.lru_cache(maxsize=8192)
 def text_units(text: str) -> float:
     """Estimate the width of the longest line of *text* in average-character units.
 
