@@ -201,7 +201,7 @@ people:
 @pytest.fixture
 def write(tmp_path):
     def _write(name: str, text: str) -> Path:
-        path = tmp_path / name
+        path = Path(tmp_path) / name
         path.write_text(text, encoding="utf-8")
         return path
 
@@ -557,3 +557,50 @@ def test_ownership_without_focal_entity_asks_for_one(write):
     assert result.exit_code == EXIT_USAGE
     assert "--entity" in result.output
     assert run("ownership", str(path), "--entity", "a").exit_code == EXIT_OK
+
+
+# -- demo -----------------------------------------------------------------------------
+
+
+@pytest.mark.exe
+def test_demo_prints_the_table_and_writes_the_charts(tmp_path):
+    """The demo prints a reason per person and says where the charts are."""
+    out = tmp_path / "demo"
+    result = run("demo", "--out", str(out))
+    assert result.exit_code == EXIT_OK
+    text = result.stdout
+    assert text.startswith("Acme Partners LLP: 40 people")
+    assert "4 partner-like, 1 hybrid, 2 coo-like, 33 neither" in text
+    sam = next(line for line in text.splitlines() if line.startswith("Sam Okafor"))
+    assert "coo-like" in sam
+    assert "holds no stake" in sam
+    for name in ("org-chart.svg", "org-chart.png", "ownership-chart.svg", "ownership-chart.png"):
+        assert (out / name).stat().st_size > 0
+        assert str(out / name) in text
+
+
+def test_demo_without_graphviz_writes_dot_source(tmp_path, monkeypatch):
+    """Without Graphviz the demo still runs, writes DOT source and says how to render it."""
+    monkeypatch.setenv("PATH", str(tmp_path))
+    out = tmp_path / "demo"
+    result = run("demo", "--out", str(out))
+    assert result.exit_code == EXIT_OK
+    assert (out / "org-chart.gv").read_text(encoding="utf-8").startswith("digraph")
+    assert (out / "ownership-chart.gv").exists()
+    assert "DOT source" in result.stdout
+
+
+def test_demo_default_directory(tmp_path, monkeypatch):
+    """Without --out the charts go to ./orgmodel-demo/."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PATH", str(tmp_path))  # DOT source only: fast and needs no Graphviz
+    assert run("demo").exit_code == EXIT_OK
+    assert (tmp_path / "orgmodel-demo" / "org-chart.gv").exists()
+
+
+def test_demo_output_directory_is_a_file_is_a_usage_error(tmp_path):
+    """--out naming an existing file is a usage error."""
+    target = tmp_path / "taken"
+    target.write_text("x", encoding="utf-8")
+    result = CliRunner().invoke(main, ["demo", "--out", str(target)])
+    assert result.exit_code == EXIT_USAGE
