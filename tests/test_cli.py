@@ -604,3 +604,16 @@ def test_demo_output_directory_is_a_file_is_a_usage_error(tmp_path):
     target.write_text("x", encoding="utf-8")
     result = CliRunner().invoke(main, ["demo", "--out", str(target)])
     assert result.exit_code == EXIT_USAGE
+
+
+def test_convert_to_bods_and_back(tmp_path):
+    """--to bods writes BODS statements; reading them back keeps the ownership."""
+    source = Path(__file__).resolve().parents[1] / "docs" / "_examples" / "atlas.yaml"
+    target = tmp_path / "atlas.json"
+    assert run("convert", "--to", "bods", str(source), str(target)).exit_code == EXIT_OK
+    statements = json.loads(target.read_text(encoding="utf-8"))
+    assert {s["recordType"] for s in statements} == {"entity", "person", "relationship"}
+    result = run("ownership", str(target), "--regime", "eu-amlr", "--format", "json")
+    assert result.exit_code == EXIT_OK
+    owners = [o["person"] for o in json.loads(result.stdout)["beneficial_owners"]]
+    assert owners == ["hugo", "marta"]
