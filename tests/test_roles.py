@@ -197,7 +197,7 @@ def texts(org, person) -> list[str]:
         ("partnership", "sal", "employed as a partner (a standing, not proof of a stake)"),
         ("partnership", "mp", "leads the organisation from the top"),
         ("startup", "coo", "oversees 4 department heads"),
-        ("startup", "coo", "operational work: operations, process improvement and coordination"),
+        ("startup", "coo", "operational work: coordination, operations and process improvement"),
         ("startup", "bd-head", "oversees 2 managers"),
         ("startup", "eng1", "holds 1% of Nimbus Ltd, below the 5% materiality threshold"),
         ("startup", "inv", "no strategic or operational work recorded"),

@@ -10,14 +10,11 @@ from __future__ import annotations
 
 from collections import deque
 
-import attrs
-
 from orgmodel.model import Employment, Organization, Person
 
 __all__ = ["Hierarchy"]
 
 
-@attrs.frozen
 class Hierarchy:
     """Solid and dotted reports, tops and layers of an organisation.
 
@@ -32,18 +29,27 @@ class Hierarchy:
     roots : tuple of str
         The tops: people with no manager inside the reporting structure.
     layer : dict of str to int
-        The layer of everyone in the reporting structure, 1 at the top.  People
-        outside it (no manager, no reports, ``employment: none``) have none.
+        The layer of everyone in the reporting structure, 1 at the top (computed on
+        first use).  People outside it (no manager, no reports, ``employment: none``)
+        have none.
     order : tuple of str
         Everyone with a layer, top-down (breadth-first from the tops).
     """
 
-    people: dict[str, Person]
-    reports: dict[str, list[str]]
-    dotted_reports: dict[str, list[str]]
-    roots: tuple[str, ...]
-    layer: dict[str, int]
-    order: tuple[str, ...]
+    __slots__ = ("_levels", "dotted_reports", "people", "reports", "roots")
+
+    def __init__(
+        self,
+        people: dict[str, Person],
+        reports: dict[str, list[str]],
+        dotted_reports: dict[str, list[str]],
+        roots: tuple[str, ...],
+    ) -> None:
+        self.people = people
+        self.reports = reports
+        self.dotted_reports = dotted_reports
+        self.roots = roots
+        self._levels: tuple[dict[str, int], tuple[str, ...]] | None = None
 
     @classmethod
     def of(cls, org: Organization) -> Hierarchy:
@@ -65,24 +71,41 @@ class Hierarchy:
         for p in org.people:
             if p.manager is not None:
                 reports.setdefault(p.manager, []).append(p.id)
-            for m in p.dotted:
-                dotted.setdefault(m, []).append(p.id)
+            if p.dotted:
+                for m in p.dotted:
+                    dotted.setdefault(m, []).append(p.id)
         roots = tuple(
             p.id
             for p in org.people
             if p.manager is None and (p.employment is not Employment.NONE or p.id in reports)
         )
-        layer: dict[str, int] = dict.fromkeys(roots, 1)
-        order: list[str] = list(roots)
-        queue = deque(roots)
-        while queue:
-            pid = queue.popleft()
-            below = layer[pid] + 1
-            for child in reports.get(pid, ()):
-                layer[child] = below
-                order.append(child)
-                queue.append(child)
-        return cls(people, reports, dotted, roots, layer, tuple(order))
+        return cls(people, reports, dotted, roots)
+
+    def _layering(self) -> tuple[dict[str, int], tuple[str, ...]]:
+        if self._levels is None:
+            layer: dict[str, int] = dict.fromkeys(self.roots, 1)
+            order: list[str] = list(self.roots)
+            queue = deque(self.roots)
+            reports = self.reports
+            while queue:
+                pid = queue.popleft()
+                below = layer[pid] + 1
+                for child in reports.get(pid, ()):
+                    layer[child] = below
+                    order.append(child)
+                    queue.append(child)
+            self._levels = (layer, tuple(order))
+        return self._levels
+
+    @property
+    def layer(self) -> dict[str, int]:
+        """The layer of everyone in the reporting structure (see the class)."""
+        return self._layering()[0]
+
+    @property
+    def order(self) -> tuple[str, ...]:
+        """Everyone with a layer, top-down."""
+        return self._layering()[1]
 
     def chain(self, person_id: str) -> list[str]:
         """Return the managers above *person_id*, nearest first (iterative)."""
