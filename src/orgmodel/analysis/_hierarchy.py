@@ -8,8 +8,6 @@ collaboration check share it so none of them walks the people more than a few ti
 
 from __future__ import annotations
 
-from collections import deque
-
 from orgmodel.model import Employment, Organization, Person
 
 __all__ = ["Hierarchy"]
@@ -33,7 +31,9 @@ class Hierarchy:
         first use).  People outside it (no manager, no reports, ``employment: none``)
         have none.
     order : tuple of str
-        Everyone with a layer, top-down (breadth-first from the tops).
+        Everyone with a layer, top-down (breadth-first, one top's tree at a time).
+    tree_sizes : dict of str to int
+        The number of people in each top's tree.
     """
 
     __slots__ = ("_levels", "dotted_reports", "people", "reports", "roots")
@@ -49,7 +49,7 @@ class Hierarchy:
         self.reports = reports
         self.dotted_reports = dotted_reports
         self.roots = roots
-        self._levels: tuple[dict[str, int], tuple[str, ...]] | None = None
+        self._levels: tuple[dict[str, int], tuple[str, ...], dict[str, int]] | None = None
 
     @classmethod
     def of(cls, org: Organization) -> Hierarchy:
@@ -81,20 +81,28 @@ class Hierarchy:
         )
         return cls(people, reports, dotted, roots)
 
-    def _layering(self) -> tuple[dict[str, int], tuple[str, ...]]:
+    def _layering(self) -> tuple[dict[str, int], tuple[str, ...], dict[str, int]]:
         if self._levels is None:
-            layer: dict[str, int] = dict.fromkeys(self.roots, 1)
-            order: list[str] = list(self.roots)
-            queue = deque(self.roots)
+            layer: dict[str, int] = {}
+            order: list[str] = []
+            sizes: dict[str, int] = {}
             reports = self.reports
-            while queue:
-                pid = queue.popleft()
-                below = layer[pid] + 1
-                for child in reports.get(pid, ()):
-                    layer[child] = below
-                    order.append(child)
-                    queue.append(child)
-            self._levels = (layer, tuple(order))
+            for root in self.roots:  # breadth-first, one tree at a time
+                start = len(order)
+                layer[root] = 1
+                order.append(root)
+                k = start
+                while k < len(order):
+                    pid = order[k]
+                    k += 1
+                    below = reports.get(pid)
+                    if below:
+                        depth = layer[pid] + 1
+                        for child in below:
+                            layer[child] = depth
+                        order.extend(below)
+                sizes[root] = len(order) - start
+            self._levels = (layer, tuple(order), sizes)
         return self._levels
 
     @property
@@ -116,11 +124,7 @@ class Hierarchy:
             manager = self.people[manager].manager
         return out
 
-    def subtree_sizes(self) -> dict[str, int]:
-        """Return the number of people at or below each person (bottom-up, linear)."""
-        size = dict.fromkeys(self.order, 1)
-        for pid in reversed(self.order):
-            manager = self.people[pid].manager
-            if manager is not None:
-                size[manager] += size[pid]
-        return size
+    @property
+    def tree_sizes(self) -> dict[str, int]:
+        """The number of people in each top's tree, the top included."""
+        return self._layering()[2]
