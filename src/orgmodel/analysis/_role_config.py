@@ -126,7 +126,7 @@ class Evidence:
         }
 
     def __str__(self) -> str:
-        return f"{self.axis.value} → {self.points.value} ({self.weight:g}): {self.text}"
+        return f"{self.axis.value} → {self.points.value} ({self.weight:.3g}): {self.text}"
 
 
 def _fraction(_instance: object, attribute: attrs.Attribute[float], value: float) -> None:
