@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 
 import orgmodel as om
@@ -39,3 +40,19 @@ def build(
 def values(result: Mapping[str, om.Share]) -> dict[str, float]:
     """``{id: value}`` of an exact result."""
     return {k: v.value for k, v in result.items()}
+
+
+DEEP = 100_000
+
+
+@functools.cache
+def deep_chain() -> om.Organization:
+    """A chain ``ann -> e100000 -> ... -> e0`` of full holdings, built once per session."""
+    stakes = [om.Stake(f"e{i + 1}", f"e{i}", om.Share.exact(1.0)) for i in range(DEEP)]
+    stakes.append(om.Stake("ann", f"e{DEEP}", om.Share.exact(1.0)))
+    return om.Organization(
+        name="deep",
+        people=[om.Person("ann", "Ann")],
+        entities=[om.Entity(f"e{i}", f"E{i}") for i in range(DEEP + 1)],
+        stakes=stakes,
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import orgmodel as om
-from _ownership_helpers import build, values
+from _ownership_helpers import DEEP, build, deep_chain, values
 
 
 def test_chain_multiplies():
@@ -229,15 +229,7 @@ def test_look_through_many_matches_one_by_one():
 
 def test_deep_chain_has_no_recursion_error():
     """A 100,000-deep chain of full holdings is looked through without recursion."""
-    depth = 100_000
-    stakes = [om.Stake(f"e{i + 1}", f"e{i}", om.Share.exact(1.0)) for i in range(depth)]
-    stakes.append(om.Stake("ann", f"e{depth}", om.Share.exact(0.5)))
-    org = om.Organization(
-        name="deep",
-        people=[om.Person("ann", "Ann")],
-        entities=[om.Entity(f"e{i}", f"E{i}") for i in range(depth + 1)],
-        stakes=stakes,
-    )
-    assert values(om.effective_ownership(org, "e0")) == {"ann": 0.5}
-    chain = om.effective_ownership(org, "e0", rule="majority-chain")
-    assert values(chain) == {f"e{depth}": 1.0}  # 50% is no majority: the chain stops
+    org = deep_chain()
+    assert values(om.effective_ownership(org, "e0")) == {"ann": 1.0}
+    assert values(om.effective_ownership(org, "e0", rule="majority-chain")) == {"ann": 1.0}
+    assert values(om.effective_ownership(org, f"e{DEEP // 2}")) == {"ann": 1.0}

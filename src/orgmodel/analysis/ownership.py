@@ -6,6 +6,12 @@ The rules and their legal sources are set out in ``docs/ownership-rules.md``.
   holding entities and cross-holdings (integrated ownership, solved with sparse
   linear algebra), or under the majority-chain rule.
 - :func:`look_through` — the same for many entities at once (one block solve).
+- :func:`beneficial_owners` — the people at or above a threshold, under a named
+  regime (UK PSC, EU AMLR, US CTA), with the paths that explain their share.
+- :func:`ownership_cycles` — circular holdings.
+- :func:`controllers` — who controls an entity through majority-vote chains.
+- :func:`banzhaf` and :func:`shapley_shubik` — the voting power of its holders.
+- :func:`cap_table` — its direct holders, the unallocated rest and the look-through.
 
 Shares given as ranges give results with lower and upper bounds; exact data gives
 exact results.
@@ -33,17 +39,40 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from orgmodel._share import Share
+from orgmodel.analysis._beneficial import BeneficialOwner, find_beneficial_owners
+from orgmodel.analysis._captable import CapTable, CapTableRow, HolderShare, cap_table
+from orgmodel.analysis._control import Controller, controllers
+from orgmodel.analysis._cycles import find_ownership_cycles
 from orgmodel.analysis._lookthrough import Network, compile_network, integrated
 from orgmodel.analysis._majority import Chains, majority_chain
+from orgmodel.analysis._paths import PATH_LIMIT, SEARCH_LIMIT, OwnershipPath, PathStep
+from orgmodel.analysis._power import PowerMethod, Unallocated, banzhaf, shapley_shubik
 from orgmodel.analysis._rules import Measure, OwnershipRule, Regime, coerce
 from orgmodel.model import Organization
 
 __all__ = [
+    "PATH_LIMIT",
+    "SEARCH_LIMIT",
+    "BeneficialOwner",
+    "CapTable",
+    "CapTableRow",
+    "Controller",
+    "HolderShare",
     "Measure",
+    "OwnershipPath",
     "OwnershipRule",
+    "PathStep",
+    "PowerMethod",
     "Regime",
+    "Unallocated",
+    "banzhaf",
+    "beneficial_owners",
+    "cap_table",
+    "controllers",
     "effective_ownership",
     "look_through",
+    "ownership_cycles",
+    "shapley_shubik",
 ]
 
 
@@ -191,11 +220,138 @@ def look_through(
 
 
 def _shares(net: Network, found: dict[int, tuple[float, float]]) -> dict[str, Share]:
+    ids = net.ids
     rows = sorted(
-        (
-            (net.ids[h], max(0.0, min(lo, hi)), max(0.0, min(hi, 1.0)))
-            for h, (lo, hi) in found.items()
-        ),
-        key=lambda row: (-row[1], -row[2], row[0]),
+        (-max(0.0, min(lo, hi)), -max(0.0, min(hi, 1.0)), ids[h]) for h, (lo, hi) in found.items()
     )
-    return {node: Share(lo, hi) for node, lo, hi in rows}
+    return {node: Share(-lo, -hi) for lo, hi, node in rows}
+
+
+def beneficial_owners(
+    org: Organization,
+    entity: str,
+    *,
+    threshold: float = 0.25,
+    regime: Regime | str | None = None,
+    measure: Measure | str = Measure.SHARE,
+) -> tuple[BeneficialOwner, ...]:
+    """Return the people who hold at least *threshold* of *entity*, with the paths why.
+
+    Only people (natural persons) are beneficial owners; entities at the top of a
+    chain are not.  The regime decides the look-through rule and whether the
+    threshold must be met or exceeded (sources in ``docs/ownership-rules.md``):
+
+    ============  =================  ==========================================
+    regime        rule               qualifies with
+    ============  =================  ==========================================
+    ``None``      multiplicative     *threshold* or more
+    ``uk-psc``    majority-chain     more than *threshold* (Companies Act 2006
+                                     Sch. 1A: "more than 25%")
+    ``eu-amlr``   multiplicative     *threshold* or more (Reg. (EU) 2024/1624
+                                     Art. 52: "25% or more")
+    ``us-cta``    multiplicative     *threshold* or more (31 CFR 1010.380(d):
+                                     "at least 25 percent")
+    ============  =================  ==========================================
+
+    Figures within 1e-9 of the threshold count as equal to it.  With ranged stakes a
+    person is a beneficial owner *definitely* (``certain=True``) when the lower bound
+    of their share qualifies, and *possibly* (``certain=False``) when only the upper
+    bound does; definite owners come first.
+
+    Parameters
+    ----------
+    org : Organization
+        The organisation.
+    entity : str
+        The id of the entity.
+    threshold : float
+        The fraction that qualifies, default 0.25.
+    regime : Regime or str, optional
+        ``"uk-psc"``, ``"eu-amlr"`` or ``"us-cta"``; ``None`` for plain look-through.
+    measure : Measure or str
+        The figure looked through, default ``"share"``; ``"voting"`` for votes.
+
+    Returns
+    -------
+    tuple of BeneficialOwner
+        Definite owners first, then by descending share and id.  Each lists up to
+        :data:`PATH_LIMIT` paths; the search is capped at :data:`SEARCH_LIMIT` steps
+        (``paths_complete`` says whether it was), while the share itself always
+        comes from the full computation.
+
+    Raises
+    ------
+    UnknownReferenceError
+        When *entity* is not an entity of *org*.
+    SingularOwnershipError
+        When a group of entities above *entity* owns itself wholly.
+    OrgModelError
+        When *threshold* is not a fraction or *regime* or *measure* is unknown.
+
+    Examples
+    --------
+    >>> import orgmodel as om
+    >>> org = om.Organization(
+    ...     name="Acme",
+    ...     people=[om.Person("alice", "Alice"), om.Person("bob", "Bob")],
+    ...     entities=[om.Entity("acme", "Acme LLP"), om.Entity("hold", "AS Holdings Ltd")],
+    ...     stakes=[
+    ...         om.Stake("alice", "hold", om.Share.exact(1.0)),
+    ...         om.Stake("hold", "acme", om.Share.exact(0.4)),
+    ...         om.Stake("bob", "acme", om.Share.exact(0.25)),
+    ...     ],
+    ... )
+    >>> for owner in om.beneficial_owners(org, "acme", regime="eu-amlr"):
+    ...     print(owner)
+    Alice (alice): 40%, eu-amlr
+      Alice → AS Holdings Ltd (100%) → Acme LLP (40%)
+    Bob (bob): 25%, eu-amlr
+      Bob → Acme LLP (25%)
+    >>> [o.person for o in om.beneficial_owners(org, "acme", regime="uk-psc")]
+    ['alice']
+    """
+    chosen = None if regime is None else coerce(regime, Regime, "regime")
+    return find_beneficial_owners(
+        org,
+        entity,
+        threshold=threshold,
+        regime=chosen,
+        measure=coerce(measure, Measure, "measure"),
+    )
+
+
+def ownership_cycles(org: Organization) -> tuple[tuple[str, ...], ...]:
+    """Return the circular holdings of *org*: groups of entities holding each other.
+
+    Each group is a strongly connected component of the stakes between entities
+    (two or more entities, each holding every other one directly or through the
+    rest), not an elementary cycle: a group can contain exponentially many cycles,
+    but it is listed once.  Members are in the order of ``org.entities``, groups in
+    the order of their first member.  Found iteratively in linear time.
+
+    Parameters
+    ----------
+    org : Organization
+        The organisation.
+
+    Returns
+    -------
+    tuple of tuple of str
+        The entity ids of each group.
+
+    Examples
+    --------
+    >>> import orgmodel as om
+    >>> org = om.Organization(
+    ...     name="x",
+    ...     entities=[om.Entity("a", "A"), om.Entity("b", "B"), om.Entity("c", "C")],
+    ...     stakes=[
+    ...         om.Stake("a", "b", om.Share.exact(0.1)),
+    ...         om.Stake("b", "a", om.Share.exact(0.4)),
+    ...         om.Stake("b", "c", om.Share.exact(1.0)),
+    ...     ],
+    ... )
+    >>> om.ownership_cycles(org)
+    (('a', 'b'),)
+    """
+    return find_ownership_cycles(org)
