@@ -221,7 +221,7 @@ def banzhaf(
     ...         om.Stake("cy", "co", om.Share.parse("1%")),
     ...     ],
     ... )
-    >>> {k: round(v, 4) for k, v in banzhaf(org, "co").items()}
+    >>> {k: round(v, 4) for k, v in om.banzhaf(org, "co").items()}
     {'ann': 0.6, 'bob': 0.2, 'cy': 0.2}
     """
     _check_method(method, samples)
@@ -371,7 +371,7 @@ def shapley_shubik(
     ...         om.Stake("cy", "co", om.Share.parse("1%")),
     ...     ],
     ... )
-    >>> {k: round(v, 4) for k, v in shapley_shubik(org, "co").items()}
+    >>> {k: round(v, 4) for k, v in om.shapley_shubik(org, "co").items()}
     {'ann': 0.6667, 'bob': 0.1667, 'cy': 0.1667}
     """
     _check_method(method, samples)
