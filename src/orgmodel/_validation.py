@@ -7,8 +7,9 @@ the first.  All checks are iterative and linear in the size of the organisation.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from orgmodel._suggest import did_you_mean
@@ -26,7 +27,7 @@ EXTERNAL_PREFIX = "ext:"
 
 _EPSILON = 1e-9
 _SUGGESTION_LIMIT = 200  # did-you-mean is costly; suggest for the first problems only
-_SPACE = 32  # code points below this are control characters
+_BAD_ID_CHARACTER = re.compile("[\x00-\x1f]")  # control characters
 _SHOWN_ROOTS = 5
 
 _Node = Person | Entity | Unit
@@ -65,43 +66,55 @@ def validate(org: Organization) -> tuple[dict[str, _Node], list[Problem], list[P
     return index, out.errors, out.warnings
 
 
-def _records(org: Organization) -> Iterator[tuple[str, _Node]]:
-    for i, p in enumerate(org.people):
-        yield f"people[{i}]", p
-    for i, e in enumerate(org.entities):
-        yield f"entities[{i}]", e
-    for i, u in enumerate(org.units):
-        yield f"units[{i}]", u
+def _records(org: Organization) -> Iterator[tuple[str, Sequence[_Node]]]:
+    yield "people", org.people
+    yield "entities", org.entities
+    yield "units", org.units
 
 
 def _check_ids(org: Organization, out: _Collector) -> dict[str, _Node]:
     index: dict[str, _Node] = {}
-    where: dict[str, str] = {}
-    for location, record in _records(org):
-        rid = record.id
-        if not rid or rid != rid.strip() or any(ord(c) < _SPACE for c in rid):
-            out.error(
-                ProblemCode.BAD_ID,
-                f"{location}.id",
-                f"id {rid!r} must be non-empty, without surrounding spaces or control characters",
-            )
-        elif rid.startswith(EXTERNAL_PREFIX):
-            out.error(
-                ProblemCode.BAD_ID,
-                f"{location}.id",
-                f"id {rid!r} must not start with {EXTERNAL_PREFIX!r}, "
-                "which marks outside counterparties in the graph",
-            )
-        if rid in index:
-            out.error(
-                ProblemCode.DUPLICATE_ID,
-                f"{location}.id",
-                f"id {rid!r} is used twice: {where[rid]} and {location}",
-            )
-            continue
-        index[rid] = record
-        where[rid] = location
+    first: dict[str, str] = {}
+    bad = _BAD_ID_CHARACTER.search
+    prefix = EXTERNAL_PREFIX
+    for group, records in _records(org):
+        for i, record in enumerate(records):
+            rid = record.id
+            if not rid or rid != rid.strip() or bad(rid):
+                out.error(
+                    ProblemCode.BAD_ID,
+                    f"{group}[{i}].id",
+                    f"id {rid!r} must be non-empty, without surrounding spaces "
+                    "or control characters",
+                )
+            elif rid.startswith(prefix):
+                out.error(
+                    ProblemCode.BAD_ID,
+                    f"{group}[{i}].id",
+                    f"id {rid!r} must not start with {prefix!r}, "
+                    "which marks outside counterparties in the graph",
+                )
+            if rid in index:
+                if not first:  # built once, on the first duplicate only
+                    first.update(_first_locations(org))
+                location = f"{group}[{i}]"
+                out.error(
+                    ProblemCode.DUPLICATE_ID,
+                    f"{location}.id",
+                    f"id {rid!r} is used twice: {first[rid]} and {location}",
+                )
+                continue
+            index[rid] = record
     return index
+
+
+def _first_locations(org: Organization) -> dict[str, str]:
+    """Map each id to where it first occurs."""
+    first: dict[str, str] = {}
+    for group, records in _records(org):
+        for i, record in enumerate(records):
+            first.setdefault(record.id, f"{group}[{i}]")
+    return first
 
 
 def _is(index: dict[str, _Node], rid: str, cls: type) -> bool:
@@ -126,37 +139,39 @@ def _unknown(  # noqa: PLR0917 - one private helper, called the same way everywh
 
 def _check_people(org: Organization, index: dict[str, _Node], out: _Collector) -> None:
     for i, p in enumerate(org.people):
-        loc = f"people[{i}]"
-        if p.unit is not None and not _is(index, p.unit, Unit):
+        if p.unit is not None and not isinstance(index.get(p.unit), Unit):
             msg = _unknown(out, index, p.unit, Unit, "unit", f"for {p.id!r}")
-            out.error(ProblemCode.UNKNOWN_REFERENCE, f"{loc}.unit", msg)
+            out.error(ProblemCode.UNKNOWN_REFERENCE, f"people[{i}].unit", msg)
         if p.manager is not None:
             if p.manager == p.id:
                 out.error(
-                    ProblemCode.SELF_MANAGER, f"{loc}.manager", f"{p.id!r} is their own manager"
+                    ProblemCode.SELF_MANAGER,
+                    f"people[{i}].manager",
+                    f"{p.id!r} is their own manager",
                 )
-            elif not _is(index, p.manager, Person):
+            elif not isinstance(index.get(p.manager), Person):
                 msg = _unknown(out, index, p.manager, Person, "person", f"as manager of {p.id!r}")
-                out.error(ProblemCode.UNKNOWN_REFERENCE, f"{loc}.manager", msg)
-        seen: set[str] = set()
-        for j, m in enumerate(p.dotted):
-            dloc = f"{loc}.dotted[{j}]"
-            if m == p.id:
-                out.error(
-                    ProblemCode.SELF_MANAGER, dloc, f"{p.id!r} is their own dotted-line manager"
-                )
-            elif not _is(index, m, Person):
-                msg = _unknown(
-                    out, index, m, Person, "person", f"as dotted-line manager of {p.id!r}"
-                )
-                out.error(ProblemCode.UNKNOWN_REFERENCE, dloc, msg)
-            elif m == p.manager or m in seen:
-                out.error(
-                    ProblemCode.DUPLICATE_LINE,
-                    dloc,
-                    f"{p.id!r} reports to {m!r} twice; keep one line",
-                )
-            seen.add(m)
+                out.error(ProblemCode.UNKNOWN_REFERENCE, f"people[{i}].manager", msg)
+        if p.dotted:
+            _check_dotted(i, p, index, out)
+
+
+def _check_dotted(i: int, p: Person, index: dict[str, _Node], out: _Collector) -> None:
+    seen: set[str] = set()
+    for j, m in enumerate(p.dotted):
+        dloc = f"people[{i}].dotted[{j}]"
+        if m == p.id:
+            out.error(ProblemCode.SELF_MANAGER, dloc, f"{p.id!r} is their own dotted-line manager")
+        elif not _is(index, m, Person):
+            msg = _unknown(out, index, m, Person, "person", f"as dotted-line manager of {p.id!r}")
+            out.error(ProblemCode.UNKNOWN_REFERENCE, dloc, msg)
+        elif m == p.manager or m in seen:
+            out.error(
+                ProblemCode.DUPLICATE_LINE,
+                dloc,
+                f"{p.id!r} reports to {m!r} twice; keep one line",
+            )
+        seen.add(m)
 
 
 def _check_units(org: Organization, index: dict[str, _Node], out: _Collector) -> None:
@@ -186,22 +201,28 @@ def _check_units(org: Organization, index: dict[str, _Node], out: _Collector) ->
 
 
 def _cycles(parent: dict[str, str]) -> list[list[str]]:
-    """Return every cycle of the functional graph *parent*, each once, iteratively."""
-    state: dict[str, int] = {}  # 1: on the current walk, 2: finished
+    """Return every cycle of the functional graph *parent*, each once, iteratively.
+
+    Each walk marks the nodes it visits with its number and stops at a node already
+    marked; it has found a new cycle when that node is its own.  Each node is visited
+    once, so this is linear.
+    """
+    walk_of: dict[str, int] = {}
     cycles: list[list[str]] = []
-    for start in parent:
-        if start in state:
+    for walk, start in enumerate(parent):
+        if start in walk_of:
             continue
-        path: list[str] = []
         node: str | None = start
-        while node is not None and node not in state:
-            state[node] = 1
-            path.append(node)
+        while node is not None and node not in walk_of:
+            walk_of[node] = walk
             node = parent.get(node)
-        if node is not None and state[node] == 1:
-            cycles.append(path[path.index(node) :])
-        for visited in path:
-            state[visited] = 2
+        if node is not None and walk_of[node] == walk:
+            cycle = [node]
+            step = parent[node]
+            while step != node:
+                cycle.append(step)
+                step = parent[step]
+            cycles.append(cycle)
     return cycles
 
 
@@ -209,12 +230,15 @@ def _check_reporting_cycles(org: Organization, index: dict[str, _Node], out: _Co
     managers = {
         p.id: p.manager
         for p in org.people
-        if p.manager is not None and p.manager != p.id and _is(index, p.manager, Person)
+        if p.manager is not None and p.manager != p.id and isinstance(index.get(p.manager), Person)
     }
+    cycles = _cycles(managers)
+    if not cycles:
+        return
     position: dict[str, int] = {}
     for i, p in enumerate(org.people):
         position.setdefault(p.id, i)
-    for cycle in _cycles(managers):
+    for cycle in cycles:
         first = min(cycle, key=position.__getitem__)
         k = cycle.index(first)
         ordered = cycle[k:] + cycle[:k]
@@ -296,7 +320,18 @@ def _check_focal(org: Organization, index: dict[str, _Node], out: _Collector) ->
         out.error(ProblemCode.UNKNOWN_REFERENCE, "focal_entity", msg)
 
 
+def _is_string_map(value: object) -> bool:
+    if type(value) is not dict:
+        return False
+    for key, item in value.items():  # noqa: SIM110 - a plain loop is the fast one here
+        if type(key) is not str or type(item) is not str:
+            return False
+    return True
+
+
 def _json_problem(value: object) -> str | None:
+    if _is_string_map(value):  # the common case (every CSV file's) takes a fast path
+        return None
     stack: list[object] = [value]
     while stack:
         item = stack.pop()

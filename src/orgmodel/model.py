@@ -37,7 +37,7 @@ orgmodel.exceptions.ValidationError: 1 problem:
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
 import attrs
@@ -116,11 +116,40 @@ class Liability(enum.Enum):
     UNLIMITED = "unlimited"
 
 
-_str = attrs.validators.instance_of(str)
-_opt_str = attrs.validators.optional(_str)
-_str_tuple = attrs.validators.deep_iterable(_str, attrs.validators.instance_of(tuple))
-_attributes = attrs.validators.instance_of(dict)
-_opt_share = attrs.validators.optional(attrs.validators.instance_of(Share))
+_Validator = Callable[[object, "attrs.Attribute[Any]", object], None]
+
+
+def _instance_of(cls: type, *, optional: bool = False) -> _Validator:
+    """Like ``attrs.validators.instance_of`` (same TypeError and message), but faster.
+
+    Building a million people runs these ten million times; a plain function costs
+    a third of attrs' validator classes.
+    """
+
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if isinstance(value, cls) or (optional and value is None):
+            return
+        msg = f"'{attribute.name}' must be {cls!r} (got {value!r} that is a {value.__class__!r})."
+        raise TypeError(msg, attribute, cls, value)
+
+    return check
+
+
+_str = _instance_of(str)
+_opt_str = _instance_of(str, optional=True)
+_attributes = _instance_of(dict)
+_opt_share = _instance_of(Share, optional=True)
+_is_tuple = _instance_of(tuple)
+
+
+def _str_tuple(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Check for a tuple of strings, as ``deep_iterable(_str, instance_of(tuple))`` would."""
+    if not isinstance(value, tuple):
+        _is_tuple(instance, attribute, value)
+        return
+    for item in value:
+        if not isinstance(item, str):
+            _str(instance, attribute, item)
 
 
 def _people(value: Iterable[Person]) -> tuple[Person, ...]:
@@ -183,7 +212,7 @@ class Person:
     title: str = attrs.field(default="", validator=_str, kw_only=True)
     employment: Employment = attrs.field(
         default=Employment.EMPLOYEE,
-        validator=attrs.validators.instance_of(Employment),
+        validator=_instance_of(Employment),
         kw_only=True,
     )
     unit: str | None = attrs.field(default=None, validator=_opt_str, kw_only=True)
@@ -219,7 +248,7 @@ class Entity:
     name: str = attrs.field(validator=_str)
     kind: EntityKind = attrs.field(
         default=EntityKind.COMPANY,
-        validator=attrs.validators.instance_of(EntityKind),
+        validator=_instance_of(EntityKind),
         kw_only=True,
     )
     attributes: dict[str, Any] = attrs.field(
@@ -281,12 +310,12 @@ class Stake:
 
     holder: str = attrs.field(validator=_str)
     entity: str = attrs.field(validator=_str)
-    share: Share = attrs.field(validator=attrs.validators.instance_of(Share))
+    share: Share = attrs.field(validator=_instance_of(Share))
     voting: Share | None = attrs.field(default=None, validator=_opt_share, kw_only=True)
     profit_share: Share | None = attrs.field(default=None, validator=_opt_share, kw_only=True)
     liability: Liability | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(attrs.validators.instance_of(Liability)),
+        validator=_instance_of(Liability, optional=True),
         kw_only=True,
     )
     attributes: dict[str, Any] = attrs.field(
@@ -306,9 +335,7 @@ class ReportingLine:
 
     report: str = attrs.field(validator=_str)
     manager: str = attrs.field(validator=_str)
-    kind: LineKind = attrs.field(
-        default=LineKind.SOLID, validator=attrs.validators.instance_of(LineKind)
-    )
+    kind: LineKind = attrs.field(default=LineKind.SOLID, validator=_instance_of(LineKind))
 
     def __str__(self) -> str:
         return f"{self.report} → {self.manager} ({self.kind.value})"
@@ -331,7 +358,7 @@ class Relationship:
     """
 
     person: str = attrs.field(validator=_str)
-    kind: RelationshipKind = attrs.field(validator=attrs.validators.instance_of(RelationshipKind))
+    kind: RelationshipKind = attrs.field(validator=_instance_of(RelationshipKind))
     counterparty: str = attrs.field(validator=_str)
     attributes: dict[str, Any] = attrs.field(
         factory=dict, validator=_attributes, hash=False, kw_only=True
@@ -342,6 +369,8 @@ _Node = Person | Entity | Unit
 
 
 _T = TypeVar("_T", Person, Entity, Unit)
+
+_A_KIND: dict[type, str] = {Person: "a person", Entity: "an entity", Unit: "a unit"}
 
 
 @attrs.frozen
@@ -447,7 +476,7 @@ class Organization:
         candidates = [k for k, v in self._index.items() if isinstance(v, cls)]
         msg = f"unknown {what} {node_id!r}"
         if found is not None:
-            msg += f" ({node_id!r} is a {type(found).__name__.lower()})"
+            msg += f" ({node_id!r} is {_A_KIND[type(found)]})"
         else:
             msg += did_you_mean(str(node_id), candidates)
         raise UnknownReferenceError(msg)

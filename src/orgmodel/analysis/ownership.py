@@ -220,14 +220,11 @@ def look_through(
 
 
 def _shares(net: Network, found: dict[int, tuple[float, float]]) -> dict[str, Share]:
+    ids = net.ids
     rows = sorted(
-        (
-            (net.ids[h], max(0.0, min(lo, hi)), max(0.0, min(hi, 1.0)))
-            for h, (lo, hi) in found.items()
-        ),
-        key=lambda row: (-row[1], -row[2], row[0]),
+        (-max(0.0, min(lo, hi)), -max(0.0, min(hi, 1.0)), ids[h]) for h, (lo, hi) in found.items()
     )
-    return {node: Share(lo, hi) for node, lo, hi in rows}
+    return {node: Share(-lo, -hi) for lo, hi, node in rows}
 
 
 def beneficial_owners(
