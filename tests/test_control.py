@@ -370,3 +370,30 @@ def test_controllers_are_consistent(org, data):
             assert found[0].certain
             if isinstance(org.node(holder), om.Person):
                 assert found[0].holder == holder
+
+
+def test_more_than_sixty_holders_count_in_floating_point():
+    """Past the 64-bit limit the exact count still runs: symmetric, a dummy, and vs sampling."""
+    n = 61
+    org = build([(f"p{i}", "E", repr(1 / n)) for i in range(n)])
+    for index in (banzhaf, shapley_shubik):
+        values = index(org, "E", method=PowerMethod.EXACT)
+        assert approx(values, [1 / n] * n, 1e-12)
+    rows: list[Row] = [("big", "E", "39%")] + [(f"p{i}", "E", "1%") for i in range(n)]
+    rows.append(("zero", "E", "0%"))
+    org = build(rows)
+    for index in (banzhaf, shapley_shubik):
+        exact = index(org, "E", method=PowerMethod.EXACT)
+        sampled = index(org, "E", method=PowerMethod.MONTE_CARLO, samples=50_000)
+        assert exact["zero"] == 0.0
+        assert max(abs(exact[k] - sampled[k]) for k in exact) < 0.01
+        assert math.isclose(sum(exact.values()), 1.0)
+
+
+def test_enumeration_with_irrational_votes_matches_brute_force():
+    """Votes with no small denominator are enumerated exactly (up to 20 holders)."""
+    weights = [math.sqrt(k + 2) / 40 for k in range(9)]
+    org = build([(f"p{i}", "E", repr(w)) for i, w in enumerate(weights)])
+    expected_bz, expected_ss = brute([float(repr(w)) for w in weights], 0.5)
+    assert approx(banzhaf(org, "E", method=PowerMethod.EXACT), expected_bz)
+    assert approx(shapley_shubik(org, "E", method=PowerMethod.EXACT), expected_ss)
