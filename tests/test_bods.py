@@ -406,3 +406,21 @@ def test_own_json_format_is_not_taken_for_bods():
     assert info.value.problems[0].code is om.ProblemCode.SYNTAX_ERROR
     with pytest.raises(om.ValidationError, match="array of statements"):
         om.loads('{"organization": "Acme"}', format="bods")
+
+
+def test_analyses_run_on_a_bods_register():
+    """Look-through, control and the cap table work on what BODS gives."""
+    org = load("indirect.json")
+    owners = om.effective_ownership(org, "rivet-works")
+    assert {k: v.value for k, v in owners.items()} == {
+        "mara-quist": pytest.approx(0.6),
+        "olu-baines": pytest.approx(0.4),
+    }
+    (found,) = om.controllers(org, "rivet-works")
+    assert found.chain == ("mara-quist", "harbour-holdings", "rivet-works")
+    assert om.cap_table(org, "rivet-works").unallocated == om.Share.exact(0.0)
+    voting = load("voting.json")
+    assert [c.holder for c in om.controllers(voting, "quill-press")] == ["ada-marsh"]
+    assert [(c.holder, c.certain) for c in om.controllers(voting, "quill-trust")] == [
+        ("ben-hale", False)
+    ]
