@@ -10,6 +10,7 @@ clean million-row file pays nothing for them.
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
 from pathlib import Path
@@ -328,9 +329,15 @@ def _no_constant(name: str) -> float:
 
 def _load(files: dict[str, tuple[str, str]], source: str) -> Organization:
     old_limit = csv.field_size_limit(_MAX_FIELD)
+    # Building a million records makes the cyclic garbage collector rescan them
+    # again and again although they form no cycles; pausing it saves about 30%.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         return _load_sheets(files, source)
     finally:
+        if collecting:
+            gc.enable()
         csv.field_size_limit(old_limit)
 
 
