@@ -167,11 +167,16 @@ class FieldReader:
 
     def wrong_type(self, path: str, wanted: str, value: object) -> _Bad:
         """Record that *value* at *path* is not *wanted*; return :data:`BAD`."""
-        hint = _QUOTE_HINT if isinstance(value, bool | int | float) else ""
-        if isinstance(value, bool):
-            hint += " (YAML reads yes, no, on, off, true and false as booleans)"
+        hint = ""
+        if wanted.startswith(("a string", "an id")) and isinstance(value, bool | int | float):
+            hint = _QUOTE_HINT
+            if isinstance(value, bool):
+                hint += " (YAML reads yes, no, on, off, true and false as booleans)"
+        name = path.rsplit(".", 1)[-1]
         self.add(
-            ProblemCode.WRONG_TYPE, path, f"{path} must be {wanted} (got {describe(value)}){hint}"
+            ProblemCode.WRONG_TYPE,
+            path,
+            f"'{name}' must be {wanted} (got {describe(value)}){hint}",
         )
         return BAD
 
@@ -191,7 +196,7 @@ class FieldReader:
             if field is None:
                 unknown.append(key if isinstance(key, str) else repr(key))
                 continue
-            parsed = self.value(value, field, f"{path}.{key}", key)
+            parsed = self.value(value, field, f"{path}.{key}" if path else key, key)
             if parsed is not BAD:
                 out[key] = parsed
         absent = [k for k in fields if k not in item]
@@ -199,7 +204,8 @@ class FieldReader:
             hint = did_you_mean(key, absent) or did_you_mean(key, fields)
             if not hint:
                 hint = f"; the keys are {', '.join(fields)}"
-            self.add(ProblemCode.UNKNOWN_KEY, f"{path}.{key}", f"unknown key {key!r}{hint}")
+            where = f"{path}.{key}" if path else key
+            self.add(ProblemCode.UNKNOWN_KEY, where, f"unknown key {key!r}{hint}")
         for key in absent:
             if fields[key].required:
                 hint = did_you_mean(key, unknown)
