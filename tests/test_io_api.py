@@ -299,10 +299,12 @@ def test_failed_dump_keeps_the_old_file(tmp_path, acme):
 
 
 @pytest.mark.parametrize("where", ["missing-folder/firm.yaml", "."])
-def test_dump_to_a_bad_place(tmp_path, acme, where):
-    """A missing folder or a directory as target is a FileAccessError."""
+@pytest.mark.parametrize("fmt", ["yaml", "csv"])
+def test_dump_to_a_bad_place(tmp_path, acme, where, fmt):
+    """A missing folder or a directory as target is a FileAccessError; nothing is written."""
     with pytest.raises(om.FileAccessError):
-        om.dump(acme, tmp_path / where, format="yaml")
+        om.dump(acme, tmp_path / where, format=fmt)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_dump_rejects_other_objects():

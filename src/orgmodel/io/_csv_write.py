@@ -13,7 +13,7 @@ import io
 from pathlib import Path
 from typing import Any
 
-from orgmodel.exceptions import ValidationError
+from orgmodel.exceptions import FileAccessError, ValidationError
 from orgmodel.io._csv_layout import (
     JSON_MARK,
     LIST_KEYS,
@@ -60,6 +60,9 @@ def header_only(table: Table) -> str:
 
 def write_file(org: Organization, path: Path) -> None:
     """Write *org* as ``people.csv`` at *path* and the sibling files it needs."""
+    if path.is_dir():
+        msg = f"{path} is a directory; give the path of people.csv"
+        raise FileAccessError(msg)
     texts = tables(org)
     for table in TABLES[1:]:
         where = sibling(path, table)
