@@ -16,7 +16,7 @@ from orgmodel._share import Share
 from orgmodel._suggest import did_you_mean
 from orgmodel.exceptions import ValidationError
 from orgmodel.io import _fields as F  # noqa: N812 - the tables read well as F.PERSON
-from orgmodel.io._locations import Locate, Relocator, no_place
+from orgmodel.io._locations import Locate, Relocator, describe, no_place
 from orgmodel.model import (
     Employment,
     Entity,
@@ -85,17 +85,15 @@ def build(data: object, *, source: str, locate: Locate) -> Organization:
     if data is None:
         reader.add(ProblemCode.EMPTY_DOCUMENT, "", "the document is empty")
         raise ValidationError(reader.problems, source=source)
-    top = reader.record(data, "the document", F.TOP)
+    top = reader.record(data, "", F.TOP)
     if top is None:
         problem = Problem(
             ProblemCode.WRONG_TYPE,
             "",
             "the document must be a mapping with keys such as 'organization' and 'people' "
-            f"(got {_describe(data)})",
+            f"(got {describe(data)})",
         )
         raise ValidationError([problem], source=source)
-    # Top-level problems were recorded as "the document.key"; show them as "key".
-    reader.problems = [_top_path(p) for p in reader.problems]
     builder = _Builder(reader)
     org_args = builder.collect(top)
     problems = [_relocated(p, locate) for p in reader.problems]
@@ -107,23 +105,6 @@ def build(data: object, *, source: str, locate: Locate) -> Organization:
         if not problems:
             return org
     raise ValidationError(problems, source=source)
-
-
-def _describe(value: object) -> str:
-    from orgmodel.io._locations import describe  # noqa: PLC0415 - tiny helper
-
-    return describe(value)
-
-
-def _top_path(problem: Problem) -> Problem:
-    prefix = "the document."
-    location = problem.location
-    if location.startswith(prefix):
-        location = location[len(prefix) :]
-    elif location == "the document":
-        location = ""
-    message = problem.message.replace("the document.", "").replace("the document has", "it has")
-    return Problem(problem.code, location, message, problem.severity)
 
 
 def _relocated(problem: Problem, locate: Locate) -> Problem:
