@@ -96,7 +96,7 @@ class _Reader:
             self.problem(
                 ProblemCode.UNKNOWN_VALUE,
                 f"{where}.{key}",
-                f"'{key}' of {where} must be one of {allowed} (got {value!r})",
+                f"'{key}' of {where} must be one of {allowed} (got {_shown(value)})",
             )
             return default
 
@@ -116,7 +116,7 @@ class _Reader:
             return _MISSING
         try:
             decoded = json.loads(value)
-        except ValueError as err:
+        except (ValueError, RecursionError) as err:  # nested too deep is RecursionError
             self.problem(
                 ProblemCode.WRONG_TYPE,
                 f"{where}.{key}",
@@ -188,9 +188,18 @@ class _Reader:
         self.problem(
             ProblemCode.WRONG_TYPE,
             f"{where}.{key}",
-            f"'{key}' of {where} must be {expected} (got {value!r} that is a "
+            f"'{key}' of {where} must be {expected} (got {_shown(value)} that is a "
             f"{type(value).__name__})",
         )
+
+
+_SHOWN = 60  # characters of a bad value shown in a message
+
+
+def _shown(value: object) -> str:
+    """Return the repr of *value*, cut short when long."""
+    text = repr(value)
+    return text if len(text) <= _SHOWN else text[: _SHOWN - 3] + "..."
 
 
 def _sorted(items: list[tuple[int | None, int, _T]]) -> list[_T]:
@@ -390,17 +399,22 @@ def _read_custom_tags(graph: nx.MultiDiGraph, read: _Reader) -> list[Tag]:
     tags: list[Tag] = []
     for i, item in enumerate(raw):
         where = f"graph.custom_tags[{i}]"
-        try:
-            if not isinstance(item, dict) or not isinstance(item.get("leans"), list):
-                msg = "each custom tag must be an object with 'name', 'leans' and 'description'"
-                raise TypeError(msg)  # noqa: TRY301 - reported with the others below
-            tags.append(
-                Tag(
-                    str(item.get("name")),
-                    frozenset(Lean(lean) for lean in item["leans"]),
-                    item.get("description", ""),
-                )
+        if not (
+            isinstance(item, dict)
+            and isinstance(item.get("name"), str)
+            and isinstance(item.get("leans"), list)
+            and isinstance(item.get("description", ""), str)
+        ):
+            read.problem(
+                ProblemCode.WRONG_TYPE,
+                where,
+                f"{where} must be an object with a string 'name', a list 'leans' and a "
+                f"string 'description' (got {_shown(item)})",
             )
+            continue
+        try:
+            leans = frozenset(Lean(lean) for lean in item["leans"])
+            tags.append(Tag(item["name"], leans, item.get("description", "")))
         except (TypeError, ValueError) as err:
             read.problem(ProblemCode.WRONG_TYPE, where, f"{where}: {err}")
     return tags
