@@ -24,6 +24,7 @@ __all__ = [
     "OrgModelError",
     "RenderError",
     "ShareError",
+    "SingularOwnershipError",
     "UnknownReferenceError",
     "ValidationError",
 ]
@@ -57,6 +58,20 @@ class ValidationError(OrgModelError, ValueError):
 
 class ShareError(OrgModelError, ValueError):
     """A share, vote or profit share is not a fraction (or range of fractions) in [0, 1]."""
+
+
+class SingularOwnershipError(OrgModelError, ValueError):
+    """A group of entities owns itself wholly, so its ownership cannot be looked through.
+
+    Attributes
+    ----------
+    cycle : tuple of str
+        The ids of one cycle of holdings inside the group, in order.
+    """
+
+    def __init__(self, message: str, cycle: Iterable[str] = ()) -> None:
+        super().__init__(message)
+        self.cycle: tuple[str, ...] = tuple(cycle)
 
 
 class UnknownReferenceError(OrgModelError, KeyError):
