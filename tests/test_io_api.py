@@ -381,3 +381,35 @@ def test_csv_siblings_are_read(tmp_path):
     org = om.load(tmp_path / "people.csv")
     assert org.stakes[0].share == om.Share.exact(0.6)
     assert org.focal == org.entity("acme")
+
+
+def test_csv_headers_match_loosely():
+    """`ID`, `Name` and `Manager ID` are the id, name and manager_id columns."""
+    text = "ID,Name,Job Title,Manager ID\n1,Ann,CEO,\n2,Ben,CFO,1\n"
+    org = om.loads(text, format="csv")
+    assert org.person("2").manager == "1"
+    assert org.person("2").attributes == {"Job Title": "CFO"}
+
+
+def test_csv_exact_header_wins_over_a_loose_one():
+    """With both `name` and `Name`, `name` is the column and `Name` an attribute."""
+    org = om.loads("Name,id,name\nAnnie,1,Ann\n", format="csv")
+    assert org.person("1").name == "Ann"
+    assert org.person("1").attributes == {"Name": "Annie"}
+
+
+def test_csv_duplicate_column():
+    """The same column twice is a syntax error on line 1."""
+    with pytest.raises(om.ValidationError, match="appears twice"):
+        om.loads("id,name,id\n1,Ann,2\n", format="csv")
+
+
+def test_dropped_records_keep_their_places():
+    """A record that cannot be read does not shift the places of later problems."""
+    text = "people:\n  - just a string\n  - {id: b, name: B, manager: zed}\n"
+    with pytest.raises(om.ValidationError) as info:
+        om.loads(text, format="yaml")
+    assert [p.location for p in info.value.problems] == [
+        "people[0] (line 2)",
+        "people[1].manager (line 3)",
+    ]

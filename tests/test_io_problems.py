@@ -362,9 +362,9 @@ def test_csv_unknown_value():
 
 def test_csv_missing_column():
     """A people.csv without a name column suggests the close header."""
-    p = _one("id,Name,title\nalice,Alice,CEO\n", ProblemCode.MISSING_KEY, "csv")
+    p = _one("id,nmae,title\nalice,Alice,CEO\n", ProblemCode.MISSING_KEY, "csv")
     assert p.location == "people.csv:1"
-    assert "did you mean 'Name'?" in p.message
+    assert "did you mean 'nmae'?" in p.message
 
 
 def test_csv_row_too_long():

@@ -24,6 +24,7 @@ from orgmodel.io._csv_layout import (
     Table,
     encode_list,
     encode_value,
+    normal_column,
     sibling,
 )
 from orgmodel.io._files import write_atomically
@@ -115,7 +116,7 @@ def _table_text(table: Table, records: list[dict[str, Any]]) -> str:
 
 
 def _needs_json(key: str, values: list[Any], table: Table) -> bool:
-    if not key or key != key.strip() or key in table.columns or key.endswith(JSON_MARK):
+    if not key or normal_column(key) in table.columns or key.endswith(JSON_MARK):
         return True
     return not all(isinstance(v, str) and v and "\x00" not in v for v in values)
 
