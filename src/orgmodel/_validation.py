@@ -396,11 +396,12 @@ def _collect_warnings(org: Organization, out: _Collector) -> None:
     held: dict[str, float] = defaultdict(float)
     for s in org.stakes:
         held[s.entity] += s.share.upper
+    position = {e.id: i for i, e in enumerate(org.entities)}  # ids are unique here
     for entity, total in held.items():
         if total < 1.0 - _EPSILON:
             out.warn(
                 ProblemCode.UNALLOCATED_SHARES,
-                f"entity {entity}",
+                f"entities[{position[entity]}]",
                 f"{(1.0 - total) * 100:.4g}% of {entity!r} is held by nobody in the model",
             )
     if org.focal_entity is None and len(org.entities) > 1:
