@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 import orgmodel as om
 from orgmodel._cli_progress import Status
-from orgmodel.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, main
+from orgmodel.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, FORMATS, main
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 COMMANDS = sorted(main.commands)
@@ -78,6 +78,11 @@ def test_usage_errors_exit_2(args):
     assert "Usage:" in result.output or "Error" in result.output
 
 
+def test_formats_are_the_librarys_and_graphml():
+    """The formats offered by --format, --from and --to are the library's, and GraphML."""
+    assert set(FORMATS) == {f.value for f in om.Format} | {"graphml"}
+
+
 def test_help_is_fast_and_imports_nothing_heavy():
     """`orgmodel --help` imports no networkx, scipy, numpy or graphviz."""
     code = (
@@ -87,7 +92,7 @@ def test_help_is_fast_and_imports_nothing_heavy():
         "    main(['--help'], prog_name='orgmodel')\n"
         "except SystemExit:\n"
         "    pass\n"
-        "heavy = [m for m in ('networkx', 'scipy', 'numpy', 'graphviz', 'pandas')"
+        "heavy = [m for m in ('networkx', 'scipy', 'numpy', 'graphviz', 'pandas', 'yaml')"
         " if m in sys.modules]\n"
         "print('HEAVY', heavy)\n"
     )

@@ -15,7 +15,6 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING
 
 from orgmodel._share import Share
-from orgmodel.examples import example, example_names
 from orgmodel.exceptions import (
     FileAccessError,
     GraphvizNotFoundError,
@@ -26,7 +25,6 @@ from orgmodel.exceptions import (
     UnknownReferenceError,
     ValidationError,
 )
-from orgmodel.io import Format, dump, dumps, load, loads
 from orgmodel.model import (
     Employment,
     Entity,
@@ -89,11 +87,22 @@ if TYPE_CHECKING:
         OrgHealth,
         org_health,
     )
+    from orgmodel.examples import (
+        example,
+        example_names,
+    )
     from orgmodel.graph import (
         EdgeKind,
         NodeKind,
         from_networkx,
         to_networkx,
+    )
+    from orgmodel.io import (
+        Format,
+        dump,
+        dumps,
+        load,
+        loads,
     )
     from orgmodel.render import (
         ColorBy,
@@ -104,8 +113,8 @@ if TYPE_CHECKING:
         render_ownership_chart,
     )
 
-#: Names whose modules need networkx, numpy, scipy or graphviz: imported on first use,
-#: so ``import orgmodel`` (and ``orgmodel --help``) stays fast.
+#: Names whose modules need networkx, numpy, scipy, graphviz or PyYAML: imported
+#: on first use, so ``import orgmodel`` (and ``orgmodel --help``) stays fast.
 _LAZY: dict[str, str] = {
     "CollaborationSummary": "orgmodel.analysis.collaboration",
     "Counterpart": "orgmodel.analysis.collaboration",
@@ -142,10 +151,17 @@ _LAZY: dict[str, str] = {
     "classify": "orgmodel.analysis.roles",
     "OrgHealth": "orgmodel.analysis.structure",
     "org_health": "orgmodel.analysis.structure",
+    "example": "orgmodel.examples",
+    "example_names": "orgmodel.examples",
     "EdgeKind": "orgmodel.graph",
     "NodeKind": "orgmodel.graph",
     "from_networkx": "orgmodel.graph",
     "to_networkx": "orgmodel.graph",
+    "Format": "orgmodel.io",
+    "dump": "orgmodel.io",
+    "dumps": "orgmodel.io",
+    "load": "orgmodel.io",
+    "loads": "orgmodel.io",
     "ColorBy": "orgmodel.render",
     "Layout": "orgmodel.render",
     "org_chart": "orgmodel.render",
