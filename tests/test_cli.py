@@ -622,3 +622,23 @@ def test_convert_to_bods_and_back(tmp_path):
     assert result.exit_code == EXIT_OK
     owners = [o["person"] for o in json.loads(result.stdout)["beneficial_owners"]]
     assert owners == ["hugo", "marta"]
+
+
+@pytest.mark.parametrize("command", [["chart"], ["ownership"]])
+def test_chart_file_of_unknown_kind_is_a_usage_error(command, tmp_path):
+    """A chart file named .jpg is refused before any work, listing the kinds."""
+    target = tmp_path / "chart.jpg"
+    result = CliRunner().invoke(main, [*command, str(EXAMPLE), "-o", str(target)])
+    assert result.exit_code == EXIT_USAGE
+    assert ".svg" in result.output
+    assert "Beneficial owners" not in result.output
+    assert not target.exists()
+
+
+def test_ownership_writes_the_chart(tmp_path):
+    """-o also draws the ownership chart (DOT source here, so no Graphviz is needed)."""
+    target = tmp_path / "owners.gv"
+    result = run("ownership", str(EXAMPLE), "-o", str(target))
+    assert result.exit_code == EXIT_OK
+    assert "AS Holdings Ltd" in target.read_text(encoding="utf-8")
+    assert f"wrote {target}" in result.stderr

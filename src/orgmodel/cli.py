@@ -159,6 +159,19 @@ def _check_id(org: Organization, node_id: str | None, option: str, kind: str) ->
         raise click.BadParameter(msg, param_hint=option)
 
 
+def _chart_path(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    """Check that a chart's file name says a format orgmodel can draw."""
+    if value is None:
+        return None
+    from orgmodel.render._backend import output_format  # noqa: PLC0415 - graphviz is slow
+
+    try:
+        output_format(value)
+    except ValidationError as err:
+        raise click.BadParameter(err.problems[0].message, ctx, param) from err
+    return value
+
+
 _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 _OUT = click.Path(dir_okay=False, writable=True, path_type=Path)
 
@@ -414,6 +427,7 @@ def classify(file: Path, out_fmt: str, labels: tuple[str, ...]) -> None:
     "--output",
     type=_OUT,
     required=True,
+    callback=_chart_path,
     help="The chart file: .svg, .png or .pdf (rendered), or .gv/.dot (DOT source).",
 )
 @click.option("--root", metavar="ID", help="Draw only the part under this person.")
@@ -485,6 +499,7 @@ _REGIMES = click.Choice(["uk-psc", "eu-amlr", "us-cta"])
     "-o",
     "--output",
     type=_OUT,
+    callback=_chart_path,
     help="Also draw the ownership chart into this file (.svg, .png, .pdf, .gv).",
 )
 @click.option(
