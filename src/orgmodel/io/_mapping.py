@@ -199,6 +199,13 @@ class _Builder:
             i, person = found
             if line.get("kind", LineKind.SOLID) is LineKind.SOLID:
                 current = person.get("manager")
+                if current == manager:
+                    self.reader.add(
+                        ProblemCode.DUPLICATE_LINE,
+                        where,
+                        f"{report!r} reports to {manager!r} twice; keep one line",
+                    )
+                    continue
                 if current is not None:
                     origin = solid_from.get(report, f"people[{i}].manager")
                     self.reader.add(
