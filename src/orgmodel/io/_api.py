@@ -65,7 +65,7 @@ def _read_yaml(text: str, source: str) -> Organization:
 
 
 def _read_json(text: str, source: str) -> Organization:
-    return build(_json.parse(text, source), source=source, locate=_no_place)
+    return build(_json.parse(text, source), source=source, locate=_json.JsonLines(text).locate)
 
 
 def _no_place(path: str) -> str:
