@@ -79,7 +79,7 @@ class Network:
     up_lower, up_upper : scipy.sparse.csr_matrix
         ``n_entities x n_nodes``: row ``j`` lists the holders of entity ``j``.
     graph_up : scipy.sparse.csr_matrix
-        ``n_entities x n_entities`` structure: entity to its entity holders.
+        ``n_entities x n_entities``: entity to its entity holders (upper bounds).
     exact : bool
         Whether every stake is exact, so the lower and upper results agree.
     """
@@ -128,29 +128,28 @@ def compile_network(org: Organization, measure: Measure) -> Network:
     ids = [e.id for e in org.entities]
     n_entities = len(ids)
     ids.extend(p.id for p in org.people)
-    index = {node: i for i, node in enumerate(ids)}
+    index = dict(zip(ids, range(len(ids)), strict=True))
     stakes = org.stakes
-    count = len(stakes)
-    holder = np.fromiter((index[s.holder] for s in stakes), dtype=np.int64, count=count)
-    held = np.fromiter((index[s.entity] for s in stakes), dtype=np.int64, count=count)
+    # plain list comprehensions are the fastest way through the records; this pass
+    # is most of the cost of a look-through on a large network
+    holder = np.array([index[s.holder] for s in stakes], dtype=np.int64)
+    held = np.array([index[s.entity] for s in stakes], dtype=np.int64)
     if measure is Measure.SHARE:
         figures = [s.share for s in stakes]
     else:
         figures = [measure_of(s, measure) for s in stakes]
-    lower = np.fromiter((f.lower for f in figures), dtype=np.float64, count=count)
-    upper = np.fromiter((f.upper for f in figures), dtype=np.float64, count=count)
+    lower = np.array([f.lower for f in figures], dtype=np.float64)
+    upper = np.array([f.upper for f in figures], dtype=np.float64)
+    exact = bool(np.array_equal(lower, upper))
     owned = np.zeros(n_entities, dtype=bool)
     owned[held] = True
     shape = (n_entities, len(ids))
     live = upper > 0.0
     rows, cols = held[live], holder[live]
     up_upper = sp.csr_matrix((upper[live], (rows, cols)), shape=shape)
-    up_lower = sp.csr_matrix((lower[live], (rows, cols)), shape=shape)
-    between = cols < n_entities
-    graph_up = sp.csr_matrix(
-        (np.ones(int(between.sum())), (rows[between], cols[between])),
-        shape=(n_entities, n_entities),
-    )
+    # built on the same coordinates, so with the same structure as up_upper
+    up_lower = up_upper if exact else sp.csr_matrix((lower[live], (rows, cols)), shape=shape)
+    graph_up = up_upper[:, :n_entities]
     return Network(
         ids=ids,
         index=index,
@@ -163,7 +162,7 @@ def compile_network(org: Organization, measure: Measure) -> Network:
         up_lower=up_lower,
         up_upper=up_upper,
         graph_up=graph_up,
-        exact=bool(np.array_equal(lower, upper)),
+        exact=exact,
     )
 
 
@@ -312,8 +311,9 @@ def _solve(
     divergent: _Ints = np.zeros(0, dtype=np.int64)
     if closed is not None:
         if strict:
-            cycle = find_cycle(a, closed[0])
-            names = [net.ids[int(nodes[i])] for i in cycle]
+            cycle = [int(nodes[i]) for i in find_cycle(a, closed[0])]
+            first = cycle.index(min(cycle))  # start at the entity listed first in the model
+            names = [net.ids[i] for i in cycle[first:] + cycle[:first]]
             msg = (
                 "these entities hold each other wholly, so the ownership of any of them "
                 "cannot be looked through: " + " → ".join(map(repr, [*names, names[0]]))
