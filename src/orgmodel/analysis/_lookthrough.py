@@ -11,8 +11,10 @@ along it: column ``t`` of ``(I - A)^{-1}``.  A holder ``h`` then holds
 
 How it stays linear:
 
-1. Only the ancestors of the targets matter: a breadth-first search upwards
-   (scipy's, in C) finds them.
+1. Only the ancestors of the targets matter: :func:`compile_network` reads only the
+   stakes above the targets (one pass over the records, then an iterative climb),
+   and a breadth-first search upwards (scipy's, in C) splits them between blocks of
+   targets.
 2. Their strongly connected components (circular holdings) are found in C too;
    ordered so that an entity comes after everything it holds, ``I - A`` is block
    lower-triangular with one small block per circular holding.
