@@ -15,46 +15,6 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING
 
 from orgmodel._share import Share
-from orgmodel.analysis.collaboration import (
-    CollaborationSummary,
-    Counterpart,
-    LinkKind,
-    PartnerLinks,
-    collaboration,
-)
-from orgmodel.analysis.ownership import (
-    BeneficialOwner,
-    CapTable,
-    CapTableRow,
-    Controller,
-    HolderShare,
-    Measure,
-    OwnershipPath,
-    OwnershipRule,
-    PathStep,
-    PowerMethod,
-    Regime,
-    Unallocated,
-    banzhaf,
-    beneficial_owners,
-    cap_table,
-    controllers,
-    effective_ownership,
-    look_through,
-    ownership_cycles,
-    shapley_shubik,
-)
-from orgmodel.analysis.roles import (
-    ClassifierConfig,
-    Direction,
-    Evidence,
-    EvidenceSource,
-    RoleAssessment,
-    RoleLabel,
-    classification_frame,
-    classify,
-)
-from orgmodel.analysis.structure import OrgHealth, org_health
 from orgmodel.examples import example, example_names
 from orgmodel.exceptions import (
     FileAccessError,
