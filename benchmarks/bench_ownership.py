@@ -4,6 +4,7 @@ Run from the repository root::
 
     PYTHONPATH=src python benchmarks/bench_ownership.py            # 10k, 100k, 1M
     PYTHONPATH=src python benchmarks/bench_ownership.py --sizes 10000 100000
+    PYTHONPATH=src python benchmarks/bench_ownership.py --quick    # 10k only
 
 Each network has *n* entities and *n/2* people.  Every entity has one to three
 holders (two on average); a holder is another entity with probability
@@ -217,7 +218,10 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--entity-holders", type=float, default=0.4)
     parser.add_argument("--networkx-limit", type=int, default=10_000)
+    parser.add_argument("--quick", action="store_true", help="the 10k network only")
     args = parser.parse_args()
+    if args.quick:
+        args.sizes = [10_000]
     rows = [
         run(n, entity_holders=args.entity_holders, networkx_limit=args.networkx_limit)
         for n in args.sizes

@@ -7,7 +7,7 @@ import textwrap
 import pytest
 
 import orgmodel as om
-from orgmodel.problems import ProblemCode
+from orgmodel.problems import Problem, ProblemCode
 
 _HEAD = """\
 organization: Acme Partners LLP
@@ -34,13 +34,13 @@ people:
 """
 
 
-def _problems(text, fmt="yaml"):
+def _problems(text: str, fmt: str = "yaml") -> tuple[Problem, ...]:
     with pytest.raises(om.ValidationError) as info:
         om.loads(textwrap.dedent(text), format=fmt)
     return info.value.problems
 
 
-def _one(text, code, fmt="yaml"):
+def _one(text: str, code: ProblemCode, fmt: str = "yaml") -> Problem:
     problems = _problems(text, fmt)
     assert [p.code for p in problems] == [code], problems
     return problems[0]
@@ -322,10 +322,8 @@ def test_several_problems_reported_at_once():
     assert codes.count(ProblemCode.UNKNOWN_REFERENCE) == 2
     assert len(problems) == 9
     assert all("(line " in p.location for p in problems)
-    message = str(
-        pytest.raises(om.ValidationError, om.loads, textwrap.dedent(text), format="yaml").value
-    )
-    assert message.startswith("9 problems in <yaml text>:")
+    with pytest.raises(om.ValidationError, match=r"^9 problems in <yaml text>:"):
+        om.loads(textwrap.dedent(text), format="yaml")
 
 
 # -- CSV --------------------------------------------------------------------------

@@ -367,8 +367,8 @@ def test_auto_layout_switches_to_tidy_for_large_charts():
     ]
     org = om.Organization(name="Big", people=people)
     source = om.org_chart(org, color_by="none", layout="auto").source
-    assert 'layout=nop2' in source
+    assert "layout=nop2" in source
     assert source.count('pos="') == count + (count - 1)
     small = om.Organization(name="s", people=people[:50])
     assert "nop2" not in om.org_chart(small, color_by="none", layout="auto").source
-    assert 'layout=nop2' in om.org_chart(small, color_by="none").source
+    assert "layout=nop2" in om.org_chart(small, color_by="none").source

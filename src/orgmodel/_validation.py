@@ -201,22 +201,28 @@ def _check_units(org: Organization, index: dict[str, _Node], out: _Collector) ->
 
 
 def _cycles(parent: dict[str, str]) -> list[list[str]]:
-    """Return every cycle of the functional graph *parent*, each once, iteratively."""
-    state: dict[str, int] = {}  # 1: on the current walk, 2: finished
+    """Return every cycle of the functional graph *parent*, each once, iteratively.
+
+    Each walk marks the nodes it visits with its number and stops at a node already
+    marked; it has found a new cycle when that node is its own.  Each node is visited
+    once, so this is linear.
+    """
+    walk_of: dict[str, int] = {}
     cycles: list[list[str]] = []
-    for start in parent:
-        if start in state:
+    for walk, start in enumerate(parent):
+        if start in walk_of:
             continue
-        path: list[str] = []
         node: str | None = start
-        while node is not None and node not in state:
-            state[node] = 1
-            path.append(node)
+        while node is not None and node not in walk_of:
+            walk_of[node] = walk
             node = parent.get(node)
-        if node is not None and state[node] == 1:
-            cycles.append(path[path.index(node) :])
-        for visited in path:
-            state[visited] = 2
+        if node is not None and walk_of[node] == walk:
+            cycle = [node]
+            step = parent[node]
+            while step != node:
+                cycle.append(step)
+                step = parent[step]
+            cycles.append(cycle)
     return cycles
 
 

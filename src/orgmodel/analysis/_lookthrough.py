@@ -311,8 +311,9 @@ def _solve(
     divergent: _Ints = np.zeros(0, dtype=np.int64)
     if closed is not None:
         if strict:
-            cycle = find_cycle(a, closed[0])
-            names = [net.ids[int(nodes[i])] for i in cycle]
+            cycle = [int(nodes[i]) for i in find_cycle(a, closed[0])]
+            first = cycle.index(min(cycle))  # start at the entity listed first in the model
+            names = [net.ids[i] for i in cycle[first:] + cycle[:first]]
             msg = (
                 "these entities hold each other wholly, so the ownership of any of them "
                 "cannot be looked through: " + " → ".join(map(repr, [*names, names[0]]))

@@ -165,8 +165,13 @@ class _Builder:
         return kept
 
     def collect(self, top: Mapping[str, Any]) -> dict[str, Any]:
-        people = self.keep("people", self.section(top, "people", F.PERSON), ("id",))
-        self.fold_lines(top, people)
+        given = top.get("people")
+        if isinstance(given, list) and all(type(p) is Person for p in given):
+            built: list[Person] = given  # records built by a fast reader (CSV)
+        else:
+            people = self.keep("people", self.section(top, "people", F.PERSON), ("id",))
+            self.fold_lines(top, people)
+            built = [_person(r) if isinstance(r, dict) else r for _, r in people]
         entities = self.keep("entities", self.section(top, "entities", F.ENTITY), ("id",))
         units = self.keep("units", self.section(top, "units", F.UNIT), ("id",))
         stakes = self.keep(
@@ -179,7 +184,7 @@ class _Builder:
         )
         return {
             "name": top.get("organization") or "",
-            "people": [_person(r) if isinstance(r, dict) else r for _, r in people],
+            "people": built,
             "entities": [_entity(r) for _, r in entities],
             "units": [_unit(r) for _, r in units],
             "stakes": [_stake(r) for _, r in stakes],

@@ -1,0 +1,1 @@
+"""Example organisations shipped with orgmodel, read by :mod:`orgmodel.examples`."""
