@@ -336,6 +336,8 @@ def _same_rank_assistants(graph: graphviz.Digraph, plan: ChartPlan) -> None:
 def _emit_tidy(
     graph: graphviz.Digraph, plan: ChartPlan, boxes: Mapping[str, Box], legend: _Legend | None
 ) -> None:
+    if not plan.people:  # an organisation with nobody on the chart: the title alone
+        return
     geometry = tidy_geometry(plan, boxes)
     if legend is not None:
         x = geometry.left - 2 * GAP_PT - legend.width / 2.0
