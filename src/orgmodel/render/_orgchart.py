@@ -15,7 +15,7 @@ from orgmodel._share import Share
 from orgmodel.analysis.ownership import effective_ownership
 from orgmodel.analysis.roles import classify
 from orgmodel.model import Organization, Person
-from orgmodel.render._backend import write_chart
+from orgmodel.render._backend import check_options, write_chart
 from orgmodel.render._boxes import Box, Colouring, colouring, make_box
 from orgmodel.render._plan import ChartPlan, plan_chart
 from orgmodel.render._style import (
@@ -140,6 +140,9 @@ def org_chart(
         When *root* is not a person of *org* (with a did-you-mean suggestion).
     ValidationError
         For an unknown option value.
+    SingularOwnershipError
+        When the stake badges cannot be computed because a group of entities owns
+        itself entirely; pass ``show_stakes=False`` or ``stakes=``.
 
     Examples
     --------
@@ -199,6 +202,8 @@ def render_org_chart(org: Organization, path: str | os.PathLike[str], **options:
         When rendering SVG, PNG or PDF without the Graphviz executables.
     FileAccessError
         When the file cannot be written.
+    ValidationError
+        For an unknown option (with a suggestion) or an unsupported extension.
 
     Examples
     --------
@@ -210,6 +215,7 @@ def render_org_chart(org: Organization, path: str | os.PathLike[str], **options:
     >>> out.read_text(encoding="utf-8").startswith("digraph org_chart {")
     True
     """
+    check_options(options, org_chart)
     chart = org_chart(org, **options)  # type: ignore[arg-type]
     return write_chart(chart, path)
 

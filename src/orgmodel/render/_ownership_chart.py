@@ -15,7 +15,7 @@ from orgmodel.analysis.ownership import effective_ownership
 from orgmodel.exceptions import ValidationError
 from orgmodel.model import Entity, Liability, Organization, Person, Stake, Unit
 from orgmodel.problems import Problem, ProblemCode
-from orgmodel.render._backend import write_chart
+from orgmodel.render._backend import check_options, write_chart
 from orgmodel.render._style import FONT, html_text, node_name
 
 __all__ = ["ownership_chart", "render_ownership_chart"]
@@ -159,6 +159,7 @@ def render_ownership_chart(
     >>> out.read_text(encoding="utf-8").startswith("digraph ownership_chart {")
     True
     """
+    check_options(options, ownership_chart)
     chart = ownership_chart(org, **options)  # type: ignore[arg-type]
     return write_chart(chart, path)
 
