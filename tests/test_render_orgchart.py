@@ -423,3 +423,12 @@ def test_large_chart_svg_has_every_person_and_line(tmp_path):
         for line in org.lines
     )
     assert sorted(chart.edge_pairs()) == expected
+
+
+@pytest.mark.exe
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_displays_inline_like_jupyter(firm, layout):
+    """Jupyter's display path (``_repr_mimebundle_``) renders the chart as it is."""
+    bundle = om.org_chart(firm, roles=ROLES, layout=layout)._repr_mimebundle_()
+    chart = Chart(bundle["image/svg+xml"].encode("utf-8"))
+    assert {n for n in chart.nodes if n != "legend"} == {node_name(p) for p in ON_CHART}
