@@ -148,7 +148,8 @@ def make_legend(
     if not rows:
         return None
     label = (
-        '<<TABLE BORDER="1" COLOR="#BFBFBF" CELLBORDER="0" CELLSPACING="3" CELLPADDING="3">'
+        '<<TABLE BORDER="1" COLOR="#BFBFBF" BGCOLOR="white" '
+        'CELLBORDER="0" CELLSPACING="3" CELLPADDING="3">'
         '<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Legend</B></TD></TR>' + "".join(rows) + "</TABLE>>"
     )
     width = 60.0 + 6.0 * max(text_units(t) for t in texts)

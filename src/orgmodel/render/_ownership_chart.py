@@ -110,6 +110,7 @@ def ownership_chart(
         graph_attr={
             "rankdir": "TB",
             "fontname": FONT,
+            "outputorder": "edgesfirst",
             "bgcolor": "white",
             "pad": "0.3",
             "nodesep": "0.4",
@@ -312,6 +313,7 @@ def _legend(*, cyclic: bool, look: bool) -> str:
             '<TD ALIGN="LEFT">look-through share of an ultimate owner</TD></TR>'
         )
     return (
-        '<<TABLE BORDER="1" COLOR="#BFBFBF" CELLBORDER="0" CELLSPACING="3" CELLPADDING="3">'
+        '<<TABLE BORDER="1" COLOR="#BFBFBF" BGCOLOR="white" '
+        'CELLBORDER="0" CELLSPACING="3" CELLPADDING="3">'
         '<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Legend</B></TD></TR>' + "".join(rows) + "</TABLE>>"
     )
