@@ -35,8 +35,8 @@ __all__ = [
 LARGE_CHART_THRESHOLD = 300
 """Under ``layout="auto"``, charts with more people than this use the tidy tree.
 
-``dot`` with orthogonal connectors and stacked teams takes about a second at 300
-people and grows steeply (about 14 s at 1,000 on the reference machine); the
+``dot`` with orthogonal connectors and stacked teams takes about 0.3 s at 300
+people and grows steeply (about 4 s at 1,000 on the reference machine); the
 tidy-tree layout draws 1,000 people in under half a second.
 """
 
@@ -60,7 +60,7 @@ class Layout(enum.Enum):
     TIDY = "tidy"
     """orgmodel places everything in linear time; Graphviz only draws (``nop2``)."""
     DOT = "dot"
-    """Graphviz ``dot`` places everything (about 1 s at 300 people, 14 s at 1,000)."""
+    """Graphviz ``dot`` places everything (about 0.3 s at 300 people, 4 s at 1,000)."""
     AUTO = "auto"
     """``DOT`` up to :data:`LARGE_CHART_THRESHOLD` (300) people, ``TIDY`` above."""
 
