@@ -110,7 +110,9 @@ if TYPE_CHECKING:
         ColorBy,
         Layout,
         org_chart,
+        ownership_chart,
         render_org_chart,
+        render_ownership_chart,
     )
 
 #: Names whose modules need networkx, numpy, scipy or graphviz: imported on first use,
@@ -159,6 +161,8 @@ _LAZY: dict[str, str] = {
     "Layout": "orgmodel.render",
     "org_chart": "orgmodel.render",
     "render_org_chart": "orgmodel.render",
+    "ownership_chart": "orgmodel.render",
+    "render_ownership_chart": "orgmodel.render",
 }
 
 try:
@@ -244,8 +248,10 @@ __all__ = [
     "look_through",
     "org_chart",
     "org_health",
+    "ownership_chart",
     "ownership_cycles",
     "render_org_chart",
+    "render_ownership_chart",
     "shapley_shubik",
     "to_networkx",
 ]
