@@ -379,7 +379,8 @@ def test_more_than_sixty_holders_count_in_floating_point():
     for index in (banzhaf, shapley_shubik):
         values = index(org, "E", method=PowerMethod.EXACT)
         assert approx(values, [1 / n] * n, 1e-12)
-    rows: list[Row] = [("big", "E", "39%")] + [(f"p{i}", "E", "1%") for i in range(n)]
+    rows: list[Row] = [("big", "E", "39%")]
+    rows += [(f"p{i}", "E", "1%") for i in range(n)]
     rows.append(("zero", "E", "0%"))
     org = build(rows)
     for index in (banzhaf, shapley_shubik):

@@ -312,6 +312,18 @@ def controllers(org: Organization, entity: str) -> tuple[Controller, ...]:
     UnknownReferenceError
         When *entity* is not an entity of *org*.
 
+    Notes
+    -----
+    Votes are :attr:`~orgmodel.model.Stake.voting`, falling back to the share.
+    Control is certain when the lower bounds of the bloc's votes are a majority, and
+    possible when its upper bounds are, within what the other holders' lower bounds
+    leave.  Entities that hold a majority of each other form a control loop that
+    nobody outside controls; the loop member nearest *entity* is reported, and the
+    explanation says so.  Possible control through a loop may count the loop's votes
+    in full (a fixed point: whoever controls the loop commands all of it).  Cost:
+    linear in the stakes above *entity*, plus the size of each circular holding
+    squared.
+
     Examples
     --------
     >>> import orgmodel as om

@@ -11,8 +11,10 @@ along it: column ``t`` of ``(I - A)^{-1}``.  A holder ``h`` then holds
 
 How it stays linear:
 
-1. Only the ancestors of the targets matter: a breadth-first search upwards
-   (scipy's, in C) finds them.
+1. Only the ancestors of the targets matter: :func:`compile_network` reads only the
+   stakes above the targets (one pass over the records, then an iterative climb),
+   and a breadth-first search upwards (scipy's, in C) splits them between blocks of
+   targets.
 2. Their strongly connected components (circular holdings) are found in C too;
    ordered so that an entity comes after everything it holds, ``I - A`` is block
    lower-triangular with one small block per circular holding.
@@ -31,7 +33,7 @@ Targets are solved in blocks so the dense right-hand side stays under
 
 from __future__ import annotations
 
-from collections import defaultdict, deque
+from collections import deque
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -43,7 +45,7 @@ from scipy.sparse.linalg import splu
 
 from orgmodel.analysis._rules import Measure, measure_of
 from orgmodel.exceptions import SingularOwnershipError
-from orgmodel.model import Entity, Organization, Stake
+from orgmodel.model import Organization, Stake
 
 __all__ = ["RHS_BUDGET", "Network", "compile_network", "find_cycle", "integrated"]
 
@@ -184,35 +186,42 @@ def compile_network(
 def _above(org: Organization, targets: Iterable[str]) -> tuple[list[str], int, list[Stake]]:
     """Return the ids above *targets* (entities first), how many are entities, their stakes.
 
-    One pass groups the stakes by the entity held; a breadth-first search then climbs
-    from the targets, iteratively.
+    One pass numbers the entity held by each stake and sorts the stakes by it (no
+    container per entity, so no garbage-collector work on a large model); a
+    breadth-first search then climbs from the targets, iteratively, touching only the
+    stakes above them.
     """
-    held_by: dict[str, list[Stake]] = defaultdict(list)
-    for stake in org.stakes:
-        held_by[stake.entity].append(stake)
+    entity_ids = [e.id for e in org.entities]
+    number = dict(zip(entity_ids, range(len(entity_ids)), strict=True))
+    stakes = org.stakes
+    held = np.array([number[s.entity] for s in stakes], dtype=np.int64)
+    by_held = np.argsort(held, kind="stable")
+    counts = np.bincount(held, minlength=len(entity_ids))
+    starts = np.concatenate([[0], np.cumsum(counts)]).tolist()
     order = list(dict.fromkeys(targets))
     seen = set(order)
-    leaves: dict[str, None] = {}
-    stakes: list[Stake] = []
+    leaves: dict[str, bool] = {}  # holder id -> whether it is an entity
+    found: list[Stake] = []
     position = 0
     while position < len(order):
-        entity = order[position]
+        i = number[order[position]]
         position += 1
-        for stake in held_by.get(entity, ()):
-            stakes.append(stake)
+        for k in by_held[starts[i] : starts[i + 1]].tolist():
+            stake = stakes[k]
+            found.append(stake)
             holder = stake.holder
             if holder in seen:
                 continue
             seen.add(holder)
-            if holder in held_by:  # an owned entity: climb on
+            j = number.get(holder)
+            if j is not None and counts[j]:  # an owned entity: climb on
                 order.append(holder)
-            else:
-                leaves[holder] = None
-    entity_leaves = [h for h in leaves if isinstance(org.node(h), Entity)]
-    ids = order + entity_leaves
+            else:  # a person, or an entity nobody is recorded to hold
+                leaves[holder] = j is not None
+    ids = order + [h for h, is_entity in leaves.items() if is_entity]
     n_entities = len(ids)
-    ids.extend(h for h in leaves if not isinstance(org.node(h), Entity))
-    return ids, n_entities, stakes
+    ids.extend(h for h, is_entity in leaves.items() if not is_entity)
+    return ids, n_entities, found
 
 
 def integrated(net: Network, targets: Sequence[int]) -> list[dict[int, tuple[float, float]]]:

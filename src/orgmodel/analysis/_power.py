@@ -213,6 +213,19 @@ def banzhaf(
     OrgModelError
         When ``method=PowerMethod.EXACT`` is out of reach, or an option is invalid.
 
+    Notes
+    -----
+    Votes not held by anyone in the model are absent by default: the quota is a
+    fraction of the recorded holders' votes (``unallocated=Unallocated.FLOAT`` makes
+    them a dispersed float that counts in the total but never joins a coalition).
+    A ranged vote plays with its midpoint.  ``PowerMethod.AUTO`` counts exactly when
+    the votes are fractions over at most a million and the scaled total ``T`` keeps
+    the ``n² · T`` counting under 10⁸ steps (60 holders in hundredths of a per cent,
+    100 in whole per cents), lists all coalitions for up to 20 holders otherwise, and
+    beyond that samples: *samples* random coalitions from a generator seeded with
+    *seed*, reproducible, with a standard error of at most ``0.5 / sqrt(samples)``
+    per raw index (0.0011 by default).
+
     Examples
     --------
     >>> import orgmodel as om
@@ -346,6 +359,19 @@ def shapley_shubik(
         When *quota* is not a fraction in [0, 1).
     OrgModelError
         When ``method=PowerMethod.EXACT`` is out of reach, or an option is invalid.
+
+    Notes
+    -----
+    Votes not held by anyone in the model are absent by default: the quota is a
+    fraction of the recorded holders' votes (``unallocated=Unallocated.FLOAT`` makes
+    them a dispersed float that counts in the total but never joins a coalition).
+    A ranged vote plays with its midpoint.  ``PowerMethod.AUTO`` counts exactly when
+    the votes are fractions over at most a million and the scaled total ``T`` keeps
+    the ``n² · T`` counting under 10⁸ steps (60 holders in hundredths of a per cent,
+    100 in whole per cents), lists all coalitions for up to 20 holders otherwise, and
+    beyond that samples: *samples* random orders from a generator seeded with
+    *seed*, reproducible, with a standard error of at most ``0.5 / sqrt(samples)``
+    per raw index (0.0011 by default).
 
     Examples
     --------

@@ -28,7 +28,7 @@ from orgmodel.io._csv_layout import (
     sibling,
 )
 from orgmodel.io._files import write_atomically
-from orgmodel.io._mapping import organization_to_data
+from orgmodel.io._to_data import organization_to_data
 from orgmodel.model import Organization
 from orgmodel.problems import Problem, ProblemCode
 

@@ -248,7 +248,9 @@ class FieldReader:
 
     def records(self, value: object, path: str) -> list[Any] | _Bad:
         """Read a list (of records, each read later)."""
-        return value if isinstance(value, list) else self.wrong_type(path, "a list", value)
+        if isinstance(value, list | tuple):
+            return list(value)
+        return self.wrong_type(path, "a list", value)
 
     def identifier(self, value: object, path: str) -> str | _Bad:
         """Read an id: a string, or an integer read as its digits."""
@@ -260,14 +262,14 @@ class FieldReader:
 
     def identifiers(self, value: object, path: str) -> tuple[str, ...] | _Bad:
         """Read a list of ids."""
-        if not isinstance(value, list):
+        if not isinstance(value, list | tuple):
             return self.wrong_type(path, "a list of ids", value)
         out = [self.identifier(v, f"{path}[{j}]") for j, v in enumerate(value)]
         return tuple(v for v in out if v is not BAD) if BAD not in out else BAD
 
     def strings(self, value: object, path: str) -> tuple[str, ...] | _Bad:
         """Read a list of strings."""
-        if not isinstance(value, list):
+        if not isinstance(value, list | tuple):
             return self.wrong_type(path, "a list of strings", value)
         ok = True
         for j, v in enumerate(value):
@@ -323,7 +325,7 @@ class FieldReader:
 
     def leans(self, value: object, path: str) -> frozenset[Lean] | _Bad:
         """Read a list of :class:`~orgmodel.vocabulary.Lean` values."""
-        if not isinstance(value, list):
+        if not isinstance(value, list | tuple):
             return self.wrong_type(path, "a list such as [strategic, external]", value)
         out = [self.choice(v, Lean, f"{path}[{j}]", "lean") for j, v in enumerate(value)]
         return BAD if BAD in out else frozenset(v for v in out if isinstance(v, Lean))

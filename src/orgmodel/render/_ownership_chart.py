@@ -15,7 +15,7 @@ from orgmodel.analysis.ownership import effective_ownership
 from orgmodel.exceptions import ValidationError
 from orgmodel.model import Entity, Liability, Organization, Person, Stake, Unit
 from orgmodel.problems import Problem, ProblemCode
-from orgmodel.render._backend import write_chart
+from orgmodel.render._backend import check_options, write_chart
 from orgmodel.render._style import FONT, html_text, node_name
 
 __all__ = ["ownership_chart", "render_ownership_chart"]
@@ -110,6 +110,7 @@ def ownership_chart(
         graph_attr={
             "rankdir": "TB",
             "fontname": FONT,
+            "outputorder": "edgesfirst",
             "bgcolor": "white",
             "pad": "0.3",
             "nodesep": "0.4",
@@ -159,6 +160,7 @@ def render_ownership_chart(
     >>> out.read_text(encoding="utf-8").startswith("digraph ownership_chart {")
     True
     """
+    check_options(options, ownership_chart)
     chart = ownership_chart(org, **options)  # type: ignore[arg-type]
     return write_chart(chart, path)
 
@@ -311,6 +313,7 @@ def _legend(*, cyclic: bool, look: bool) -> str:
             '<TD ALIGN="LEFT">look-through share of an ultimate owner</TD></TR>'
         )
     return (
-        '<<TABLE BORDER="1" COLOR="#BFBFBF" CELLBORDER="0" CELLSPACING="3" CELLPADDING="3">'
+        '<<TABLE BORDER="1" COLOR="#BFBFBF" BGCOLOR="white" '
+        'CELLBORDER="0" CELLSPACING="3" CELLPADDING="3">'
         '<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Legend</B></TD></TR>' + "".join(rows) + "</TABLE>>"
     )

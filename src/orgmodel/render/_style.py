@@ -154,9 +154,10 @@ def _clean_char(char: str) -> str:
         return " "
     code = ord(char)
     category = unicodedata.category(char)
-    if category in {"Cc", "Cs", "Co", "Cn"} or code in {0xFFFE, 0xFFFF}:
-        # Control characters, lone surrogates and non-characters are not allowed in
-        # XML (so not in SVG); show the replacement character instead.
+    if category in {"Cc", "Cs"} or code in {0xFFFE, 0xFFFF}:
+        # Control characters, lone surrogates and U+FFFE/U+FFFF are not allowed in XML
+        # (so not in SVG); show the replacement character instead. Unassigned code
+        # points stay: they may be emoji newer than this Python's Unicode tables.
         return "\ufffd"
     return char
 
