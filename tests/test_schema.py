@@ -10,13 +10,14 @@ from typing import Any
 import attrs
 import pytest
 import yaml
-from hypothesis import given
+from hypothesis import given, settings
 from jsonschema import Draft202012Validator
 
 import orgmodel as om
+from orgmodel.io import organization_to_data
 from orgmodel.schema import schema_text
 from orgmodel.vocabulary import Lean
-from strategies import ids
+from strategies import ids, organizations
 
 SCHEMA = om.json_schema()
 VALIDATOR = Draft202012Validator(SCHEMA)
@@ -233,3 +234,18 @@ def test_bundled_example_file_validates():
 def test_schema_text_is_the_schema():
     """The text printed by `orgmodel schema` parses to the same schema."""
     assert json.loads(schema_text()) == SCHEMA
+
+
+@settings(max_examples=40)
+@given(organizations())
+def test_every_valid_organisation_matches_the_schema(org):
+    """What orgmodel writes for any valid organisation passes the schema."""
+    data = organization_to_data(org)
+    assert errors(data) == [], data
+
+
+@settings(max_examples=20)
+@given(organizations(max_people=6))
+def test_written_yaml_matches_the_schema(org):
+    """The YAML text om.dumps writes, read back as plain data, passes the schema."""
+    assert errors(yaml.safe_load(om.dumps(org, format="yaml"))) == []
