@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -107,16 +108,21 @@ def test_help_is_fast_and_imports_nothing_heavy():
 
 
 def test_help_answers_quickly():
-    """`python -m orgmodel --help` answers in well under a second (0.3 s on a quiet machine)."""
-    start = time.perf_counter()
+    """`python -m orgmodel --help` needs little CPU time (wall time on a quiet machine: ~0.15 s).
+
+    CPU time rather than wall time, so a busy shared machine does not make the test flaky;
+    the import check above is the strict one.
+    """
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     subprocess.run(
         [sys.executable, "-m", "orgmodel", "--help"],
         capture_output=True,
         env=subprocess_env(),
         check=True,
     )
-    # The machine is shared; the import check above is the strict one.
-    assert time.perf_counter() - start < 1.5
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    assert cpu < 1.0
 
 
 # -- schema ---------------------------------------------------------------------------
