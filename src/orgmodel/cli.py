@@ -17,23 +17,37 @@ Examples
 from __future__ import annotations
 
 import json
-import shutil
 import sys
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
 from orgmodel import __version__
-from orgmodel._cli_progress import Status
+from orgmodel._cli_inputs import (
+    FILE,
+    FORMATS,
+    GRAPHML,
+    OUT,
+    chart_path,
+    check_id,
+    choose_entity,
+    format_of,
+    fraction,
+    load,
+    load_input,
+)
+from orgmodel._cli_output import (
+    CSV_HEADERS,
+    TABLE_HEADERS,
+    fit,
+    report_error,
+    report_warnings,
+    role_rows,
+    status,
+)
 from orgmodel._cli_tables import format_csv, format_table
-from orgmodel.exceptions import OrgModelError, ValidationError
-
-if TYPE_CHECKING:
-    from orgmodel.model import Organization
-    from orgmodel.problems import Problem
+from orgmodel.exceptions import OrgModelError
 
 __all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "FORMATS", "main"]
 
@@ -44,44 +58,8 @@ EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 """The command was used wrongly: a missing file, an unknown option or value."""
 
-GRAPHML = "graphml"
-#: Every format the command line reads and writes: the library's, and GraphML.  Kept
-#: literal so that ``--help`` need not import the readers (a test keeps it in step).
-FORMATS = ("yaml", "json", "csv", "bods", GRAPHML)
-
 
 # -- presentation -------------------------------------------------------------------
-
-
-def _echo_problems(head: str, problems: tuple[Problem, ...]) -> None:
-    """Print one readable block of problems to standard error."""
-    lines = [head, *(f"  {problem}" for problem in problems)]
-    click.echo("\n".join(lines), err=True)
-
-
-def _report_error(err: OrgModelError) -> None:
-    if isinstance(err, ValidationError):
-        count = len(err.problems)
-        head = f"error: {count} problem{'s' if count != 1 else ''}"
-        if err.source:
-            head += f" in {err.source}"
-        _echo_problems(head + ":", err.problems)
-    else:
-        click.echo(f"error: {err}", err=True)
-
-
-def _report_warnings(org: Organization, source: str) -> None:
-    if org.warnings:
-        count = len(org.warnings)
-        head = f"warning: {count} warning{'s' if count != 1 else ''} in {source}:"
-        _echo_problems(head, org.warnings)
-
-
-@contextmanager
-def _status(label: str) -> Iterator[None]:
-    """Show a progress line on a terminal while the block runs; silent otherwise."""
-    with Status(label, stream=click.get_text_stream("stderr")):
-        yield
 
 
 class _Group(click.Group):
@@ -91,89 +69,11 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except OrgModelError as err:
-            _report_error(err)
+            report_error(err)
             ctx.exit(EXIT_PROBLEMS)
 
 
 # -- shared helpers -----------------------------------------------------------------
-
-
-def _suffixes() -> dict[str, str]:
-    """Return file suffix → format name for the formats the library knows, and GraphML."""
-    from orgmodel.io._api import CODECS  # noqa: PLC0415
-
-    table = {suffix: fmt.value for fmt, codec in CODECS.items() for suffix in codec.suffixes}
-    table[".graphml"] = GRAPHML
-    return table
-
-
-def _format_of(path: Path, explicit: str | None, option: str) -> str:
-    """Return the format to use for *path*: *explicit*, or the one its suffix names."""
-    if explicit is not None:
-        return explicit
-    table = _suffixes()
-    found = table.get(path.suffix.lower())
-    if found is None:
-        known = ", ".join(table)
-        msg = (
-            f"cannot tell the format of {path.name!r} from its name; "
-            f"use a name ending in {known}, or give {option}"
-        )
-        raise click.BadParameter(msg, param_hint=repr(str(path)))
-    return found
-
-
-def _load(path: Path, fmt: str) -> Organization:
-    """Load *path* in format *fmt* (GraphML included), with a progress line on a terminal."""
-    with _status(f"Loading {path.name}"):
-        if fmt == GRAPHML:
-            from orgmodel._cli_graphml import read_graphml  # noqa: PLC0415 - networkx is slow
-
-            return read_graphml(path)
-        import orgmodel as om  # noqa: PLC0415 - keeps --help fast
-
-        return om.load(path, format=fmt)
-
-
-def _load_input(path: Path) -> Organization:
-    """Load the FILE argument of an analysis command, reporting its warnings."""
-    org = _load(path, _format_of(path, None, "--format"))
-    _report_warnings(org, str(path))
-    return org
-
-
-def _check_id(org: Organization, node_id: str | None, option: str, kind: str) -> None:
-    """Raise a usage error when an option names an id the organisation lacks."""
-    if node_id is None:
-        return
-    from orgmodel._suggest import did_you_mean  # noqa: PLC0415
-
-    found = node_id in org
-    if found and kind == "person":
-        found = any(p.id == node_id for p in org.people)
-    elif found and kind == "entity":
-        found = any(e.id == node_id for e in org.entities)
-    if not found:
-        pool = [p.id for p in org.people] if kind == "person" else [e.id for e in org.entities]
-        msg = f"no {kind} {node_id!r} in the file{did_you_mean(node_id, pool)}"
-        raise click.BadParameter(msg, param_hint=option)
-
-
-def _chart_path(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
-    """Check that a chart's file name says a format orgmodel can draw."""
-    if value is None:
-        return None
-    from orgmodel.render._backend import output_format  # noqa: PLC0415 - graphviz is slow
-
-    try:
-        output_format(value)
-    except ValidationError as err:
-        raise click.BadParameter(err.problems[0].message, ctx, param) from err
-    return value
-
-
-_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
-_OUT = click.Path(dir_okay=False, writable=True, path_type=Path)
 
 
 # -- the commands -------------------------------------------------------------------
@@ -199,7 +99,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("file", type=_FILE)
+@click.argument("file", type=FILE)
 @click.option(
     "--format",
     "fmt",
@@ -217,10 +117,10 @@ def validate(file: Path, fmt: str | None, *, strict: bool) -> None:
     \b
     Example:
       orgmodel validate firm.yaml
-      firm.yaml: ok — 41 people, 3 entities, 7 units, 6 stakes, 12 relationships
+      firm.yaml: ok — 6 people, 2 entities, 5 units, 3 stakes, 2 relationships, 6 reporting lines
     """
-    org = _load(file, _format_of(file, fmt, "--format"))
-    _report_warnings(org, str(file))
+    org = load(file, format_of(file, fmt, "--format"))
+    report_warnings(org, str(file))
     counts = dict(org.summary())
     counts.pop("warnings", None)
     parts = ", ".join(f"{n} {what}" for what, n in counts.items())
@@ -230,8 +130,8 @@ def validate(file: Path, fmt: str | None, *, strict: bool) -> None:
 
 
 @main.command()
-@click.argument("source", type=_FILE)
-@click.argument("target", type=_OUT)
+@click.argument("source", type=FILE)
+@click.argument("target", type=OUT)
 @click.option(
     "--from",
     "from_fmt",
@@ -260,10 +160,10 @@ def convert(source: Path, target: Path, from_fmt: str | None, to_fmt: str | None
     if target.resolve() == source.resolve():
         msg = "TARGET is SOURCE; orgmodel never overwrites its input"
         raise click.BadParameter(msg, param_hint="TARGET")
-    out_fmt = _format_of(target, to_fmt, "--to")
-    org = _load(source, _format_of(source, from_fmt, "--from"))
-    _report_warnings(org, str(source))
-    with _status(f"Writing {target.name}"):
+    out_fmt = format_of(target, to_fmt, "--to")
+    org = load(source, format_of(source, from_fmt, "--from"))
+    report_warnings(org, str(source))
+    with status(f"Writing {target.name}"):
         if out_fmt == GRAPHML:
             from orgmodel._cli_graphml import write_graphml  # noqa: PLC0415 - networkx is slow
 
@@ -279,7 +179,7 @@ def convert(source: Path, target: Path, from_fmt: str | None, to_fmt: str | None
 @click.option(
     "-o",
     "--output",
-    type=_OUT,
+    type=OUT,
     help="Write the schema to this file instead of standard output.",
 )
 def schema(output: Path | None) -> None:
@@ -309,72 +209,8 @@ def schema(output: Path | None) -> None:
 _TABLE_FORMATS = click.Choice(["table", "json", "csv"])
 
 
-def _role_rows(org: Organization, roles: Mapping[str, Any], *, full: bool) -> list[list[str]]:
-    """One row per person, in file order: the table columns, or all of them for CSV."""
-    rows = []
-    for person in org.people:
-        a = roles[person.id]
-        label = a.label.value
-        reason = a.reason.removeprefix(f"{label}: ")
-        if full:
-            rows.append(
-                [
-                    person.id,
-                    person.name,
-                    person.title,
-                    label,
-                    f"{a.partner_score:.4f}",
-                    f"{a.coo_score:.4f}",
-                    f"{a.ownership:.4f}",
-                    f"{a.focus:.4f}",
-                    f"{a.orientation:.4f}",
-                    f"{a.stake:.6g}",
-                    reason,
-                ]
-            )
-        else:
-            rows.append(
-                [
-                    person.id,
-                    person.name,
-                    label,
-                    f"{a.partner_score:.2f}",
-                    f"{a.coo_score:.2f}",
-                    reason,
-                ]
-            )
-    return rows
-
-
-_CSV_HEADERS = [
-    "id",
-    "name",
-    "title",
-    "label",
-    "partner_score",
-    "coo_score",
-    "ownership",
-    "focus",
-    "orientation",
-    "stake",
-    "reason",
-]
-_TABLE_HEADERS = ["id", "name", "label", "partner", "coo", "reason"]
-
-
-def _fit(text: str) -> str:
-    """Cut each line of *text* to the terminal's width when stdout is a terminal."""
-    stdout = click.get_text_stream("stdout")
-    if not stdout.isatty():
-        return text
-    width = shutil.get_terminal_size().columns
-    return "\n".join(
-        line if len(line) <= width else line[: width - 1] + "…" for line in text.splitlines()
-    )
-
-
 @main.command()
-@click.argument("file", type=_FILE)
+@click.argument("file", type=FILE)
 @click.option(
     "--format",
     "out_fmt",
@@ -402,10 +238,10 @@ def classify(file: Path, out_fmt: str, labels: tuple[str, ...]) -> None:
       orgmodel classify firm.yaml --label partner-like --label hybrid
       orgmodel classify firm.yaml --format csv > roles.csv
     """
-    org = _load_input(file)
+    org = load_input(file)
     import orgmodel as om  # noqa: PLC0415 - keeps --help fast
 
-    with _status(f"Classifying {len(org.people)} people"):
+    with status(f"Classifying {len(org.people)} people"):
         roles = om.classify(org)
     wanted = [p.id for p in org.people if not labels or roles[p.id].label.value in labels]
     if out_fmt == "json":
@@ -413,21 +249,21 @@ def classify(file: Path, out_fmt: str, labels: tuple[str, ...]) -> None:
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
     keep = set(wanted)
-    rows = [row for row in _role_rows(org, roles, full=out_fmt == "csv") if row[0] in keep]
+    rows = [row for row in role_rows(org, roles, full=out_fmt == "csv") if row[0] in keep]
     if out_fmt == "csv":
-        click.echo(format_csv(_CSV_HEADERS, rows), nl=False)
+        click.echo(format_csv(CSV_HEADERS, rows), nl=False)
     else:
-        click.echo(_fit(format_table(_TABLE_HEADERS, rows, align_right=[3, 4])))
+        click.echo(fit(format_table(TABLE_HEADERS, rows, align_right=[3, 4])))
 
 
 @main.command()
-@click.argument("file", type=_FILE)
+@click.argument("file", type=FILE)
 @click.option(
     "-o",
     "--output",
-    type=_OUT,
+    type=OUT,
     required=True,
-    callback=_chart_path,
+    callback=chart_path,
     help="The chart file: .svg, .png or .pdf (rendered), or .gv/.dot (DOT source).",
 )
 @click.option("--root", metavar="ID", help="Draw only the part under this person.")
@@ -449,39 +285,22 @@ def chart(file: Path, output: Path, root: str | None, depth: int | None) -> None
       orgmodel chart firm.yaml -o chart.svg
       orgmodel chart firm.yaml -o operations.png --root carol --depth 2
     """
-    org = _load_input(file)
-    _check_id(org, root, "--root", "person")
+    org = load_input(file)
+    check_id(org, root, "--root", "person")
     import orgmodel as om  # noqa: PLC0415
 
-    with _status(f"Classifying {len(org.people)} people"):
+    with status(f"Classifying {len(org.people)} people"):
         roles = om.classify(org)
-    with _status(f"Drawing {output.name}"):
+    with status(f"Drawing {output.name}"):
         om.render_org_chart(org, output, root=root, depth=depth, roles=roles)
     click.echo(f"wrote {output}", err=True)
-
-
-def _fraction(ctx: click.Context, param: click.Parameter, value: str | None) -> float | None:
-    """Read a threshold given as 0.25 or 25%."""
-    if value is None:
-        return None
-    from orgmodel._share import Share  # noqa: PLC0415
-    from orgmodel.exceptions import ShareError  # noqa: PLC0415
-
-    try:
-        share = Share.parse(value, name="threshold")
-    except ShareError as err:
-        raise click.BadParameter(str(err), ctx, param) from err
-    if not share.is_exact:
-        msg = f"a threshold must be one number, not a range (got {value!r})"
-        raise click.BadParameter(msg, ctx, param)
-    return share.lower
 
 
 _REGIMES = click.Choice(["uk-psc", "eu-amlr", "us-cta"])
 
 
 @main.command()
-@click.argument("file", type=_FILE)
+@click.argument("file", type=FILE)
 @click.option("--entity", metavar="ID", help="The entity to look at (default: the focal entity).")
 @click.option(
     "--regime",
@@ -491,15 +310,15 @@ _REGIMES = click.Choice(["uk-psc", "eu-amlr", "us-cta"])
 )
 @click.option(
     "--threshold",
-    callback=_fraction,
+    callback=fraction,
     metavar="FRACTION",
     help="Threshold without a regime, as 0.25 or 25%.  [default: 25%]",
 )
 @click.option(
     "-o",
     "--output",
-    type=_OUT,
-    callback=_chart_path,
+    type=OUT,
+    callback=chart_path,
     help="Also draw the ownership chart into this file (.svg, .png, .pdf, .gv).",
 )
 @click.option(
@@ -533,11 +352,11 @@ def ownership(
     if regime is not None and threshold is not None:
         msg = "give either --regime (which sets its own threshold) or --threshold, not both"
         raise click.UsageError(msg)
-    org = _load_input(file)
-    target = _choose_entity(org, entity)
+    org = load_input(file)
+    target = choose_entity(org, entity)
     from orgmodel._cli_ownership import ownership_report  # noqa: PLC0415 - scipy is slow
 
-    with _status(f"Looking through the owners of {target}"):
+    with status(f"Looking through the owners of {target}"):
         report = ownership_report(org, target, regime=regime, threshold=threshold)
     if out_fmt == "json":
         click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
@@ -546,21 +365,9 @@ def ownership(
     if output is not None:
         import orgmodel as om  # noqa: PLC0415
 
-        with _status(f"Drawing {output.name}"):
+        with status(f"Drawing {output.name}"):
             om.render_ownership_chart(org, output, entity=target)
         click.echo(f"wrote {output}", err=True)
-
-
-def _choose_entity(org: Organization, entity: str | None) -> str:
-    if entity is not None:
-        _check_id(org, entity, "--entity", "entity")
-        return entity
-    focal = org.focal
-    if focal is None:
-        choices = ", ".join(e.id for e in org.entities) or "none in the file"
-        msg = f"the file names no focal entity; choose one with --entity ({choices})"
-        raise click.UsageError(msg)
-    return focal.id
 
 
 @main.command()
@@ -584,4 +391,4 @@ def demo(out_dir: Path) -> None:
     """
     from orgmodel._cli_demo import run_demo  # noqa: PLC0415
 
-    run_demo(out_dir, echo=lambda text: click.echo(_fit(text)), status=_status)
+    run_demo(out_dir, echo=lambda text: click.echo(fit(text)), status=status)

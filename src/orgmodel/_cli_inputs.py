@@ -1,0 +1,155 @@
+"""What the command line reads: files in any format, and options that name ids or charts.
+
+Each helper turns a bad value into a usage error (exit status 2) with the likely fix,
+before any work is done; problems inside a file are the library's to report.
+
+Examples
+--------
+>>> from pathlib import Path
+>>> format_of(Path("firm.yml"), None, "--format")
+'yaml'
+>>> format_of(Path("firm.txt"), "json", "--format")
+'json'
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from orgmodel._cli_output import report_warnings, status
+from orgmodel.exceptions import ValidationError
+
+if TYPE_CHECKING:
+    from orgmodel.model import Organization
+
+__all__ = [
+    "FILE",
+    "FORMATS",
+    "GRAPHML",
+    "OUT",
+    "chart_path",
+    "check_id",
+    "choose_entity",
+    "format_of",
+    "fraction",
+    "load",
+    "load_input",
+    "suffixes",
+]
+
+GRAPHML = "graphml"
+#: Every format the command line reads and writes: the library's, and GraphML.  Kept
+#: literal so that ``--help`` need not import the readers (a test keeps it in step).
+FORMATS = ("yaml", "json", "csv", "bods", GRAPHML)
+
+
+def suffixes() -> dict[str, str]:
+    """Return file suffix → format name for the formats the library knows, and GraphML."""
+    from orgmodel.io._api import CODECS  # noqa: PLC0415
+
+    table = {suffix: fmt.value for fmt, codec in CODECS.items() for suffix in codec.suffixes}
+    table[".graphml"] = GRAPHML
+    return table
+
+
+def format_of(path: Path, explicit: str | None, option: str) -> str:
+    """Return the format to use for *path*: *explicit*, or the one its suffix names."""
+    if explicit is not None:
+        return explicit
+    table = suffixes()
+    found = table.get(path.suffix.lower())
+    if found is None:
+        known = ", ".join(table)
+        msg = (
+            f"cannot tell the format of {path.name!r} from its name; "
+            f"use a name ending in {known}, or give {option}"
+        )
+        raise click.BadParameter(msg, param_hint=repr(str(path)))
+    return found
+
+
+def load(path: Path, fmt: str) -> Organization:
+    """Load *path* in format *fmt* (GraphML included), with a progress line on a terminal."""
+    with status(f"Loading {path.name}"):
+        if fmt == GRAPHML:
+            from orgmodel._cli_graphml import read_graphml  # noqa: PLC0415 - networkx is slow
+
+            return read_graphml(path)
+        import orgmodel as om  # noqa: PLC0415 - keeps --help fast
+
+        return om.load(path, format=fmt)
+
+
+def load_input(path: Path) -> Organization:
+    """Load the FILE argument of an analysis command, reporting its warnings."""
+    org = load(path, format_of(path, None, "--format"))
+    report_warnings(org, str(path))
+    return org
+
+
+def check_id(org: Organization, node_id: str | None, option: str, kind: str) -> None:
+    """Raise a usage error when an option names an id the organisation lacks."""
+    if node_id is None:
+        return
+    from orgmodel._suggest import did_you_mean  # noqa: PLC0415
+
+    found = node_id in org
+    if found and kind == "person":
+        found = any(p.id == node_id for p in org.people)
+    elif found and kind == "entity":
+        found = any(e.id == node_id for e in org.entities)
+    if not found:
+        pool = [p.id for p in org.people] if kind == "person" else [e.id for e in org.entities]
+        msg = f"no {kind} {node_id!r} in the file{did_you_mean(node_id, pool)}"
+        raise click.BadParameter(msg, param_hint=option)
+
+
+def chart_path(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    """Check that a chart's file name says a format orgmodel can draw."""
+    if value is None:
+        return None
+    from orgmodel.render._backend import output_format  # noqa: PLC0415 - graphviz is slow
+
+    try:
+        output_format(value)
+    except ValidationError as err:
+        raise click.BadParameter(err.problems[0].message, ctx, param) from err
+    return value
+
+
+def fraction(ctx: click.Context, param: click.Parameter, value: str | None) -> float | None:
+    """Read a threshold given as 0.25 or 25%."""
+    if value is None:
+        return None
+    from orgmodel._share import Share  # noqa: PLC0415
+    from orgmodel.exceptions import ShareError  # noqa: PLC0415
+
+    try:
+        share = Share.parse(value, name="threshold")
+    except ShareError as err:
+        raise click.BadParameter(str(err), ctx, param) from err
+    if not share.is_exact:
+        msg = f"a threshold must be one number, not a range (got {value!r})"
+        raise click.BadParameter(msg, ctx, param)
+    return share.lower
+
+
+def choose_entity(org: Organization, entity: str | None) -> str:
+    if entity is not None:
+        check_id(org, entity, "--entity", "entity")
+        return entity
+    focal = org.focal
+    if focal is None:
+        choices = ", ".join(e.id for e in org.entities) or "none in the file"
+        msg = f"the file names no focal entity; choose one with --entity ({choices})"
+        raise click.UsageError(msg)
+    return focal.id
+
+
+FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
+
+
+OUT = click.Path(dir_okay=False, writable=True, path_type=Path)
