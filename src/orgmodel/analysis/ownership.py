@@ -38,8 +38,9 @@ from collections.abc import Iterable
 from orgmodel._share import Share
 from orgmodel.analysis._beneficial import BeneficialOwner, find_beneficial_owners
 from orgmodel.analysis._cycles import find_ownership_cycles
-from orgmodel.analysis._lookthrough import Network, compile_network, integrated
+from orgmodel.analysis._lookthrough import integrated
 from orgmodel.analysis._majority import Chains, majority_chain
+from orgmodel.analysis._network import Network, compile_network
 from orgmodel.analysis._paths import PATH_LIMIT, SEARCH_LIMIT, OwnershipPath, PathStep
 from orgmodel.analysis._rules import Measure, OwnershipRule, Regime, coerce
 from orgmodel.model import Organization
