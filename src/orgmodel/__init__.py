@@ -10,22 +10,11 @@ Examples
 
 from __future__ import annotations
 
+import importlib
 from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING
 
 from orgmodel._share import Share
-from orgmodel.analysis.ownership import (
-    BeneficialOwner,
-    Measure,
-    OwnershipPath,
-    OwnershipRule,
-    PathStep,
-    Regime,
-    beneficial_owners,
-    effective_ownership,
-    look_through,
-    ownership_cycles,
-)
-from orgmodel.examples import example, example_names
 from orgmodel.exceptions import (
     FileAccessError,
     GraphvizNotFoundError,
@@ -36,8 +25,6 @@ from orgmodel.exceptions import (
     UnknownReferenceError,
     ValidationError,
 )
-from orgmodel.graph import EdgeKind, NodeKind, from_networkx, to_networkx
-from orgmodel.io import Format, dump, dumps, load, loads
 from orgmodel.model import (
     Employment,
     Entity,
@@ -53,7 +40,135 @@ from orgmodel.model import (
     Unit,
 )
 from orgmodel.problems import Problem, ProblemCode, Severity
+from orgmodel.schema import json_schema
 from orgmodel.vocabulary import DEFAULT_VOCABULARY, Axis, Lean, Tag, Vocabulary
+
+if TYPE_CHECKING:
+    from orgmodel.analysis.collaboration import (
+        CollaborationSummary,
+        Counterpart,
+        LinkKind,
+        PartnerLinks,
+        collaboration,
+    )
+    from orgmodel.analysis.ownership import (
+        BeneficialOwner,
+        CapTable,
+        CapTableRow,
+        Controller,
+        HolderShare,
+        Measure,
+        OwnershipPath,
+        OwnershipRule,
+        PathStep,
+        PowerMethod,
+        Regime,
+        Unallocated,
+        banzhaf,
+        beneficial_owners,
+        cap_table,
+        controllers,
+        effective_ownership,
+        look_through,
+        ownership_cycles,
+        shapley_shubik,
+    )
+    from orgmodel.analysis.roles import (
+        ClassifierConfig,
+        Direction,
+        Evidence,
+        EvidenceSource,
+        RoleAssessment,
+        RoleLabel,
+        classification_frame,
+        classify,
+    )
+    from orgmodel.analysis.structure import (
+        OrgHealth,
+        org_health,
+    )
+    from orgmodel.examples import (
+        example,
+        example_names,
+    )
+    from orgmodel.graph import (
+        EdgeKind,
+        NodeKind,
+        from_networkx,
+        to_networkx,
+    )
+    from orgmodel.io import (
+        Format,
+        dump,
+        dumps,
+        load,
+        loads,
+    )
+    from orgmodel.render import (
+        ColorBy,
+        Layout,
+        org_chart,
+        ownership_chart,
+        render_org_chart,
+        render_ownership_chart,
+    )
+
+#: Names whose modules need networkx, numpy, scipy, graphviz or PyYAML: imported
+#: on first use, so ``import orgmodel`` (and ``orgmodel --help``) stays fast.
+_LAZY: dict[str, str] = {
+    "CollaborationSummary": "orgmodel.analysis.collaboration",
+    "Counterpart": "orgmodel.analysis.collaboration",
+    "LinkKind": "orgmodel.analysis.collaboration",
+    "PartnerLinks": "orgmodel.analysis.collaboration",
+    "collaboration": "orgmodel.analysis.collaboration",
+    "BeneficialOwner": "orgmodel.analysis.ownership",
+    "CapTable": "orgmodel.analysis.ownership",
+    "CapTableRow": "orgmodel.analysis.ownership",
+    "Controller": "orgmodel.analysis.ownership",
+    "HolderShare": "orgmodel.analysis.ownership",
+    "Measure": "orgmodel.analysis.ownership",
+    "OwnershipPath": "orgmodel.analysis.ownership",
+    "OwnershipRule": "orgmodel.analysis.ownership",
+    "PathStep": "orgmodel.analysis.ownership",
+    "PowerMethod": "orgmodel.analysis.ownership",
+    "Regime": "orgmodel.analysis.ownership",
+    "Unallocated": "orgmodel.analysis.ownership",
+    "banzhaf": "orgmodel.analysis.ownership",
+    "beneficial_owners": "orgmodel.analysis.ownership",
+    "cap_table": "orgmodel.analysis.ownership",
+    "controllers": "orgmodel.analysis.ownership",
+    "effective_ownership": "orgmodel.analysis.ownership",
+    "look_through": "orgmodel.analysis.ownership",
+    "ownership_cycles": "orgmodel.analysis.ownership",
+    "shapley_shubik": "orgmodel.analysis.ownership",
+    "ClassifierConfig": "orgmodel.analysis.roles",
+    "Direction": "orgmodel.analysis.roles",
+    "Evidence": "orgmodel.analysis.roles",
+    "EvidenceSource": "orgmodel.analysis.roles",
+    "RoleAssessment": "orgmodel.analysis.roles",
+    "RoleLabel": "orgmodel.analysis.roles",
+    "classification_frame": "orgmodel.analysis.roles",
+    "classify": "orgmodel.analysis.roles",
+    "OrgHealth": "orgmodel.analysis.structure",
+    "org_health": "orgmodel.analysis.structure",
+    "example": "orgmodel.examples",
+    "example_names": "orgmodel.examples",
+    "EdgeKind": "orgmodel.graph",
+    "NodeKind": "orgmodel.graph",
+    "from_networkx": "orgmodel.graph",
+    "to_networkx": "orgmodel.graph",
+    "Format": "orgmodel.io",
+    "dump": "orgmodel.io",
+    "dumps": "orgmodel.io",
+    "load": "orgmodel.io",
+    "loads": "orgmodel.io",
+    "ColorBy": "orgmodel.render",
+    "Layout": "orgmodel.render",
+    "org_chart": "orgmodel.render",
+    "ownership_chart": "orgmodel.render",
+    "render_org_chart": "orgmodel.render",
+    "render_ownership_chart": "orgmodel.render",
+}
 
 try:
     __version__ = version("orgmodel")
@@ -64,24 +179,40 @@ __all__ = [
     "DEFAULT_VOCABULARY",
     "Axis",
     "BeneficialOwner",
+    "CapTable",
+    "CapTableRow",
+    "ClassifierConfig",
+    "CollaborationSummary",
+    "ColorBy",
+    "Controller",
+    "Counterpart",
+    "Direction",
     "EdgeKind",
     "Employment",
     "Entity",
     "EntityKind",
+    "Evidence",
+    "EvidenceSource",
     "FileAccessError",
     "Format",
     "GraphvizNotFoundError",
+    "HolderShare",
+    "Layout",
     "Lean",
     "Liability",
     "LineKind",
+    "LinkKind",
     "Measure",
     "NodeKind",
+    "OrgHealth",
     "OrgModelError",
     "Organization",
     "OwnershipPath",
     "OwnershipRule",
+    "PartnerLinks",
     "PathStep",
     "Person",
+    "PowerMethod",
     "Problem",
     "ProblemCode",
     "Regime",
@@ -89,27 +220,57 @@ __all__ = [
     "RelationshipKind",
     "RenderError",
     "ReportingLine",
+    "RoleAssessment",
+    "RoleLabel",
     "Severity",
     "Share",
     "ShareError",
     "SingularOwnershipError",
     "Stake",
     "Tag",
+    "Unallocated",
     "Unit",
     "UnknownReferenceError",
     "ValidationError",
     "Vocabulary",
     "__version__",
+    "banzhaf",
     "beneficial_owners",
+    "cap_table",
+    "classification_frame",
+    "classify",
+    "collaboration",
+    "controllers",
     "dump",
     "dumps",
     "effective_ownership",
     "example",
     "example_names",
     "from_networkx",
+    "json_schema",
     "load",
     "loads",
     "look_through",
+    "org_chart",
+    "org_health",
+    "ownership_chart",
     "ownership_cycles",
+    "render_org_chart",
+    "render_ownership_chart",
+    "shapley_shubik",
     "to_networkx",
 ]
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        msg = f"module 'orgmodel' has no attribute {name!r}"
+        raise AttributeError(msg)
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -9,6 +9,9 @@ The rules and their legal sources are set out in ``docs/ownership-rules.md``.
 - :func:`beneficial_owners` — the people at or above a threshold, under a named
   regime (UK PSC, EU AMLR, US CTA), with the paths that explain their share.
 - :func:`ownership_cycles` — circular holdings.
+- :func:`controllers` — who controls an entity through majority-vote chains.
+- :func:`banzhaf` and :func:`shapley_shubik` — the voting power of its holders.
+- :func:`cap_table` — its direct holders, the unallocated rest and the look-through.
 
 Shares given as ranges give results with lower and upper bounds; exact data gives
 exact results.
@@ -37,11 +40,14 @@ from collections.abc import Iterable
 
 from orgmodel._share import Share
 from orgmodel.analysis._beneficial import BeneficialOwner, find_beneficial_owners
+from orgmodel.analysis._captable import CapTable, CapTableRow, HolderShare, cap_table
+from orgmodel.analysis._control import Controller, controllers
 from orgmodel.analysis._cycles import find_ownership_cycles
 from orgmodel.analysis._lookthrough import integrated
 from orgmodel.analysis._majority import Chains, majority_chain
 from orgmodel.analysis._network import Network, compile_network
 from orgmodel.analysis._paths import PATH_LIMIT, SEARCH_LIMIT, OwnershipPath, PathStep
+from orgmodel.analysis._power import PowerMethod, Unallocated, banzhaf, shapley_shubik
 from orgmodel.analysis._rules import Measure, OwnershipRule, Regime, coerce
 from orgmodel.model import Organization
 
@@ -49,15 +55,25 @@ __all__ = [
     "PATH_LIMIT",
     "SEARCH_LIMIT",
     "BeneficialOwner",
+    "CapTable",
+    "CapTableRow",
+    "Controller",
+    "HolderShare",
     "Measure",
     "OwnershipPath",
     "OwnershipRule",
     "PathStep",
+    "PowerMethod",
     "Regime",
+    "Unallocated",
+    "banzhaf",
     "beneficial_owners",
+    "cap_table",
+    "controllers",
     "effective_ownership",
     "look_through",
     "ownership_cycles",
+    "shapley_shubik",
 ]
 
 

@@ -16,6 +16,7 @@ import attrs
 
 from orgmodel.exceptions import OrgModelError, ValidationError
 from orgmodel.io import _csv, _csv_write, _json, _yaml
+from orgmodel.io._bods import from_bods, is_bods, to_bods
 from orgmodel.io._files import check_text, decode, read_bytes, write_atomically
 from orgmodel.io._mapping import build, organization_to_data
 from orgmodel.model import Organization
@@ -30,6 +31,7 @@ class Format(enum.Enum):
     YAML = "yaml"
     JSON = "json"
     CSV = "csv"
+    BODS = "bods"
 
 
 @attrs.frozen
@@ -65,11 +67,18 @@ def _read_yaml(text: str, source: str) -> Organization:
 
 
 def _read_json(text: str, source: str) -> Organization:
-    return build(_json.parse(text, source), source=source, locate=_no_place)
+    data = _json.parse(text, source)
+    if is_bods(data):  # an array of BODS statements: never orgmodel's own format
+        return from_bods(data, source=source)
+    return build(data, source=source, locate=_json.JsonLines(text).locate)
 
 
-def _no_place(path: str) -> str:
-    return path
+def _read_bods(text: str, source: str) -> Organization:
+    return from_bods(_json.parse(text, source), source=source)
+
+
+def _write_bods(org: Organization) -> str:
+    return _json.dumps(to_bods(org))
 
 
 def _write_yaml(org: Organization) -> str:
@@ -91,6 +100,9 @@ CODECS: dict[Format, Codec] = {
         read_file=_csv.read_file,
         write_file=_csv_write.write_file,
     ),
+    # BODS files are .json too: the suffix means Format.JSON, whose reader hands a
+    # document that is an array of BODS statements to the BODS reader.
+    Format.BODS: Codec((), _read_bods, _write_bods),
 }
 
 
@@ -133,15 +145,16 @@ def _path(path: object) -> Path:
 
 
 def load(path: str | os.PathLike[str], *, format: Format | str | None = None) -> Organization:  # noqa: A002
-    r"""Load an organisation from a YAML, JSON or CSV file.
+    r"""Load an organisation from a YAML, JSON, CSV or BODS file.
 
     Parameters
     ----------
     path : str or path-like
         The file.  For CSV, ``people.csv`` (sibling files beside it are read too).
     format : Format or str, optional
-        ``"yaml"``, ``"json"`` or ``"csv"``; by default from the file's suffix
-        (``.yaml``/``.yml``, ``.json``, ``.csv``).
+        ``"yaml"``, ``"json"``, ``"csv"`` or ``"bods"``; by default from the file's
+        suffix (``.yaml``/``.yml``, ``.json``, ``.csv``).  A ``.json`` file holding a
+        BODS 0.4 document (an array of statements) is read as BODS.
 
     Returns
     -------

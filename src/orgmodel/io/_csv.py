@@ -3,15 +3,16 @@
 Each row becomes a record in the document format and goes through the same checks
 as YAML and JSON (:func:`orgmodel.io._mapping.build`).  People rows take a fast
 path when they are plain (the common case for large HR exports) and the general
-path otherwise, so a million-row file loads in seconds.
+path otherwise.  Line numbers are worked out only when a problem needs one, so a
+clean million-row file pays nothing for them.
 """
 
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,12 +23,14 @@ from orgmodel.exceptions import ValidationError
 from orgmodel.io._csv_layout import (
     JSON_MARK,
     LIST_KEYS,
+    LIST_SEPARATOR,
     ORGANIZATION,
     PEOPLE,
     SHARE_KEYS,
     TABLES,
     TEXT_KEYS,
     Table,
+    normal_column,
     sibling,
     split_list,
 )
@@ -69,87 +72,133 @@ def read_text(text: str, source: str) -> Organization:
     return _load({"people": ("people.csv", text.removeprefix("\ufeff"))}, source)
 
 
+def _exact_columns(known: dict[str, str], header: list[str]) -> dict[str, int]:
+    """Map document keys to the indices of headers naming their column exactly."""
+    columns: dict[str, int] = {}
+    for index, raw in enumerate(header):
+        key = known.get(raw.strip())
+        if key is not None and key not in columns:
+            columns[key] = index
+    return columns
+
+
+def _is_blank(row: list[str]) -> bool:
+    return not row or (len(row) == 1 and not row[0])
+
+
 @attrs.define
 class _Sheet:
-    """One CSV file as read: its header, rows and the line each row starts on."""
+    """One CSV file as read: its header and its non-blank rows."""
 
     table: Table
     file: str
+    text: str
     columns: dict[str, int]  # document key → column index
     extras: list[tuple[int, str, bool]]  # attribute columns: index, key, JSON-encoded
     width: int
-    rows: list[tuple[int, list[str]]]
+    rows: list[list[str]]
+    _lines: list[int] | None = None
+
+    def line(self, index: int) -> int:
+        """Return the line data row *index* starts on (worked out on first use)."""
+        if self._lines is None:
+            self._lines = _data_lines(self.text)
+        return self._lines[index] if index < len(self._lines) else 0
+
+
+def _data_lines(text: str) -> list[int]:
+    """Return the first line of each non-blank data row of *text*."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=False)
+    lines: list[int] = []
+    previous = 0
+    header = False
+    try:
+        for row in reader:
+            if not _is_blank(row):
+                if header:
+                    lines.append(previous + 1)
+                header = True
+            previous = reader.line_num
+    except csv.Error:
+        pass
+    return lines
 
 
 class _Reader:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
-        self.lines: dict[str, list[int]] = {}
-        self.files: dict[str, str] = {}
+        self.sheets: dict[str, _Sheet] = {}
 
     def add(self, code: ProblemCode, where: str, message: str) -> None:
         self.problems.append(Problem(code, where, message))
 
     def sheet(self, table: Table, file: str, text: str) -> _Sheet | None:
         """Read the header and the rows of one file; ``None`` when it has no header."""
-        rows = _rows(text)
         try:
-            first = next(rows, None)
+            rows = list(csv.reader(io.StringIO(text, newline=""), strict=False))
         except csv.Error as err:
-            self.add(ProblemCode.SYNTAX_ERROR, f"{file}:1", str(err))
+            line = len(_data_lines(text)) + 2
+            self.add(ProblemCode.SYNTAX_ERROR, f"{file}:{line}", f"not valid CSV: {err}")
             return None
-        if first is None or not any(cell.strip() for cell in first[1]):
+        start = 0
+        while start < len(rows) and not any(cell.strip() for cell in rows[start]):
+            start += 1
+        if start == len(rows):
             if table is PEOPLE:
                 self.add(
                     ProblemCode.EMPTY_DOCUMENT, file, f"{file} is empty; it needs a header row"
                 )
             return None
-        header = first[1]
+        header = rows[start]
         columns, extras = self.header(table, file, header)
-        body: list[tuple[int, list[str]]] = []
-        try:
-            for line, row in rows:
-                if row and (len(row) > 1 or row[0]):
-                    body.append((line, row))
-        except csv.Error as err:
-            self.add(ProblemCode.SYNTAX_ERROR, f"{file}:{line_after(body)}", str(err))
-        self.files[table.section] = file
-        return _Sheet(table, file, columns, extras, len(header), body)
+        body = [row for row in rows[start + 1 :] if not _is_blank(row)]
+        sheet = _Sheet(table, file, text, columns, extras, len(header), body)
+        self.sheets[table.section] = sheet
+        return sheet
 
     def header(
         self, table: Table, file: str, header: list[str]
     ) -> tuple[dict[str, int], list[tuple[int, str, bool]]]:
-        """Map the document keys to column indices; list the attribute columns."""
+        """Map the document keys to column indices; list the attribute columns.
+
+        A header matches a column exactly (after trimming spaces) or, when that
+        column is not there exactly, loosely: ``Manager ID`` is ``manager_id``.
+        """
         known = table.columns
-        columns: dict[str, int] = {}
+        columns = _exact_columns(known, header)
+        taken = set(columns.values())
         extras: list[tuple[int, str, bool]] = []
         seen: set[str] = set()
         for index, raw in enumerate(header):
-            name = raw.strip()
-            if raw in seen:
+            if index in taken:
+                seen.add(raw)
+                continue
+            loose = known.get(normal_column(raw))
+            if raw in seen or raw.strip() in known:
                 self.add(ProblemCode.SYNTAX_ERROR, f"{file}:1", f"the column {raw!r} appears twice")
-            elif name in known:
-                columns[known[name]] = index
+            elif table.attributes and raw.endswith(JSON_MARK):
+                extras.append((index, raw[: -len(JSON_MARK)], True))
+            elif loose is not None and loose not in columns:
+                columns[loose] = index
             elif table.attributes:
-                is_json = raw.endswith(JSON_MARK)
-                extras.append((index, raw[: -len(JSON_MARK)] if is_json else raw, is_json))
-            elif name:
-                hint = did_you_mean(name, known) or f"; the columns are {', '.join(known)}"
+                extras.append((index, raw, False))
+            elif raw.strip():
+                hint = did_you_mean(raw.strip(), known) or f"; the columns are {', '.join(known)}"
                 self.add(ProblemCode.UNKNOWN_KEY, f"{file}:1", f"unknown column {raw!r}{hint}")
             seen.add(raw)
         for column in _REQUIRED[table.kind]:
             if known[column] not in columns:
-                close = [h for h in header if h.strip().lower() == column]
-                hint = f" — did you mean {close[0]!r}?" if close else did_you_mean(column, header)
+                hint = did_you_mean(column, header)
                 self.add(
                     ProblemCode.MISSING_KEY, f"{file}:1", f"{file} has no column {column!r}{hint}"
                 )
         return columns, extras
 
-    def attributes(self, sheet: _Sheet, line: int, row: list[str]) -> dict[str, Any]:
+    def attributes(self, sheet: _Sheet, index: int, row: list[str]) -> dict[str, Any]:
+        """Read the attribute cells of data row *index*."""
         out: dict[str, Any] = {}
-        for index, key, is_json in sheet.extras:
-            cell = row[index]
+        for column, key, is_json in sheet.extras:
+            cell = row[column]
             if not cell:
                 continue
             if not is_json:
@@ -160,15 +209,16 @@ class _Reader:
             except (ValueError, RecursionError) as err:
                 self.add(
                     ProblemCode.SYNTAX_ERROR,
-                    f"{sheet.file}:{line}, column {key}{JSON_MARK}",
+                    f"{sheet.file}:{sheet.line(index)}, column {key}{JSON_MARK}",
                     f"not a JSON value: {str(err)[:80]}",
                 )
         return out
 
-    def record(self, sheet: _Sheet, line: int, row: list[str]) -> dict[str, Any]:
+    def record(self, sheet: _Sheet, index: int, row: list[str]) -> dict[str, Any]:
+        """Turn data row *index* into a record of the document format."""
         out: dict[str, Any] = {}
-        for key, index in sheet.columns.items():
-            cell = row[index]
+        for key, column in sheet.columns.items():
+            cell = row[column]
             if not cell and key not in TEXT_KEYS:
                 continue
             if key in LIST_KEYS:
@@ -182,7 +232,7 @@ class _Reader:
             else:
                 out[key] = cell
         if sheet.extras:
-            attributes = self.attributes(sheet, line, row)
+            attributes = self.attributes(sheet, index, row)
             if attributes:
                 out["attributes"] = attributes
         return out
@@ -193,68 +243,62 @@ class _Reader:
         if len(rows) > 1:
             self.add(
                 ProblemCode.SYNTAX_ERROR,
-                f"{sheet.file}:{self.lines['organization'][1]}",
+                f"{sheet.file}:{sheet.line(1)}",
                 f"{sheet.file} has one row of values; found {len(rows)}",
             )
         return rows[0] if rows else {}
 
-    def fit(self, sheet: _Sheet, line: int, row: list[str]) -> list[str]:
+    def fit(self, sheet: _Sheet, index: int, row: list[str]) -> list[str]:
         """Pad a short row; report and cut a long one."""
         if len(row) > sheet.width:
             self.add(
                 ProblemCode.SYNTAX_ERROR,
-                f"{sheet.file}:{line}",
+                f"{sheet.file}:{sheet.line(index)}",
                 f"the row has {len(row)} fields but the header has {sheet.width}",
             )
             return row[: sheet.width]
-        if len(row) < sheet.width:
-            row.extend([""] * (sheet.width - len(row)))
+        row.extend([""] * (sheet.width - len(row)))
         return row
 
     def records(self, sheet: _Sheet) -> list[dict[str, Any]]:
-        lines = self.lines.setdefault(sheet.table.section, [])
-        out = []
-        for line, row in sheet.rows:
-            lines.append(line)
-            out.append(self.record(sheet, line, self.fit(sheet, line, row)))
-        return out
+        """Turn every row of *sheet* into a record of the document format."""
+        return [self.record(sheet, i, self.fit(sheet, i, row)) for i, row in enumerate(sheet.rows)]
 
     def people(self, sheet: _Sheet) -> list[Person | dict[str, Any]]:
         """Read people rows, building plain rows straight into :class:`Person` records."""
-        lines = self.lines.setdefault("people", [])
-        cols = sheet.columns
         width = sheet.width
         absent = width  # index of the "" appended to every row for absent columns
-        i_id, i_name, i_title, i_manager, i_unit, i_emp, i_dotted, i_resp = (
-            cols.get(key, absent)
-            for key in (
-                "id",
-                "name",
-                "title",
-                "manager",
-                "unit",
-                "employment",
-                "dotted",
-                "responsibilities",
-            )
+        keys = ("id", "name", "title", "manager", "unit", "employment", "dotted")
+        i_id, i_name, i_title, i_manager, i_unit, i_emp, i_dotted = (
+            sheet.columns.get(key, absent) for key in keys
         )
-        extras = sheet.extras
-        employee = Employment.EMPLOYEE
+        i_resp = sheet.columns.get("responsibilities", absent)
+        pad = len(sheet.columns) < len(PEOPLE.columns)  # some column is absent
+        plain = [(c, k) for c, k, is_json in sheet.extras if not is_json]
+        mixed = len(plain) != len(sheet.extras)
         kinds = _EMPLOYMENT
+        employee = Employment.EMPLOYEE
         out: list[Person | dict[str, Any]] = []
         append = out.append
-        with attrs.validators.disabled():
-            for line, row in sheet.rows:
-                lines.append(line)
+        with attrs.validators.disabled():  # every value below is a str: checked by type
+            for index, row in enumerate(sheet.rows):
                 if len(row) != width:
-                    row = self.fit(sheet, line, row)  # noqa: PLW2901
-                row.append("")
+                    row = self.fit(sheet, index, row)  # noqa: PLW2901
+                if pad:
+                    row.append("")
                 emp = row[i_emp]
                 employment = kinds.get(emp) if emp else employee
                 dotted, resp = row[i_dotted], row[i_resp]
                 if employment is None or dotted[:1] == "[" or resp[:1] == "[":
-                    append(self.record(sheet, line, row))
+                    append(self.record(sheet, index, row))
                     continue
+                if mixed:
+                    attributes = self.attributes(sheet, index, row)
+                else:
+                    attributes = {}
+                    for column, key in plain:
+                        if cell := row[column]:
+                            attributes[key] = cell
                 append(
                     Person(
                         row[i_id],
@@ -265,19 +309,17 @@ class _Reader:
                         manager=row[i_manager] or None,
                         dotted=_split(dotted) if dotted else (),
                         responsibilities=_split(resp) if resp else (),
-                        attributes=self.attributes(sheet, line, row) if extras else {},
+                        attributes=attributes,
                     )
                 )
         return out
 
 
 def _split(cell: str) -> list[str]:
-    return [item.strip() for item in cell.split(";") if item.strip()]
-
-
-def line_after(body: list[tuple[int, list[str]]]) -> int:
-    """Return the line after the last row read: where a CSV error stopped the reader."""
-    return body[-1][0] + 1 if body else 2
+    items = cell.split(LIST_SEPARATOR)
+    if "" in items or " " in cell or "\t" in cell:
+        return [item.strip() for item in items if item.strip()]
+    return items
 
 
 def _no_constant(name: str) -> float:
@@ -285,20 +327,17 @@ def _no_constant(name: str) -> float:
     raise ValueError(msg)
 
 
-def _rows(text: str) -> Iterator[tuple[int, list[str]]]:
-    """Yield ``(first line, cells)`` for each record of *text*."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=False)
-    previous = 0
-    for row in reader:
-        yield previous + 1, row
-        previous = reader.line_num
-
-
 def _load(files: dict[str, tuple[str, str]], source: str) -> Organization:
     old_limit = csv.field_size_limit(_MAX_FIELD)
+    # Building a million records makes the cyclic garbage collector rescan them
+    # again and again although they form no cycles; pausing it saves about 30%.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         return _load_sheets(files, source)
     finally:
+        if collecting:
+            gc.enable()
         csv.field_size_limit(old_limit)
 
 
@@ -319,7 +358,7 @@ def _load_sheets(files: dict[str, tuple[str, str]], source: str) -> Organization
             data.update(reader.single(sheet))
         else:
             data[sheet.table.section] = reader.records(sheet)
-    locate = _Locator(reader.lines, reader.files).locate
+    locate = _Locator(reader.sheets).locate
     try:
         org = build(data, source=source, locate=locate)
     except ValidationError as err:
@@ -331,8 +370,7 @@ def _load_sheets(files: dict[str, tuple[str, str]], source: str) -> Organization
 
 @attrs.frozen
 class _Locator:
-    lines: dict[str, list[int]]
-    files: dict[str, str]
+    sheets: dict[str, _Sheet]
 
     def locate(self, path: str) -> str:
         """``people[3].manager`` → ``people.csv:5, column manager_id``."""
@@ -341,19 +379,16 @@ class _Locator:
             return path
         section = parts[0]
         if section in {"organization", "focal_entity"}:
-            file = self.files.get("organization", "organization.csv")
+            found = self.sheets.get("organization")
+            file = found.file if found is not None else "organization.csv"
             column = "name" if section == "organization" else section
             return f"{file}:{_VALUES_LINE}, column {column}"
-        table = next((t for t in TABLES if t.section == section), None)
-        lines = self.lines.get(section)
+        sheet = self.sheets.get(section)
         position = parts[1] if len(parts) > 1 else None
-        if table is None or lines is None or not isinstance(position, int):
+        if sheet is None or not isinstance(position, int) or position >= len(sheet.rows):
             return path
-        file = self.files.get(section, f"{table.kind}.csv")
-        if position >= len(lines):
-            return path
-        where = f"{file}:{lines[position]}"
+        where = f"{sheet.file}:{sheet.line(position)}"
         key = parts[2] if len(parts) > 2 else None  # noqa: PLR2004 - section, index, key
         if isinstance(key, str) and key != "attributes":
-            where += f", column {table.column_of(key)}"
+            where += f", column {sheet.table.column_of(key)}"
         return where

@@ -76,6 +76,16 @@ def write_atomically(path: Path, text: str) -> None:
 
     Either the whole new file is in place afterwards or the old one is untouched.
     """
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as err:
+        problem = Problem(
+            ProblemCode.WRONG_TYPE,
+            "",
+            f"the text holds {text[err.start : err.end]!r}, which cannot be written as UTF-8 "
+            "(a lone surrogate)",
+        )
+        raise ValidationError([problem], source=str(path)) from err
     directory = path.parent
     try:
         if path.is_dir():
@@ -100,8 +110,8 @@ def write_atomically(path: Path, text: str) -> None:
         except OSError:
             mode = _NEW_FILE_MODE
         tmp.chmod(mode)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         tmp.replace(path)

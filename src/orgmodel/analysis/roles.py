@@ -1,0 +1,261 @@
+"""Who acts like a partner and who like a COO — and the evidence for each label.
+
+The background note separates the two along three axes: **ownership** (a partner
+shares ownership; a COO is an employee with no stake), **focus** (strategic against
+operational) and **orientation** (external against internal).  :func:`classify`
+reads evidence for each axis off the model — look-through stakes, responsibility
+tags, external relationships, the reporting lines and units someone oversees,
+``employment`` and the title (both weak) — and turns it into a partner score, a COO
+score and a :class:`RoleLabel`:
+
+- **partner-like** needs a *material* stake (5% of the focal entity by default,
+  held directly or through holding entities) and strategic or external evidence;
+- **COO-like** is a senior operational leader without a material stake;
+- **hybrid** is a material stake with a strong COO side (an operating partner);
+- everyone else — most people — is **neither**.
+
+``docs/classification.md`` gives the formulas and the reasoning for every default.
+
+Examples
+--------
+>>> import orgmodel as om
+>>> org = om.Organization(
+...     name="Tiny LLP",
+...     people=[
+...         om.Person("ann", "Ann", responsibilities=["strategy", "client_relationships"]),
+...         om.Person("bob", "Bob", manager="ann"),
+...     ],
+...     entities=[om.Entity("tiny", "Tiny LLP")],
+...     stakes=[om.Stake("ann", "tiny", om.Share.exact(1.0))],
+... )
+>>> roles = om.classify(org)
+>>> roles["ann"].label, roles["bob"].label
+(<RoleLabel.PARTNER_LIKE: 'partner-like'>, <RoleLabel.NEITHER: 'neither'>)
+>>> print(roles["ann"].reason)
+partner-like: holds 100% of Tiny LLP; strategic work: strategy; leads the organisation from the top
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from orgmodel.analysis._evidence import Facts
+from orgmodel.analysis._role_config import (
+    ClassifierConfig,
+    Direction,
+    Evidence,
+    EvidenceSource,
+    RoleAssessment,
+    RoleLabel,
+)
+from orgmodel.exceptions import OrgModelError
+from orgmodel.model import Organization
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "ClassifierConfig",
+    "Direction",
+    "Evidence",
+    "EvidenceSource",
+    "RoleAssessment",
+    "RoleLabel",
+    "classification_frame",
+    "classify",
+]
+
+_EPSILON = 1e-9  # scores within this of a threshold count as reaching it
+
+
+def classify(
+    org: Organization, *, config: ClassifierConfig | None = None
+) -> dict[str, RoleAssessment]:
+    """Classify every person as partner-like, COO-like, hybrid or neither.
+
+    Parameters
+    ----------
+    org : Organization
+        The organisation.  Stakes count in its focal entity; with no focal entity
+        (several entities and none named), in whichever *operating* entity — one
+        that holds no stakes itself — the person holds most of.
+    config : ClassifierConfig, optional
+        Weights and thresholds; the documented defaults when omitted.
+
+    Returns
+    -------
+    dict of str to RoleAssessment
+        One assessment for every person, in the organisation's order.
+
+    Raises
+    ------
+    OrgModelError
+        When *config* is not a :class:`ClassifierConfig`.
+
+    Examples
+    --------
+    >>> import orgmodel as om
+    >>> org = om.Organization(
+    ...     name="Firm",
+    ...     people=[
+    ...         om.Person("ceo", "Cy", responsibilities=["vision"]),
+    ...         om.Person(
+    ...             "coo",
+    ...             "Olu",
+    ...             manager="ceo",
+    ...             responsibilities=["operations", "coordination", "budgeting"],
+    ...         ),
+    ...         *(om.Person(f"h{i}", f"Head {i}", manager="coo", unit=f"u{i}") for i in range(3)),
+    ...     ],
+    ...     units=[om.Unit(f"u{i}", f"Unit {i}", head=f"h{i}") for i in range(3)],
+    ...     entities=[om.Entity("firm", "Firm Ltd")],
+    ...     stakes=[om.Stake("ceo", "firm", om.Share.exact(0.6))],
+    ... )
+    >>> roles = om.classify(org)
+    >>> {pid: a.label.value for pid, a in roles.items()}
+    {'ceo': 'partner-like', 'coo': 'coo-like', 'h0': 'neither', 'h1': 'neither', 'h2': 'neither'}
+    >>> for e in roles["coo"].evidence[:3]:
+    ...     print(e)
+    ownership → coo (1): holds no stake in Firm Ltd
+    ownership → coo (0.25): an employee
+    focus → coo (3): operational work: budgeting, coordination and operations
+    """
+    given: object = ClassifierConfig() if config is None else config
+    if not isinstance(given, ClassifierConfig):
+        msg = f"'config' must be a ClassifierConfig (got {type(given).__name__})"
+        raise OrgModelError(msg)
+    config = given
+    facts = Facts(org, config)
+    out: dict[str, RoleAssessment] = {}
+    # People with nothing personal to them — no stake, no relationship, nobody and no
+    # unit to lead — are assessed from their employment, title, tags and whether they
+    # sit under the top alone: equal inputs give equal results, computed once.
+    alike: dict[tuple[object, ...], _Outcome] = {}
+    for person in org.people:
+        key = facts.plain_key(person)
+        found = alike.get(key) if key is not None else None
+        if found is None:
+            evidence, tally, seniority = facts.evidence(person)
+            held = facts.holdings.get(person.id)
+            stake = held.share.lower if held is not None else 0.0
+            found = _assess(evidence, tally, seniority, stake, config)
+            if key is not None:
+                alike[key] = found
+        out[person.id] = RoleAssessment(person, *found)
+    return out
+
+
+#: Everything of a RoleAssessment but the person, in field order.
+_Outcome = tuple[RoleLabel, float, float, float, float, float, float, tuple[Evidence, ...]]
+
+
+def _assess(
+    evidence: list[Evidence],
+    tally: list[float],
+    seniority: float,
+    stake: float,
+    cfg: ClassifierConfig,
+) -> _Outcome:
+    """Score and label one person from their evidence tally (see docs/classification.md)."""
+    damping = cfg.damping
+    # Position on each axis: (partner - coo) / (partner + coo + damping), in (-1, 1).
+    own = (tally[0] - tally[1]) / (tally[0] + tally[1] + damping)
+    focus = (tally[3] - tally[4]) / (tally[3] + tally[4] + damping)
+    orient = (tally[6] - tally[7]) / (tally[6] + tally[7] + damping)
+    # Partner: ownership gates it; strategic or external evidence lifts it.
+    # (Conditional expressions rather than max(): this runs once per person.)
+    gate = 1.0 if stake >= cfg.materiality else stake / cfg.materiality
+    # Strategic and external evidence count by their own weight, not net of the
+    # operational side: a partner who also runs a large practice is still a partner.
+    strategic = tally[3] / (tally[3] + damping)
+    external = tally[6] / (tally[6] + damping)
+    activity = 1.0 - (1.0 - strategic) * (1.0 - external)
+    partner = gate * (cfg.passive_score + (1.0 - cfg.passive_score) * activity)
+    # COO: no stake, operational and internal focus, and seniority, weighed together.
+    coo = (
+        (cfg.coo_ownership * -own if own < 0 else 0.0)
+        + (cfg.coo_focus * -focus if focus < 0 else 0.0)
+        + (cfg.coo_orientation * -orient if orient < 0 else 0.0)
+        + cfg.coo_seniority * seniority
+    ) / (cfg.coo_ownership + cfg.coo_focus + cfg.coo_orientation + cfg.coo_seniority)
+    material = stake >= cfg.materiality - _EPSILON
+    coo_strong = coo >= cfg.coo_threshold - _EPSILON
+    if material and coo_strong:
+        label = RoleLabel.HYBRID
+    elif material and partner >= cfg.partner_threshold - _EPSILON:
+        label = RoleLabel.PARTNER_LIKE
+    elif coo_strong:
+        label = RoleLabel.COO_LIKE
+    else:
+        label = RoleLabel.NEITHER
+    return (label, partner, coo, own, focus, orient, stake, tuple(evidence))
+
+
+def classification_frame(
+    org_or_roles: Organization | Mapping[str, RoleAssessment],
+) -> pd.DataFrame:
+    """Return the classification as a pandas DataFrame, one row per person.
+
+    Needs pandas, an optional extra: ``pip install orgmodel[pandas]``.
+
+    Parameters
+    ----------
+    org_or_roles : Organization or dict of str to RoleAssessment
+        An organisation (classified with the defaults) or the result of
+        :func:`classify`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by person id, with the name, title, label, both scores, the three
+        axis positions, the stake and the one-line reason.
+
+    Raises
+    ------
+    OrgModelError
+        When pandas is not installed, or the argument is neither accepted type.
+
+    Examples
+    --------
+    >>> import orgmodel as om
+    >>> org = om.Organization(name="x", people=[om.Person("ann", "Ann")])
+    >>> frame = om.classification_frame(org)
+    >>> frame.loc["ann", "label"], list(frame.columns)[:4]
+    ('neither', ['name', 'title', 'label', 'partner_score'])
+    """
+    try:
+        import pandas as pd  # noqa: PLC0415 - pandas is an optional extra
+    except ImportError as err:
+        msg = "classification_frame needs pandas: pip install orgmodel[pandas]"
+        raise OrgModelError(msg) from err
+    given: object = org_or_roles
+    if isinstance(given, Organization):
+        roles: Mapping[str, RoleAssessment] = classify(given)
+    elif isinstance(given, Mapping) and all(isinstance(a, RoleAssessment) for a in given.values()):
+        roles = given
+    else:
+        msg = (
+            "classification_frame takes an Organization or the dict classify returns "
+            f"(got {type(given).__name__})"
+        )
+        raise OrgModelError(msg)
+    rows = [
+        {
+            "id": a.person.id,
+            "name": a.person.name,
+            "title": a.person.title,
+            "label": a.label.value,
+            "partner_score": a.partner_score,
+            "coo_score": a.coo_score,
+            "ownership": a.ownership,
+            "focus": a.focus,
+            "orientation": a.orientation,
+            "stake": a.stake,
+            "reason": a.reason,
+        }
+        for a in roles.values()
+    ]
+    columns = ["id", "name", "title", "label", "partner_score", "coo_score"]
+    columns += ["ownership", "focus", "orientation", "stake", "reason"]
+    return pd.DataFrame(rows, columns=columns).set_index("id")

@@ -1,0 +1,572 @@
+"""The ``orgmodel`` command line: each command is a thin call into the library.
+
+Exit status is 0 when all is well, 1 when the input has problems (they are printed
+to standard error as one block, each with its place in the file) and 2 for usage
+errors (a missing file, a bad option).  Heavy dependencies (networkx, scipy, numpy,
+graphviz) are imported inside the commands that need them, so ``orgmodel --help``
+answers at once.
+
+Examples
+--------
+>>> from click.testing import CliRunner
+>>> result = CliRunner().invoke(main, ["schema"])
+>>> result.exit_code, result.output.lstrip()[:1]
+(0, '{')
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from orgmodel import __version__
+from orgmodel._cli_progress import Status
+from orgmodel._cli_tables import format_csv, format_table
+from orgmodel.exceptions import OrgModelError, ValidationError
+
+if TYPE_CHECKING:
+    from orgmodel.model import Organization
+    from orgmodel.problems import Problem
+
+__all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "FORMATS", "main"]
+
+EXIT_OK = 0
+"""Everything went well."""
+EXIT_PROBLEMS = 1
+"""The input has problems (or a file could not be written or rendered)."""
+EXIT_USAGE = 2
+"""The command was used wrongly: a missing file, an unknown option or value."""
+
+GRAPHML = "graphml"
+#: Every format the command line reads and writes: the library's, and GraphML.  Kept
+#: literal so that ``--help`` need not import the readers (a test keeps it in step).
+FORMATS = ("yaml", "json", "csv", "bods", GRAPHML)
+
+
+# -- presentation -------------------------------------------------------------------
+
+
+def _echo_problems(head: str, problems: tuple[Problem, ...]) -> None:
+    """Print one readable block of problems to standard error."""
+    lines = [head, *(f"  {problem}" for problem in problems)]
+    click.echo("\n".join(lines), err=True)
+
+
+def _report_error(err: OrgModelError) -> None:
+    if isinstance(err, ValidationError):
+        count = len(err.problems)
+        head = f"error: {count} problem{'s' if count != 1 else ''}"
+        if err.source:
+            head += f" in {err.source}"
+        _echo_problems(head + ":", err.problems)
+    else:
+        click.echo(f"error: {err}", err=True)
+
+
+def _report_warnings(org: Organization, source: str) -> None:
+    if org.warnings:
+        count = len(org.warnings)
+        head = f"warning: {count} warning{'s' if count != 1 else ''} in {source}:"
+        _echo_problems(head, org.warnings)
+
+
+@contextmanager
+def _status(label: str) -> Iterator[None]:
+    """Show a progress line on a terminal while the block runs; silent otherwise."""
+    with Status(label, stream=click.get_text_stream("stderr")):
+        yield
+
+
+class _Group(click.Group):
+    """A group that turns library errors into a problem block and exit status 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:  # noqa: ANN401 - whatever the command returns
+        try:
+            return super().invoke(ctx)
+        except OrgModelError as err:
+            _report_error(err)
+            ctx.exit(EXIT_PROBLEMS)
+
+
+# -- shared helpers -----------------------------------------------------------------
+
+
+def _suffixes() -> dict[str, str]:
+    """Return file suffix → format name for the formats the library knows, and GraphML."""
+    from orgmodel.io._api import CODECS  # noqa: PLC0415
+
+    table = {suffix: fmt.value for fmt, codec in CODECS.items() for suffix in codec.suffixes}
+    table[".graphml"] = GRAPHML
+    return table
+
+
+def _format_of(path: Path, explicit: str | None, option: str) -> str:
+    """Return the format to use for *path*: *explicit*, or the one its suffix names."""
+    if explicit is not None:
+        return explicit
+    table = _suffixes()
+    found = table.get(path.suffix.lower())
+    if found is None:
+        known = ", ".join(table)
+        msg = (
+            f"cannot tell the format of {path.name!r} from its name; "
+            f"use a name ending in {known}, or give {option}"
+        )
+        raise click.BadParameter(msg, param_hint=repr(str(path)))
+    return found
+
+
+def _load(path: Path, fmt: str) -> Organization:
+    """Load *path* in format *fmt* (GraphML included), with a progress line on a terminal."""
+    with _status(f"Loading {path.name}"):
+        if fmt == GRAPHML:
+            from orgmodel._cli_graphml import read_graphml  # noqa: PLC0415 - networkx is slow
+
+            return read_graphml(path)
+        import orgmodel as om  # noqa: PLC0415 - keeps --help fast
+
+        return om.load(path, format=fmt)
+
+
+def _load_input(path: Path) -> Organization:
+    """Load the FILE argument of an analysis command, reporting its warnings."""
+    org = _load(path, _format_of(path, None, "--format"))
+    _report_warnings(org, str(path))
+    return org
+
+
+def _check_id(org: Organization, node_id: str | None, option: str, kind: str) -> None:
+    """Raise a usage error when an option names an id the organisation lacks."""
+    if node_id is None:
+        return
+    from orgmodel._suggest import did_you_mean  # noqa: PLC0415
+
+    found = node_id in org
+    if found and kind == "person":
+        found = any(p.id == node_id for p in org.people)
+    elif found and kind == "entity":
+        found = any(e.id == node_id for e in org.entities)
+    if not found:
+        pool = [p.id for p in org.people] if kind == "person" else [e.id for e in org.entities]
+        msg = f"no {kind} {node_id!r} in the file{did_you_mean(node_id, pool)}"
+        raise click.BadParameter(msg, param_hint=option)
+
+
+_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
+_OUT = click.Path(dir_okay=False, writable=True, path_type=Path)
+
+
+# -- the commands -------------------------------------------------------------------
+
+
+@click.group(
+    cls=_Group,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    epilog="Run 'orgmodel COMMAND --help' for the options and an example of each command.",
+)
+@click.version_option(version=__version__, prog_name="orgmodel")
+def main() -> None:
+    r"""Model who owns, who runs and who reports to whom — and tell partners from COOs.
+
+    \b
+    Examples:
+      orgmodel demo                        # the bundled example firm, charts included
+      orgmodel validate firm.yaml          # check a file; problems listed with places
+      orgmodel classify firm.yaml          # who is partner-like, who is COO-like, and why
+
+    Exit status: 0 all well, 1 problems in the input, 2 usage errors.
+    """
+
+
+@main.command()
+@click.argument("file", type=_FILE)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    help="Read FILE as this format instead of guessing from its name.",
+)
+@click.option("--strict", is_flag=True, help="Treat warnings as problems (exit status 1).")
+def validate(file: Path, fmt: str | None, *, strict: bool) -> None:
+    r"""Check FILE and summarise it; list every problem with its place.
+
+    FILE is YAML, JSON, CSV (people.csv, with stakes.csv beside it), BODS JSON or
+    GraphML.  Warnings (several roots, unknown tags, unallocated shares) are printed
+    but do not fail the check unless --strict is given.
+
+    \b
+    Example:
+      orgmodel validate firm.yaml
+      firm.yaml: ok — 41 people, 3 entities, 7 units, 6 stakes, 12 relationships
+    """
+    org = _load(file, _format_of(file, fmt, "--format"))
+    _report_warnings(org, str(file))
+    counts = dict(org.summary())
+    counts.pop("warnings", None)
+    parts = ", ".join(f"{n} {what}" for what, n in counts.items())
+    click.echo(f"{file}: ok — {parts}")
+    if strict and org.warnings:
+        sys.exit(EXIT_PROBLEMS)
+
+
+@main.command()
+@click.argument("source", type=_FILE)
+@click.argument("target", type=_OUT)
+@click.option(
+    "--from",
+    "from_fmt",
+    type=click.Choice(FORMATS),
+    help="Read SOURCE as this format instead of guessing from its name.",
+)
+@click.option(
+    "--to",
+    "to_fmt",
+    type=click.Choice(FORMATS),
+    help="Write TARGET as this format instead of guessing from its name.",
+)
+def convert(source: Path, target: Path, from_fmt: str | None, to_fmt: str | None) -> None:
+    r"""Convert SOURCE to TARGET, each format chosen by its file name.
+
+    Formats: YAML (.yaml, .yml), JSON (.json), CSV (people.csv), BODS JSON and GraphML
+    (.graphml).  TARGET is written atomically; SOURCE is never modified.
+
+    \b
+    Examples:
+      orgmodel convert firm.yaml firm.json
+      orgmodel convert people.csv firm.yaml
+      orgmodel convert firm.yaml firm.graphml     # for Gephi, yEd or Cytoscape
+      orgmodel convert firm.yaml owners.json --to bods
+    """
+    if target.resolve() == source.resolve():
+        msg = "TARGET is SOURCE; orgmodel never overwrites its input"
+        raise click.BadParameter(msg, param_hint="TARGET")
+    out_fmt = _format_of(target, to_fmt, "--to")
+    org = _load(source, _format_of(source, from_fmt, "--from"))
+    _report_warnings(org, str(source))
+    with _status(f"Writing {target.name}"):
+        if out_fmt == GRAPHML:
+            from orgmodel._cli_graphml import write_graphml  # noqa: PLC0415 - networkx is slow
+
+            write_graphml(org, target)
+        else:
+            import orgmodel as om  # noqa: PLC0415
+
+            om.dump(org, target, format=out_fmt)
+    click.echo(f"wrote {target}", err=True)
+
+
+@main.command(short_help="Print the JSON Schema of the file format.")
+@click.option(
+    "-o",
+    "--output",
+    type=_OUT,
+    help="Write the schema to this file instead of standard output.",
+)
+def schema(output: Path | None) -> None:
+    r"""Print the JSON Schema (draft 2020-12) of the YAML/JSON file format.
+
+    Point an editor at it for completion and checking: put this first line in a
+    YAML file (the YAML language server reads it):
+
+    \b
+      # yaml-language-server: $schema=./organization.schema.json
+
+    \b
+    Example:
+      orgmodel schema -o organization.schema.json
+    """
+    from orgmodel._cli_files import write_text_atomic  # noqa: PLC0415
+    from orgmodel.schema import schema_text  # noqa: PLC0415
+
+    text = schema_text()
+    if output is None:
+        click.echo(text, nl=not text.endswith("\n"))
+    else:
+        write_text_atomic(output, text)
+        click.echo(f"wrote {output}", err=True)
+
+
+_TABLE_FORMATS = click.Choice(["table", "json", "csv"])
+
+
+def _role_rows(org: Organization, roles: Mapping[str, Any], *, full: bool) -> list[list[str]]:
+    """One row per person, in file order: the table columns, or all of them for CSV."""
+    rows = []
+    for person in org.people:
+        a = roles[person.id]
+        label = a.label.value
+        reason = a.reason.removeprefix(f"{label}: ")
+        if full:
+            rows.append(
+                [
+                    person.id,
+                    person.name,
+                    person.title,
+                    label,
+                    f"{a.partner_score:.4f}",
+                    f"{a.coo_score:.4f}",
+                    f"{a.ownership:.4f}",
+                    f"{a.focus:.4f}",
+                    f"{a.orientation:.4f}",
+                    f"{a.stake:.6g}",
+                    reason,
+                ]
+            )
+        else:
+            rows.append(
+                [
+                    person.id,
+                    person.name,
+                    label,
+                    f"{a.partner_score:.2f}",
+                    f"{a.coo_score:.2f}",
+                    reason,
+                ]
+            )
+    return rows
+
+
+_CSV_HEADERS = [
+    "id",
+    "name",
+    "title",
+    "label",
+    "partner_score",
+    "coo_score",
+    "ownership",
+    "focus",
+    "orientation",
+    "stake",
+    "reason",
+]
+_TABLE_HEADERS = ["id", "name", "label", "partner", "coo", "reason"]
+
+
+def _fit(text: str) -> str:
+    """Cut each line of *text* to the terminal's width when stdout is a terminal."""
+    stdout = click.get_text_stream("stdout")
+    if not stdout.isatty():
+        return text
+    width = shutil.get_terminal_size().columns
+    return "\n".join(
+        line if len(line) <= width else line[: width - 1] + "…" for line in text.splitlines()
+    )
+
+
+@main.command()
+@click.argument("file", type=_FILE)
+@click.option(
+    "--format",
+    "out_fmt",
+    type=_TABLE_FORMATS,
+    default="table",
+    show_default=True,
+    help="table for reading, json (with all the evidence) or csv for spreadsheets.",
+)
+@click.option(
+    "--label",
+    "labels",
+    multiple=True,
+    type=click.Choice(["partner-like", "coo-like", "hybrid", "neither"]),
+    help="Show only people with this label (repeat for several).",
+)
+def classify(file: Path, out_fmt: str, labels: tuple[str, ...]) -> None:
+    r"""Say who is partner-like, COO-like, hybrid or neither in FILE, and why.
+
+    Each person gets a label, a partner score and a COO score in [0, 1], and a one-line
+    reason; --format json adds every piece of evidence, each naming its axis.
+
+    \b
+    Examples:
+      orgmodel classify firm.yaml
+      orgmodel classify firm.yaml --label partner-like --label hybrid
+      orgmodel classify firm.yaml --format csv > roles.csv
+    """
+    org = _load_input(file)
+    import orgmodel as om  # noqa: PLC0415 - keeps --help fast
+
+    with _status(f"Classifying {len(org.people)} people"):
+        roles = om.classify(org)
+    wanted = [p.id for p in org.people if not labels or roles[p.id].label.value in labels]
+    if out_fmt == "json":
+        data = [roles[pid].to_dict() for pid in wanted]
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    keep = set(wanted)
+    rows = [row for row in _role_rows(org, roles, full=out_fmt == "csv") if row[0] in keep]
+    if out_fmt == "csv":
+        click.echo(format_csv(_CSV_HEADERS, rows), nl=False)
+    else:
+        click.echo(_fit(format_table(_TABLE_HEADERS, rows, align_right=[3, 4])))
+
+
+@main.command()
+@click.argument("file", type=_FILE)
+@click.option(
+    "-o",
+    "--output",
+    type=_OUT,
+    required=True,
+    help="The chart file: .svg, .png or .pdf (rendered), or .gv/.dot (DOT source).",
+)
+@click.option("--root", metavar="ID", help="Draw only the part under this person.")
+@click.option(
+    "--depth",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="Draw at most N levels below the top (or below --root).",
+)
+def chart(file: Path, output: Path, root: str | None, depth: int | None) -> None:
+    r"""Draw the org chart of FILE, coloured by role, into OUTPUT.
+
+    Partner-like, COO-like, hybrid and other members are told apart by colour, with a
+    legend; dotted lines are dashed.  Large organisations are laid out in linear time.
+    Rendering needs the Graphviz executables; .gv and .dot files do not.
+
+    \b
+    Examples:
+      orgmodel chart firm.yaml -o chart.svg
+      orgmodel chart firm.yaml -o operations.png --root carol --depth 2
+    """
+    org = _load_input(file)
+    _check_id(org, root, "--root", "person")
+    import orgmodel as om  # noqa: PLC0415
+
+    with _status(f"Classifying {len(org.people)} people"):
+        roles = om.classify(org)
+    with _status(f"Drawing {output.name}"):
+        om.render_org_chart(org, output, root=root, depth=depth, roles=roles)
+    click.echo(f"wrote {output}", err=True)
+
+
+def _fraction(ctx: click.Context, param: click.Parameter, value: str | None) -> float | None:
+    """Read a threshold given as 0.25 or 25%."""
+    if value is None:
+        return None
+    from orgmodel._share import Share  # noqa: PLC0415
+    from orgmodel.exceptions import ShareError  # noqa: PLC0415
+
+    try:
+        share = Share.parse(value, name="threshold")
+    except ShareError as err:
+        raise click.BadParameter(str(err), ctx, param) from err
+    if not share.is_exact:
+        msg = f"a threshold must be one number, not a range (got {value!r})"
+        raise click.BadParameter(msg, ctx, param)
+    return share.lower
+
+
+_REGIMES = click.Choice(["uk-psc", "eu-amlr", "us-cta"])
+
+
+@main.command()
+@click.argument("file", type=_FILE)
+@click.option("--entity", metavar="ID", help="The entity to look at (default: the focal entity).")
+@click.option(
+    "--regime",
+    type=_REGIMES,
+    help="Beneficial-ownership rules: UK PSC register, EU AMLR or US CTA "
+    "(default: 25% or more, multiplicative look-through).",
+)
+@click.option(
+    "--threshold",
+    callback=_fraction,
+    metavar="FRACTION",
+    help="Threshold without a regime, as 0.25 or 25%.  [default: 25%]",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=_OUT,
+    help="Also draw the ownership chart into this file (.svg, .png, .pdf, .gv).",
+)
+@click.option(
+    "--format",
+    "out_fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="table for reading or json for programs.",
+)
+def ownership(
+    file: Path,
+    *,
+    entity: str | None,
+    regime: str | None,
+    threshold: float | None,
+    output: Path | None,
+    out_fmt: str,
+) -> None:
+    r"""Show who owns an entity in FILE in the end, and who its beneficial owners are.
+
+    Ownership is looked through holding companies, funds and trusts, cross-holdings
+    included; each beneficial owner is listed with the chains that make them one.
+
+    \b
+    Examples:
+      orgmodel ownership firm.yaml
+      orgmodel ownership firm.yaml --entity acme --regime uk-psc -o owners.svg
+      orgmodel ownership register.json --regime eu-amlr --format json
+    """
+    if regime is not None and threshold is not None:
+        msg = "give either --regime (which sets its own threshold) or --threshold, not both"
+        raise click.UsageError(msg)
+    org = _load_input(file)
+    target = _choose_entity(org, entity)
+    from orgmodel._cli_ownership import ownership_report  # noqa: PLC0415 - scipy is slow
+
+    with _status(f"Looking through the owners of {target}"):
+        report = ownership_report(org, target, regime=regime, threshold=threshold)
+    if out_fmt == "json":
+        click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(report.text())
+    if output is not None:
+        import orgmodel as om  # noqa: PLC0415
+
+        with _status(f"Drawing {output.name}"):
+            om.render_ownership_chart(org, output, entity=target)
+        click.echo(f"wrote {output}", err=True)
+
+
+def _choose_entity(org: Organization, entity: str | None) -> str:
+    if entity is not None:
+        _check_id(org, entity, "--entity", "entity")
+        return entity
+    focal = org.focal
+    if focal is None:
+        choices = ", ".join(e.id for e in org.entities) or "none in the file"
+        msg = f"the file names no focal entity; choose one with --entity ({choices})"
+        raise click.UsageError(msg)
+    return focal.id
+
+
+@main.command()
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("orgmodel-demo"),
+    show_default=True,
+    help="Directory for the charts (created if missing).",
+)
+def demo(out_dir: Path) -> None:
+    r"""Show orgmodel on its bundled example, a 40-person law firm.
+
+    Loads Acme Partners LLP, prints who is partner-like, COO-like, hybrid or neither
+    with a one-line reason each, and writes the org chart and the ownership chart.
+
+    \b
+    Example:
+      orgmodel demo --out acme-charts
+    """
+    from orgmodel._cli_demo import run_demo  # noqa: PLC0415
+
+    run_demo(out_dir, echo=lambda text: click.echo(_fit(text)), status=_status)

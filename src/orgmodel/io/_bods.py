@@ -1,0 +1,14 @@
+"""Beneficial Ownership Data Standard (BODS) 0.4: the ownership part, read and written.
+
+:func:`from_bods` reads a BODS 0.4 document (a JSON array of person, entity and
+relationship statements) into an :class:`~orgmodel.model.Organization`;
+:func:`to_bods` writes one back.  ``docs/bods.md`` documents the mapping: what is
+kept, what is dropped and why.
+"""
+
+from __future__ import annotations
+
+from orgmodel.io._bods_read import BODS_VERSION, from_bods, is_bods
+from orgmodel.io._bods_write import to_bods
+
+__all__ = ["BODS_VERSION", "from_bods", "is_bods", "to_bods"]

@@ -1,0 +1,628 @@
+"""Read the Beneficial Ownership Data Standard (BODS) 0.4 into an organisation.
+
+A BODS 0.4 document is a JSON array of *statements*.  Each statement describes one
+version of a *record* — a person, an entity or a relationship — by ``recordId``,
+``recordType`` and ``recordDetails``.  orgmodel maps them as follows (see
+``docs/bods.md`` for the whole table):
+
+* a **person** record becomes a :class:`~orgmodel.model.Person` with the record id
+  as its id, an **entity** record an :class:`~orgmodel.model.Entity`;
+* a **relationship** record becomes a :class:`~orgmodel.model.Stake` of the
+  ``interestedParty`` in the ``subject``: its ``shareholding`` interest gives the
+  share, ``votingRights`` the votes, ``rightsToProfitOrIncome`` the profit share.
+  BODS shares are per cent (0–100), exact or ranged; exclusive bounds become closed
+  ones in the model and are kept for writing back;
+* interests that are ``indirect`` are not holdings of the interested party in the
+  subject (the intermediate entities hold them), so they become no stake: they are
+  kept on the subject entity and written back;
+* every other detail (identifiers, nationalities, interest dates, other interest
+  types) is kept in ``attributes["bods"]`` and written back.
+
+Later statements about the same record replace earlier ones; a relationship whose
+last statement has ``recordStatus: closed`` is dropped.  Problems are reported
+together in one :class:`~orgmodel.exceptions.ValidationError` with locations such
+as ``statements[3].recordDetails.interests[0].share``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from orgmodel._share import Share
+from orgmodel._suggest import did_you_mean
+from orgmodel.exceptions import ValidationError
+from orgmodel.model import Entity, EntityKind, Organization, Person, Stake
+from orgmodel.problems import Problem, ProblemCode
+
+__all__ = [
+    "BODS_VERSION",
+    "MEASURES",
+    "Problems",
+    "entity_kind",
+    "from_bods",
+    "is_bods",
+    "person_name",
+    "share_from_bods",
+]
+
+#: The version of the standard read and written.
+BODS_VERSION = "0.4"
+
+#: Interest types that carry a measure of the model, and the stake field they fill.
+MEASURES = {
+    "shareholding": "share",
+    "votingRights": "voting",
+    "rightsToProfitOrIncome": "profit_share",
+}
+
+_RECORD_TYPES = ("entity", "person", "relationship")
+_SHARE_KEYS = ("exact", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")
+_PERCENT = 100.0
+_ENTITY_KINDS = {
+    "registeredEntity": EntityKind.COMPANY,
+    "legalEntity": EntityKind.COMPANY,
+}
+
+
+def is_bods(data: object) -> bool:
+    """Whether *data* looks like a BODS document: a list of statements.
+
+    Only a non-empty JSON array whose items are all objects with a ``statementId``
+    and a ``recordType`` counts, so detection is never ambiguous with orgmodel's own
+    format (an object at the top).
+
+    Examples
+    --------
+    >>> is_bods([{"statementId": "s1", "recordType": "person", "recordDetails": {}}])
+    True
+    >>> is_bods({"people": []}), is_bods([])
+    (False, False)
+    """
+    return (
+        isinstance(data, list)
+        and bool(data)
+        and all(isinstance(s, dict) and "statementId" in s and "recordType" in s for s in data)
+    )
+
+
+class Problems:
+    """Problems found while reading, in document order."""
+
+    def __init__(self) -> None:
+        self.found: list[Problem] = []
+
+    def add(self, code: ProblemCode, location: str, message: str) -> None:
+        self.found.append(Problem(code, location, message))
+
+
+def share_from_bods(value: object, location: str, problems: Problems) -> Share | None:
+    """Read a BODS ``share`` object (per cent) into a :class:`Share`; report problems."""
+    if not isinstance(value, Mapping):
+        problems.add(
+            ProblemCode.WRONG_TYPE,
+            location,
+            f"a share must be an object with {', '.join(_SHARE_KEYS)} (got {value!r})",
+        )
+        return None
+    numbers: dict[str, float] = {}
+    ok = True
+    for key, raw in value.items():
+        where = f"{location}.{key}"
+        if key not in _SHARE_KEYS:
+            hint = did_you_mean(str(key), _SHARE_KEYS)
+            problems.add(ProblemCode.UNKNOWN_KEY, where, f"unknown share key {key!r}{hint}")
+            ok = False
+        elif isinstance(raw, bool) or not isinstance(raw, int | float):
+            problems.add(ProblemCode.WRONG_TYPE, where, f"'{key}' must be a number (got {raw!r})")
+            ok = False
+        elif not (math.isfinite(raw) and 0.0 <= raw <= _PERCENT):
+            problems.add(
+                ProblemCode.SHARE_RANGE,
+                where,
+                f"'{key}' must be a percentage between 0 and 100 (got {raw!r})",
+            )
+            ok = False
+        else:
+            numbers[key] = float(raw)
+    if not ok:
+        return None
+    return _bounds(numbers, location, problems)
+
+
+def _bounds(numbers: dict[str, float], location: str, problems: Problems) -> Share | None:
+    for closed, open_ in (("minimum", "exclusiveMinimum"), ("maximum", "exclusiveMaximum")):
+        if closed in numbers and open_ in numbers:
+            problems.add(
+                ProblemCode.SHARE_RANGE,
+                location,
+                f"a share gives both '{closed}' and '{open_}'; keep one",
+            )
+            return None
+    if "exact" in numbers:
+        exact = numbers["exact"]
+        others = {k: v for k, v in numbers.items() if k != "exact"}
+        if any(k.startswith("exclusive") for k in others) or any(
+            v != exact for v in others.values()
+        ):
+            shown = ", ".join(f"{k} {v:g}" for k, v in others.items())
+            problems.add(
+                ProblemCode.SHARE_RANGE,
+                location,
+                f"exact share {exact:g} beside a range ({shown}); give the exact share "
+                "alone (or with minimum and maximum equal to it) or the range alone",
+            )
+            return None
+        return Share.exact(exact / _PERCENT)
+    low_open = "exclusiveMinimum" in numbers
+    high_open = "exclusiveMaximum" in numbers
+    low = numbers.get("minimum", numbers.get("exclusiveMinimum", 0.0))
+    high = numbers.get("maximum", numbers.get("exclusiveMaximum", _PERCENT))
+    low_key = "exclusiveMinimum" if low_open else "minimum"
+    high_key = "exclusiveMaximum" if high_open else "maximum"
+    if low > high:
+        problems.add(
+            ProblemCode.SHARE_RANGE,
+            location,
+            f"share {low_key} {low:g} is above {high_key} {high:g}",
+        )
+        return None
+    if low == high and (low_open or high_open):
+        problems.add(
+            ProblemCode.SHARE_RANGE,
+            location,
+            f"share range with {low_key} {low:g} and {high_key} {high:g} is empty",
+        )
+        return None
+    return Share.between(low / _PERCENT, high / _PERCENT)
+
+
+@attrs.define
+class _Record:
+    index: int  # position of the (last) statement in the document
+    record_type: str
+    details: dict[str, Any]
+    status: str | None
+
+
+class _Reader:
+    def __init__(self, statements: list[Any], problems: Problems) -> None:
+        self.problems = problems
+        self.records: dict[str, _Record] = {}
+        # records whose statements are broken: references to them are not reported again
+        self.broken: set[str] = set()
+        for i, statement in enumerate(statements):
+            self._statement(i, statement)
+
+    def _statement(self, i: int, statement: object) -> None:
+        where = f"statements[{i}]"
+        add = self.problems.add
+        if not isinstance(statement, dict):
+            add(ProblemCode.WRONG_TYPE, where, f"a statement must be an object (got {statement!r})")
+            return
+        missing = [k for k in ("statementId", "recordType", "recordDetails") if k not in statement]
+        for key in missing:
+            add(ProblemCode.MISSING_KEY, f"{where}.{key}", f"a statement needs '{key}'")
+        if missing:
+            return
+        record_type = statement["recordType"]
+        named = statement.get("recordId", statement["statementId"])
+        if isinstance(named, str):
+            self.broken.add(named)  # until the statement proves sound
+        if record_type not in _RECORD_TYPES:
+            hint = did_you_mean(str(record_type), _RECORD_TYPES)
+            add(
+                ProblemCode.UNKNOWN_VALUE,
+                f"{where}.recordType",
+                f"unknown record type {record_type!r}{hint}; expected one of "
+                + ", ".join(_RECORD_TYPES),
+            )
+            return
+        details = statement["recordDetails"]
+        if not isinstance(details, dict):
+            add(
+                ProblemCode.WRONG_TYPE,
+                f"{where}.recordDetails",
+                f"'recordDetails' must be an object (got {details!r})",
+            )
+            return
+        record_id = statement.get("recordId", statement["statementId"])
+        if not isinstance(record_id, str) or not record_id:
+            key = "recordId" if "recordId" in statement else "statementId"
+            add(
+                ProblemCode.WRONG_TYPE,
+                f"{where}.{key}",
+                f"'{key}' must be a non-empty string (got {record_id!r})",
+            )
+            return
+        status = statement.get("recordStatus")
+        earlier = self.records.get(record_id)
+        if earlier is not None and earlier.record_type != record_type:
+            add(
+                ProblemCode.DUPLICATE_ID,
+                f"{where}.recordId",
+                f"record {record_id!r} is a {record_type} here but a {earlier.record_type} "
+                f"in statements[{earlier.index}]",
+            )
+            return
+        # A later statement about the same record is an update: it replaces the earlier.
+        self.records[record_id] = _Record(i, record_type, details, status)
+        self.broken.discard(record_id)
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def person_name(details: Mapping[str, Any]) -> str | None:
+    """Return the display name in a person record's ``names``, if any."""
+    names = details.get("names")
+    if not isinstance(names, list):
+        return None
+    ordered = sorted(
+        (n for n in names if isinstance(n, Mapping)),
+        key=lambda n: n.get("type") not in ("individual", "legal"),
+    )
+    for name in ordered:
+        full = name.get("fullName")
+        if isinstance(full, str):
+            return full
+        parts = [_text(name.get(k)) for k in ("givenName", "patronymicName", "familyName")]
+        if any(parts):
+            return " ".join(p for p in parts if p)
+    return None
+
+
+def entity_kind(details: Mapping[str, Any]) -> EntityKind:
+    """Return the :class:`EntityKind` an entity record's ``entityType`` stands for."""
+    entity_type = details.get("entityType")
+    if not isinstance(entity_type, Mapping):
+        return EntityKind.OTHER
+    detail = entity_type.get("details")
+    if isinstance(detail, str):
+        for kind in EntityKind:
+            if detail.strip().lower() == kind.value:
+                return kind
+    if entity_type.get("subtype") == "trust":
+        return EntityKind.TRUST
+    return _ENTITY_KINDS.get(str(entity_type.get("type")), EntityKind.OTHER)
+
+
+class _Builder:
+    """Turns the last statement of every record into the model's records."""
+
+    def __init__(self, reader: _Reader, problems: Problems) -> None:
+        self.reader = reader
+        self.problems = problems
+        self.people: list[Person] = []
+        self.entities: list[Entity] = []
+        self.stakes: list[Stake] = []
+        # where each model record came from, to translate the model's own problems
+        self.where: dict[str, list[str]] = {"people": [], "entities": [], "stakes": []}
+        self.entity_extras: dict[str, dict[str, list[Any]]] = {}
+        records = reader.records
+        for record_id, record in records.items():
+            if record.record_type == "person":
+                self._person(record_id, record)
+            elif record.record_type == "entity":
+                self._entity(record_id, record)
+        for record_id, record in records.items():
+            if record.record_type == "relationship" and record.status != "closed":
+                self._relationship(record_id, record)
+        self.entities = [attrs.evolve(e, attributes=self._with_extras(e)) for e in self.entities]
+
+    def _person(self, record_id: str, record: _Record) -> None:
+        details = record.details
+        name = person_name(details)
+        if name is None:
+            name = record_id
+        self.people.append(Person(record_id, name, attributes={"bods": dict(details)}))
+        self.where["people"].append(f"statements[{record.index}]")
+
+    def _entity(self, record_id: str, record: _Record) -> None:
+        details = record.details
+        where = f"statements[{record.index}].recordDetails"
+        name = details.get("name")
+        if name is not None and not isinstance(name, str):
+            self.problems.add(
+                ProblemCode.WRONG_TYPE, f"{where}.name", f"'name' must be a string (got {name!r})"
+            )
+        if "entityType" in details and not isinstance(details["entityType"], Mapping):
+            self.problems.add(
+                ProblemCode.WRONG_TYPE,
+                f"{where}.entityType",
+                f"'entityType' must be an object with a 'type' (got {details['entityType']!r})",
+            )
+        kept = {k: v for k, v in details.items() if k != "name"}
+        self.entities.append(
+            Entity(
+                record_id,
+                name if isinstance(name, str) else record_id,
+                kind=entity_kind(details),
+                attributes={"bods": kept},
+            )
+        )
+        self.where["entities"].append(f"statements[{record.index}]")
+
+    def _party(self, details: Mapping[str, Any], key: str, where: str) -> str | None:
+        """Return the record id in *key*, checked; ``None`` when unspecified or wrong."""
+        value = details.get(key)
+        records = self.reader.records
+        if isinstance(value, Mapping):
+            return None  # an unspecified party: kept as a note, no stake
+        if not isinstance(value, str):
+            self.problems.add(
+                ProblemCode.MISSING_KEY if value is None else ProblemCode.WRONG_TYPE,
+                f"{where}.{key}",
+                f"a relationship needs '{key}', the recordId of a "
+                + ("entity" if key == "subject" else "person or entity")
+                + (f" (got {value!r})" if value is not None else ""),
+            )
+            return None
+        found = records.get(value)
+        if found is None and value in self.reader.broken:
+            return None  # its own statement is reported already
+        if found is None:
+            hint = did_you_mean(
+                value, [r for r, rec in records.items() if rec.record_type != "relationship"]
+            )
+            self.problems.add(
+                ProblemCode.UNKNOWN_REFERENCE,
+                f"{where}.{key}",
+                f"relationship points to a missing record {value!r}{hint}",
+            )
+            return None
+        wanted = ("entity",) if key == "subject" else ("entity", "person")
+        if found.record_type not in wanted:
+            self.problems.add(
+                ProblemCode.UNKNOWN_REFERENCE,
+                f"{where}.{key}",
+                f"{key} {value!r} is a {found.record_type} record, not "
+                + " or ".join(f"a {w}" for w in wanted),
+            )
+            return None
+        return value
+
+    def _relationship(self, record_id: str, record: _Record) -> None:
+        details = record.details
+        where = f"statements[{record.index}].recordDetails"
+        subject = self._party(details, "subject", where)
+        party = self._party(details, "interestedParty", where)
+        interests = details.get("interests", [])
+        if not isinstance(interests, list):
+            self.problems.add(
+                ProblemCode.WRONG_TYPE,
+                f"{where}.interests",
+                f"'interests' must be a list (got {interests!r})",
+            )
+            return
+        direct, indirect, measures = self._interests(interests, where)
+        if subject is None:
+            return
+        if party is None:
+            unspecified = details.get("interestedParty")
+            if isinstance(unspecified, Mapping):
+                self._note(subject, "unspecifiedInterestedParties", record_id, details)
+            return
+        if indirect:
+            note = {**details, "interests": indirect}
+            self._note(subject, "indirect", record_id, note)
+        if direct:
+            self._stake(record_id, record.index, subject, party, direct, measures)
+
+    def _interests(
+        self, interests: list[Any], where: str
+    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, list[Share]]]:
+        """Split *interests* into direct and indirect; read the measures of the direct."""
+        direct: list[dict[str, Any]] = []
+        indirect: list[dict[str, Any]] = []
+        measures: dict[str, list[Share]] = {}
+        for j, interest in enumerate(interests):
+            at = f"{where}.interests[{j}]"
+            if not isinstance(interest, dict):
+                self.problems.add(
+                    ProblemCode.WRONG_TYPE, at, f"an interest must be an object (got {interest!r})"
+                )
+                continue
+            kind = interest.get("type")
+            if kind is not None and not isinstance(kind, str):
+                self.problems.add(
+                    ProblemCode.WRONG_TYPE, f"{at}.type", f"'type' must be a string (got {kind!r})"
+                )
+                continue
+            if interest.get("directOrIndirect") == "indirect":
+                indirect.append(interest)
+                continue
+            direct.append(interest)
+            if kind not in MEASURES or "endDate" in interest:
+                continue  # another kind of interest, or one that has ended
+            share: Share | None = Share.between(0.0, 1.0)  # stated without a share: unknown
+            if "share" in interest:
+                share = share_from_bods(interest["share"], f"{at}.share", self.problems)
+            if share is not None:
+                measures.setdefault(MEASURES[kind], []).append(share)
+        return direct, indirect, measures
+
+    def _note(self, subject: str, kind: str, record_id: str, details: Mapping[str, Any]) -> None:
+        extras = self.entity_extras.setdefault(subject, {})
+        extras.setdefault(kind, []).append({"recordId": record_id, **details})
+
+    def _stake(  # noqa: PLR0917 - private, one caller
+        self,
+        record_id: str,
+        index: int,
+        subject: str,
+        party: str,
+        interests: list[dict[str, Any]],
+        measures: dict[str, list[Share]],
+    ) -> None:
+        def total(name: str) -> Share | None:
+            found = measures.get(name)
+            if not found:
+                return None
+            return Share(
+                min(1.0, sum(s.lower for s in found)), min(1.0, sum(s.upper for s in found))
+            )
+
+        voting, profit = total("voting"), total("profit_share")
+        share = total("share")
+        if share is None:
+            # No shareholding stated: unknown when votes or profits show a holding,
+            # none when the relationship is control only (board, senior official ...).
+            share = Share.between(0.0, 1.0) if voting or profit else Share.exact(0.0)
+        self.stakes.append(
+            Stake(
+                party,
+                subject,
+                share,
+                voting=voting,
+                profit_share=profit,
+                attributes={"bods": {"recordId": record_id, "interests": interests}},
+            )
+        )
+        self.where["stakes"].append(f"statements[{index}]")
+
+    def _with_extras(self, entity: Entity) -> dict[str, Any]:
+        extras = self.entity_extras.get(entity.id)
+        if not extras:
+            return entity.attributes
+        bods = {**entity.attributes.get("bods", {}), "orgmodel": extras}
+        return {**entity.attributes, "bods": bods}
+
+
+_FIELD_PATHS = {
+    "holder": "recordDetails.interestedParty",
+    "entity": "recordDetails.subject",
+    "share": "recordDetails.interests",
+    "voting": "recordDetails.interests",
+    "profit_share": "recordDetails.interests",
+    "id": "recordId",
+    "name": "recordDetails",
+    "attributes": "recordDetails",
+}
+
+
+def _translate(problem: Problem, where: dict[str, list[str]]) -> Problem:
+    """Point a problem found in the built model back at the statement it came from."""
+    head, _, rest = problem.location.partition("[")
+    if head not in where or "]" not in rest:
+        return problem
+    number, _, tail = rest.partition("]")
+    if not number.isdigit() or int(number) >= len(where[head]):
+        return problem
+    field = tail.lstrip(".").split(".", 1)[0]
+    path = _FIELD_PATHS.get(field, "")
+    location = where[head][int(number)] + (f".{path}" if path else "")
+    return attrs.evolve(problem, location=location)
+
+
+def from_bods(data: object, *, source: str = "<bods>") -> Organization:
+    """Read a BODS 0.4 document (parsed JSON: a list of statements) into an organisation.
+
+    Parameters
+    ----------
+    data : object
+        The parsed JSON document: a list of statements.
+    source : str
+        Where the data came from (a file name), for error messages.
+
+    Returns
+    -------
+    Organization
+        People, entities and stakes; named after the first entity, which is also the
+        focal entity when there is exactly one subject not held by another entity.
+
+    Raises
+    ------
+    ValidationError
+        Listing every problem with its place in the document, such as
+        ``statements[3].recordDetails.interests[0].share``.
+
+    Examples
+    --------
+    >>> doc = [
+    ...     {
+    ...         "statementId": "s-acme",
+    ...         "recordId": "acme",
+    ...         "recordType": "entity",
+    ...         "recordDetails": {
+    ...             "isComponent": False,
+    ...             "name": "Acme Ltd",
+    ...             "entityType": {"type": "registeredEntity"},
+    ...         },
+    ...     },
+    ...     {
+    ...         "statementId": "s-ann",
+    ...         "recordId": "ann",
+    ...         "recordType": "person",
+    ...         "recordDetails": {
+    ...             "isComponent": False,
+    ...             "personType": "knownPerson",
+    ...             "names": [{"type": "individual", "fullName": "Ann Lee"}],
+    ...         },
+    ...     },
+    ...     {
+    ...         "statementId": "s-rel",
+    ...         "recordId": "ann-acme",
+    ...         "recordType": "relationship",
+    ...         "recordDetails": {
+    ...             "isComponent": False,
+    ...             "subject": "acme",
+    ...             "interestedParty": "ann",
+    ...             "interests": [
+    ...                 {
+    ...                     "type": "shareholding",
+    ...                     "directOrIndirect": "direct",
+    ...                     "share": {"minimum": 25, "maximum": 50},
+    ...                 }
+    ...             ],
+    ...         },
+    ...     },
+    ... ]
+    >>> org = from_bods(doc)
+    >>> org.person("ann").name, str(org.stakes[0].share)
+    ('Ann Lee', '25–50%')
+    >>> doc[2]["recordDetails"]["interests"][0]["share"] = {"minimum": 60, "maximum": 50}
+    >>> from_bods(doc, source="acme.json")
+    Traceback (most recent call last):
+    ...
+    orgmodel.exceptions.ValidationError: 1 problem in acme.json:
+      - statements[2].recordDetails.interests[0].share: share minimum 60 is above ...
+    """
+    problems = Problems()
+    if not isinstance(data, list):
+        shown = type(data).__name__
+        problems.add(
+            ProblemCode.WRONG_TYPE,
+            "statements",
+            f"a BODS document is a JSON array of statements (got a {shown})",
+        )
+        raise ValidationError(problems.found, source=source)
+    reader = _Reader(data, problems)
+    builder = _Builder(reader, problems)
+    if problems.found:
+        raise ValidationError(problems.found, source=source)
+    focal = _focal(builder)
+    names = {e.id: e.name for e in builder.entities}
+    try:
+        return Organization(
+            name=names[focal] if focal else (builder.entities[0].name if names else source),
+            people=builder.people,
+            entities=builder.entities,
+            stakes=builder.stakes,
+            focal_entity=focal,
+        )
+    except ValidationError as err:
+        translated = [_translate(p, builder.where) for p in err.problems]
+        raise ValidationError(translated, source=source) from err
+
+
+def _focal(builder: _Builder) -> str | None:
+    """Return the one entity held by someone that holds nothing itself, if unique."""
+    holders = {s.holder for s in builder.stakes}
+    held = {s.entity for s in builder.stakes}
+    bottom = [e.id for e in builder.entities if e.id in held and e.id not in holders]
+    return bottom[0] if len(bottom) == 1 else None

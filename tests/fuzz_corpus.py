@@ -1,0 +1,205 @@
+"""Seed documents and mutations shared by the fuzz test and the standalone fuzz command."""
+
+from __future__ import annotations
+
+import random
+
+import orgmodel as om
+
+__all__ = [
+    "MUTATION_ALPHABET",
+    "SEEDS",
+    "csv_tables",
+    "load_csv_tables",
+    "mutate",
+    "random_ops",
+]
+
+_ORG = om.Organization(
+    name="Acme Partners LLP",
+    focal_entity="acme",
+    entities=[
+        om.Entity("acme", "Acme Partners LLP", kind=om.EntityKind.LLP),
+        om.Entity("alice-holdco", "AS Holdings Ltd", attributes={"jurisdiction": "UK"}),
+    ],
+    units=[
+        om.Unit("exec", "Executive", function="management", head="alice"),
+        om.Unit("ops", "Operations", function="operations", parent="exec", head="carol"),
+    ],
+    people=[
+        om.Person(
+            "alice",
+            "Alice Smith",
+            title="Managing Partner",
+            employment=om.Employment.PARTNER,
+            unit="exec",
+            responsibilities=["strategy", "business_development"],
+            attributes={"email": "alice@example.com", "since": 2009, "desk": [1, {"floor": 3}]},
+        ),
+        om.Person("bob", "Bob Jones", title="Partner", employment=om.Employment.PARTNER),
+        om.Person(
+            "carol",
+            "Carol White",
+            title="COO",
+            manager="alice",
+            unit="ops",
+            dotted=["bob"],
+            responsibilities=["operations", "process_improvement", "pitching"],
+        ),
+        om.Person("dan", "Dan Brown", title="Head of IT", manager="carol", unit="ops"),
+        om.Person("eve", "Eve; Black", title='Associate, "senior"', manager="bob"),
+    ],
+    stakes=[
+        om.Stake("alice", "alice-holdco", om.Share.exact(1.0)),
+        om.Stake(
+            "alice-holdco",
+            "acme",
+            om.Share.exact(0.4),
+            voting=om.Share.exact(0.4),
+            profit_share=om.Share.exact(0.35),
+            liability=om.Liability.LIMITED,
+        ),
+        om.Stake("bob", "acme", om.Share.between(0.25, 0.5), attributes={"class": "B"}),
+    ],
+    relationships=[
+        om.Relationship("alice", om.RelationshipKind.CLIENT, "Globex Corp"),
+        om.Relationship("bob", om.RelationshipKind.INVESTOR, "Initech Fund"),
+    ],
+    custom_tags=[om.Tag("pitching", {om.Lean.EXTERNAL}, "pitches for new work")],
+)
+
+
+def _csv_write_people() -> str:
+    return csv_tables()[0]["people"]
+
+
+_HANDWRITTEN_YAML = """\
+organization: Acme
+defaults: &d {employment: partner}
+vocabulary:
+  - {tag: pitching, leans: [strategic, external], description: wins work}
+people:
+  - {id: alice, name: Alice, <<: *d, attributes: {joined: 2020-01-01, tags: &t [a, b]}}
+  - id: bob
+    name: Bob
+    title: "Partner"
+    dotted: []
+    attributes: {tags: *t, ratio: .5, big: 1e3, hex: 0x1F, none: ~}
+lines:
+  - {report: bob, manager: alice, kind: solid}
+stakes:
+  - {holder: alice, entity: acme, share: "25-50%"}
+  - {holder: bob, entity: acme, share: {minimum: 0.1, maximum: 0.2}}
+entities: [{id: acme, name: Acme, kind: llp}]
+"""
+
+
+_HR_EXPORT = (
+    "id,name,title,manager_id,Department,Email\n"
+    "1,Ann,CEO,,Board,ann@example.com\n"
+    "2,Ben,CFO,1,Finance,\n"
+    '3,"Cole, Jr.",Clerk,2,Finance,"c@x"\n'
+)
+
+
+def csv_tables() -> list[dict[str, str]]:
+    """Valid sets of CSV tables (table kind → text) to mutate one table of."""
+    from orgmodel.io import _csv_write  # noqa: PLC0415
+
+    return [_csv_write.tables(_ORG), {"people": _HR_EXPORT}]
+
+
+def load_csv_tables(tables: dict[str, str]) -> om.Organization:
+    """Load a set of CSV tables as :func:`orgmodel.load` loads the files."""
+    from orgmodel.io import _csv, _files  # noqa: PLC0415
+
+    files = {k: (f"{k}.csv", _files.check_text(t, f"{k}.csv")) for k, t in tables.items()}
+    return _csv._load(files, "people.csv")
+
+
+#: Valid documents to mutate, by format.
+SEEDS: dict[str, list[str]] = {
+    "yaml": [om.dumps(_ORG, format="yaml"), _HANDWRITTEN_YAML],
+    "json": [om.dumps(_ORG, format="json")],
+    "csv": [_csv_write_people(), _HR_EXPORT],
+}
+
+#: Characters that matter to YAML, JSON and CSV parsers, plus some that should not.
+MUTATION_ALPHABET = (
+    " \t\n\r:-,[]{}\"'#&*!|>%@`?=~;.0123456789eE+\\/<\x00\x85\u2028\ufeff\U0001f600aZ_"
+)
+_KEYS = (
+    "id",
+    "name",
+    "manager",
+    "manger",
+    "dotted",
+    "people",
+    "stakes",
+    "share",
+    "entity",
+    "holder",
+    "kind",
+    "lines",
+    "report",
+    "attributes",
+    "vocabulary",
+    "leans",
+    "!!python/object:os.system",
+    "&a",
+    "*a",
+    "<<",
+    "manager_id",
+    "dotted_manager_ids",
+    "name:json",
+    "0.4",
+    "40",
+    "1e999",
+    "-1",
+    "null",
+    "[",
+    "{",
+)
+
+
+def random_ops(rng: random.Random) -> list[tuple[int, int, int, str]]:
+    """Draw one to four edit operations for :func:`mutate` from *rng*."""
+    return [
+        (
+            rng.randrange(7),
+            rng.randrange(1 << 20),
+            rng.randrange(41),
+            "".join(rng.choice(MUTATION_ALPHABET) for _ in range(rng.randrange(7))),
+        )
+        for _ in range(rng.randint(1, 4))
+    ]
+
+
+def mutate(text: str, ops: list[tuple[int, int, int, str]]) -> str:
+    """Apply edit operations ``(kind, position, length, insert)`` to *text*.
+
+    Kinds: 0 delete, 1 insert, 2 replace, 3 duplicate a slice, 4 put in a known key,
+    5 swap two lines, 6 truncate.  Positions wrap around the text's length.
+    """
+    for kind, position, length, insert in ops:
+        size = len(text) or 1
+        at = position % size
+        end = min(len(text), at + length)
+        if kind == 0:
+            text = text[:at] + text[end:]
+        elif kind == 1:
+            text = text[:at] + insert + text[at:]
+        elif kind == 2:
+            text = text[:at] + insert + text[end:]
+        elif kind == 3:
+            text = text[:end] + text[at:end] * (1 + length % 5) + text[end:]
+        elif kind == 4:
+            text = text[:at] + _KEYS[length % len(_KEYS)] + text[end:]
+        elif kind == 5:
+            lines = text.split("\n")
+            i, j = at % len(lines), (at + length) % len(lines)
+            lines[i], lines[j] = lines[j], lines[i]
+            text = "\n".join(lines)
+        else:
+            text = text[:at]
+    return text
