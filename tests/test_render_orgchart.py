@@ -461,3 +461,21 @@ def test_bundled_example_boxes_never_overlap(tmp_path, color_by):
             if a0 >= x1:
                 break
             assert b0 >= y1 or b1 <= y0, ((x0, y0, x1, y1), (a0, b0, a1, b1))
+
+
+@pytest.mark.exe
+def test_wide_text_never_makes_boxes_overlap(tmp_path):
+    """Capitals, CJK, emoji and long titles: Graphviz never grows a box into its neighbour."""
+    names = ["W" * 20, "M" * 24, "山田太郎" * 3, "😀" * 10, "Ελένη Παπαδοπούλου", "i" * 30]
+    people = [P("top", "Top")]
+    for i, name in enumerate(names):
+        people.append(P(f"p{i}", name, title="TITLE IN CAPITALS FOR A ROLE", manager="top"))
+        people += [P(f"q{i}{k}", name, title="x", manager=f"p{i}") for k in range(2)]
+    org = om.Organization(name="Wide", people=people)
+    boxes = sorted(_boxes_in(render(org, tmp_path, color_by="none", stack=0)).values())
+    assert len(boxes) == len(people)
+    for index, (x0, y0, x1, y1) in enumerate(boxes):
+        for a0, b0, _, b1 in boxes[index + 1 :]:
+            if a0 >= x1:
+                break
+            assert b0 >= y1 or b1 <= y0
