@@ -474,7 +474,7 @@ def test_wide_text_never_makes_boxes_overlap(tmp_path):
     org = om.Organization(name="Wide", people=people)
     boxes = sorted(_boxes_in(render(org, tmp_path, color_by="none", stack=0)).values())
     assert len(boxes) == len(people)
-    for index, (x0, y0, x1, y1) in enumerate(boxes):
+    for index, (_, y0, x1, y1) in enumerate(boxes):
         for a0, b0, _, b1 in boxes[index + 1 :]:
             if a0 >= x1:
                 break
