@@ -1,5 +1,6 @@
 import json
 import sys
+from pathlib import Path
 
 import attrs
 import pytest
@@ -197,7 +198,7 @@ def texts(org, person) -> list[str]:
         ("partnership", "sal", "employed as a partner (a standing, not proof of a stake)"),
         ("partnership", "mp", "leads the organisation from the top"),
         ("startup", "coo", "oversees 4 department heads"),
-        ("startup", "coo", "operational work: operations, process improvement and coordination"),
+        ("startup", "coo", "operational work: coordination, operations and process improvement"),
         ("startup", "bd-head", "oversees 2 managers"),
         ("startup", "eng1", "holds 1% of Nimbus Ltd, below the 5% materiality threshold"),
         ("startup", "inv", "no strategic or operational work recorded"),
@@ -450,3 +451,25 @@ def test_without_stakes_nobody_is_partner_like(org):
     for a in om.classify(bare).values():
         assert a.label not in (L.PARTNER_LIKE, L.HYBRID)
         assert a.partner_score == 0
+
+
+ACME = {
+    "alice": L.PARTNER_LIKE,
+    "brian": L.PARTNER_LIKE,
+    "chloe": L.PARTNER_LIKE,
+    "dev": L.PARTNER_LIKE,
+    "olivia": L.HYBRID,
+    "carol": L.COO_LIKE,
+    "sam": L.COO_LIKE,
+}
+
+
+def test_bundled_example():
+    """The bundled firm: four partners, an operating partner, two COO-likes, the rest neither."""
+    org = om.load(Path(__file__).parents[1] / "examples" / "acme-partners.yaml")
+    roles = om.classify(org)
+    assert {pid: a.label for pid, a in roles.items() if a.label is not L.NEITHER} == ACME
+    assert roles["george"].partner_score == pytest.approx(0.3)  # the passive founder
+    assert roles["alice"].reason.startswith(
+        "partner-like: holds 30% of Acme Partners LLP through AS Holdings Ltd; "
+    )

@@ -27,6 +27,14 @@ __all__ = ["Facts", "Holding", "listing"]
 _SHOWN = 3  # names listed in a sentence before "and N more"
 _TAGS_SHOWN = 3  # responsibilities listed in one evidence sentence
 _LEAN_ORDER = (Lean.STRATEGIC, Lean.OPERATIONAL, Lean.EXTERNAL, Lean.INTERNAL)
+_LEAN_EVIDENCE = tuple(
+    (
+        lean.axis,
+        Direction.PARTNER if lean.partner_side else Direction.COO,
+        f"{lean.value} work: ",
+    )
+    for lean in _LEAN_ORDER
+)
 _PARTNER_TITLE = re.compile(
     r"\b(partner|founder|founding|owner|co-owner|proprietor|principal)\b", re.IGNORECASE
 )
@@ -161,6 +169,7 @@ class Facts:
         self.config = config
         self.hierarchy = Hierarchy.of(org)
         self.roots = set(self.hierarchy.roots)
+        self._leaders = {*self.hierarchy.reports, *self.hierarchy.dotted_reports}
         self.holdings, targets = holdings(org)
         self.vocabulary = org.vocabulary
         self.unit_names = {u.id: u.name for u in org.units}
@@ -171,6 +180,7 @@ class Facts:
                 self.heads.setdefault(u.head, []).append(u.id)
             if u.parent is not None:
                 self.unit_children.setdefault(u.parent, []).append(u.id)
+        self._leaders.update(self.heads)
         self.relationships: dict[str, dict[str, list[str]]] = {}
         for r in org.relationships:
             kinds = self.relationships.setdefault(r.person, {})
@@ -204,7 +214,10 @@ class Facts:
             _ORIENT, _N, 0.0, "no external or internal work recorded", _TAGS
         )
         self._employment = self._employment_evidence()
-        self._tag_cache: dict[tuple[str, ...], tuple[Evidence, ...]] = {}
+        self._employee = self._employment[Employment.EMPLOYEE]
+        self._tag_cache: dict[frozenset[str], tuple[Evidence, ...]] = {}
+        self._tag_tuples: dict[tuple[str, ...], tuple[Evidence, ...]] = {}
+        self._tag_leans: dict[str, tuple[int, ...]] = {}
         self._titles: dict[str, tuple[Evidence, ...]] = {}
         self._oversight: dict[tuple[int, int, int, bool], Evidence] = {}
 
@@ -281,25 +294,25 @@ class Facts:
 
     # -- responsibilities and relationships ------------------------------------
 
-    def _tags(self, names: tuple[str, ...]) -> tuple[Evidence, ...]:
-        """One record per lean that the tags show: "strategic responsibilities: ..."."""
+    def _tags(self, names: frozenset[str]) -> tuple[Evidence, ...]:
+        """One record per lean the tags show ("strategic work: ..."), names in sorted order."""
         found = self._tag_cache.get(names)
         if found is None:
-            by_lean: dict[Lean, list[str]] = {lean: [] for lean in _LEAN_ORDER}
-            for name in dict.fromkeys(names):
-                tag = self.vocabulary.get(name)
-                for lean in tag.leans if tag is not None else ():
-                    by_lean[lean].append(name.replace("_", " "))
+            by_lean: list[list[str]] = [[], [], [], []]
+            for name in sorted(names):
+                leans = self._tag_leans.get(name)
+                if leans is None:
+                    tag = self.vocabulary.get(name)
+                    leans = () if tag is None else tuple(map(_LEAN_ORDER.index, tag.leans))
+                    self._tag_leans[name] = leans
+                for k in leans:
+                    by_lean[k].append(name.replace("_", " "))
             w = self.config.tag_weight
             found = tuple(
                 Evidence(
-                    lean.axis,
-                    _P if lean.partner_side else _C,
-                    w * len(words),
-                    f"{lean.value} work: {listing(words, _TAGS_SHOWN)}",
-                    _TAGS,
+                    axis, points, w * len(words), f"{lead}{listing(words, _TAGS_SHOWN)}", _TAGS
                 )
-                for lean, words in by_lean.items()
+                for (axis, points, lead), words in zip(_LEAN_EVIDENCE, by_lean, strict=True)
                 if words
             )
             self._tag_cache[names] = found
@@ -323,17 +336,39 @@ class Facts:
 
     def _ramp(self, count: int) -> float:
         """0 for one thing, 1 for ``several``, straight in between."""
-        return min(1.0, max(0.0, (count - 1) / (self.config.several - 1)))
+        if count <= 1:
+            return 0.0
+        return min(1.0, (count - 1) / (self.config.several - 1))
 
     def _structure(self, person: Person) -> tuple[list[Evidence], float]:
         h, cfg, pid = self.hierarchy, self.config, person.id
+        under_top = person.manager in self.roots
+        if pid not in self._leaders:  # the common case: leads nobody and no unit
+            if under_top:
+                return [self._under_top], cfg.seniority_under_top
+            return [], 0.0
         out: list[Evidence] = []
         at_top = pid in self.roots
-        under_top = person.manager is not None and person.manager in self.roots
         if at_top and pid in h.reports:
             out.append(self._top)
         if under_top:
             out.append(self._under_top)
+        heads, managers, on_dotted, units = self._overseen(pid)
+        if heads + managers:
+            out.append(self._oversees(heads, managers, on_dotted, at_top=at_top))
+        if units:
+            out.append(self._units(units, at_top=at_top))
+        breadth = 0.0 if at_top else self._ramp(max(len(units), heads + managers))
+        share = cfg.seniority_under_top
+        return out, share * under_top + (1.0 - share) * breadth
+
+    def _overseen(self, pid: str) -> tuple[int, int, int, list[str]]:
+        """Count the heads and managers reporting to *pid*; list the units they oversee.
+
+        Reports count on solid and dotted lines.  The units are those headed by *pid*
+        or by their reports, and the units directly inside those.
+        """
+        h = self.hierarchy
         solid = h.reports.get(pid, ())
         dotted = h.dotted_reports.get(pid, ())
         heads = managers = on_dotted = 0
@@ -350,21 +385,17 @@ class Facts:
             on_dotted += i >= len(solid)
         for uid in list(units):
             units.update(dict.fromkeys(self.unit_children.get(uid, ())))
-        if heads + managers:
-            out.append(self._oversees(heads, managers, on_dotted, at_top=at_top))
-        if units:
-            names = [self.unit_names[u] for u in units]
-            if at_top or len(units) == 1:
-                text = f"oversees {_plural(len(units), 'unit')}: {listing(names)}"
-                text += " as the top of the organisation" if at_top and len(units) > 1 else ""
-                out.append(Evidence(_ORIENT, _N, 0.0, text, EvidenceSource.STRUCTURE))
-            else:
-                text = f"spans {len(units)} internal units: {listing(names)}"
-                weight = cfg.units_weight * self._ramp(len(units))
-                out.append(Evidence(_ORIENT, _C, weight, text, EvidenceSource.STRUCTURE))
-        breadth = 0.0 if at_top else self._ramp(max(len(units), heads + managers))
-        share = cfg.seniority_under_top
-        return out, share * under_top + (1.0 - share) * breadth
+        return heads, managers, on_dotted, list(units)
+
+    def _units(self, units: list[str], *, at_top: bool) -> Evidence:
+        names = [self.unit_names[u] for u in units]
+        if at_top or len(units) == 1:
+            text = f"oversees {_plural(len(units), 'unit')}: {listing(names)}"
+            text += " as the top of the organisation" if at_top and len(units) > 1 else ""
+            return Evidence(_ORIENT, _N, 0.0, text, EvidenceSource.STRUCTURE)
+        text = f"spans {len(units)} internal units: {listing(names)}"
+        weight = self.config.units_weight * self._ramp(len(units))
+        return Evidence(_ORIENT, _C, weight, text, EvidenceSource.STRUCTURE)
 
     def _oversees(self, heads: int, managers: int, dotted: int, *, at_top: bool) -> Evidence:
         key = (heads, managers, dotted, at_top)
@@ -396,21 +427,55 @@ class Facts:
 
     # -- everything -------------------------------------------------------------
 
-    def evidence(self, person: Person) -> tuple[list[Evidence], float]:
-        """Return *person*'s evidence (ownership first) and their seniority in [0, 1]."""
-        out = self._ownership(person)
-        employment = self._employment.get(person.employment)
-        if employment is not None:
-            out.append(employment)
+    def plain_key(self, person: Person) -> tuple[object, ...] | None:
+        """Return what a person's assessment depends on, or ``None`` if it is personal.
+
+        A person with no stake, no external relationship, and nobody and no unit to
+        lead is assessed from their employment, title, tags and whether they report
+        to the top alone; people with equal keys get equal assessments.
+        """
+        pid = person.id
+        if pid in self.holdings or pid in self.relationships or pid in self._leaders:
+            return None
+        employment = person.employment
+        kind = 0 if employment is Employment.EMPLOYEE else id(employment)  # no enum hash
+        return (kind, person.title, person.responsibilities, person.manager in self.roots)
+
+    def evidence(self, person: Person) -> tuple[list[Evidence], list[float], float]:
+        """Return *person*'s evidence (ownership first), its tally and their seniority.
+
+        The tally holds the summed weights by axis (ownership, focus, orientation)
+        and direction (partner, COO, neutral): ``tally[3 * axis + direction]``.
+        """
+        # This runs once per person: fast paths and identity tests (hashing an enum
+        # member calls Python code), caches keyed by strings and tuples.
+        pid = person.id
+        out = self._ownership(person) if pid in self.holdings else [self._no_stake]
+        employment = person.employment
+        if employment is Employment.EMPLOYEE:
+            out.append(self._employee)
+        elif employment is not Employment.DIRECTOR and employment is not Employment.CONTRACTOR:
+            out.append(self._employment[employment])
         if person.title:
             out.extend(self._title(person.title))
         if person.responsibilities:
-            out.extend(self._tags(person.responsibilities))
-        out.extend(self._relationships(person))
+            found = self._tag_tuples.get(person.responsibilities)
+            if found is None:
+                found = self._tags(frozenset(person.responsibilities))
+                self._tag_tuples[person.responsibilities] = found
+            out.extend(found)
+        if pid in self.relationships:
+            out.extend(self._relationships(person))
         structural, seniority = self._structure(person)
         out.extend(structural)
-        if not any(e.axis is _FOCUS for e in out):
+        tally = [0.0] * 9
+        axes = 0  # bit 1: something on focus; bit 2: something on orientation
+        for e in out:
+            slot = e._slot  # noqa: SLF001 - the record's own precomputed tally slot
+            tally[slot] += e.weight
+            axes |= 1 << (slot // 3)
+        if not axes & 2:
             out.append(self._no_focus)
-        if not any(e.axis is _ORIENT for e in out):
+        if not axes & 4:
             out.append(self._no_orientation)
-        return out, seniority
+        return out, tally, seniority

@@ -8,16 +8,11 @@ collaboration check share it so none of them walks the people more than a few ti
 
 from __future__ import annotations
 
-from collections import deque
-
-import attrs
-
 from orgmodel.model import Employment, Organization, Person
 
 __all__ = ["Hierarchy"]
 
 
-@attrs.frozen
 class Hierarchy:
     """Solid and dotted reports, tops and layers of an organisation.
 
@@ -32,18 +27,29 @@ class Hierarchy:
     roots : tuple of str
         The tops: people with no manager inside the reporting structure.
     layer : dict of str to int
-        The layer of everyone in the reporting structure, 1 at the top.  People
-        outside it (no manager, no reports, ``employment: none``) have none.
+        The layer of everyone in the reporting structure, 1 at the top (computed on
+        first use).  People outside it (no manager, no reports, ``employment: none``)
+        have none.
     order : tuple of str
-        Everyone with a layer, top-down (breadth-first from the tops).
+        Everyone with a layer, top-down (breadth-first, one top's tree at a time).
+    tree_sizes : dict of str to int
+        The number of people in each top's tree.
     """
 
-    people: dict[str, Person]
-    reports: dict[str, list[str]]
-    dotted_reports: dict[str, list[str]]
-    roots: tuple[str, ...]
-    layer: dict[str, int]
-    order: tuple[str, ...]
+    __slots__ = ("_levels", "dotted_reports", "people", "reports", "roots")
+
+    def __init__(
+        self,
+        people: dict[str, Person],
+        reports: dict[str, list[str]],
+        dotted_reports: dict[str, list[str]],
+        roots: tuple[str, ...],
+    ) -> None:
+        self.people = people
+        self.reports = reports
+        self.dotted_reports = dotted_reports
+        self.roots = roots
+        self._levels: tuple[dict[str, int], tuple[str, ...], dict[str, int]] | None = None
 
     @classmethod
     def of(cls, org: Organization) -> Hierarchy:
@@ -65,24 +71,49 @@ class Hierarchy:
         for p in org.people:
             if p.manager is not None:
                 reports.setdefault(p.manager, []).append(p.id)
-            for m in p.dotted:
-                dotted.setdefault(m, []).append(p.id)
+            if p.dotted:
+                for m in p.dotted:
+                    dotted.setdefault(m, []).append(p.id)
         roots = tuple(
             p.id
             for p in org.people
             if p.manager is None and (p.employment is not Employment.NONE or p.id in reports)
         )
-        layer: dict[str, int] = dict.fromkeys(roots, 1)
-        order: list[str] = list(roots)
-        queue = deque(roots)
-        while queue:
-            pid = queue.popleft()
-            below = layer[pid] + 1
-            for child in reports.get(pid, ()):
-                layer[child] = below
-                order.append(child)
-                queue.append(child)
-        return cls(people, reports, dotted, roots, layer, tuple(order))
+        return cls(people, reports, dotted, roots)
+
+    def _layering(self) -> tuple[dict[str, int], tuple[str, ...], dict[str, int]]:
+        if self._levels is None:
+            layer: dict[str, int] = {}
+            order: list[str] = []
+            sizes: dict[str, int] = {}
+            reports = self.reports
+            for root in self.roots:  # breadth-first, one tree at a time
+                start = len(order)
+                layer[root] = 1
+                order.append(root)
+                k = start
+                while k < len(order):
+                    pid = order[k]
+                    k += 1
+                    below = reports.get(pid)
+                    if below:
+                        depth = layer[pid] + 1
+                        for child in below:
+                            layer[child] = depth
+                        order.extend(below)
+                sizes[root] = len(order) - start
+            self._levels = (layer, tuple(order), sizes)
+        return self._levels
+
+    @property
+    def layer(self) -> dict[str, int]:
+        """The layer of everyone in the reporting structure (see the class)."""
+        return self._layering()[0]
+
+    @property
+    def order(self) -> tuple[str, ...]:
+        """Everyone with a layer, top-down."""
+        return self._layering()[1]
 
     def chain(self, person_id: str) -> list[str]:
         """Return the managers above *person_id*, nearest first (iterative)."""
@@ -93,11 +124,7 @@ class Hierarchy:
             manager = self.people[manager].manager
         return out
 
-    def subtree_sizes(self) -> dict[str, int]:
-        """Return the number of people at or below each person (bottom-up, linear)."""
-        size = dict.fromkeys(self.order, 1)
-        for pid in reversed(self.order):
-            manager = self.people[pid].manager
-            if manager is not None:
-                size[manager] += size[pid]
-        return size
+    @property
+    def tree_sizes(self) -> dict[str, int]:
+        """The number of people in each top's tree, the top included."""
+        return self._layering()[2]

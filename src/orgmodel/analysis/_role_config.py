@@ -105,6 +105,15 @@ class Evidence:
     weight: float
     text: str
     source: EvidenceSource
+    # Where the weight is tallied: 3 x axis + direction (see roles._assess).
+    _slot: int = attrs.field(init=False, repr=False, eq=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        # Identity tests, not dict look-ups: enum hashing is slow on a million records.
+        axis, points = self.axis, self.points
+        slot = 0 if axis is Axis.OWNERSHIP else 3 if axis is Axis.FOCUS else 6
+        slot += 0 if points is Direction.PARTNER else 1 if points is Direction.COO else 2
+        object.__setattr__(self, "_slot", slot)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the record as plain JSON-compatible values."""
@@ -117,7 +126,7 @@ class Evidence:
         }
 
     def __str__(self) -> str:
-        return f"{self.axis.value} → {self.points.value} ({self.weight:g}): {self.text}"
+        return f"{self.axis.value} → {self.points.value} ({self.weight:.3g}): {self.text}"
 
 
 def _fraction(_instance: object, attribute: attrs.Attribute[float], value: float) -> None:

@@ -46,7 +46,7 @@ Every partner-like member has an operational counterpart.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, KeysView, Mapping
 from typing import Any
 
 import attrs
@@ -62,6 +62,22 @@ __all__ = ["CollaborationSummary", "Counterpart", "LinkKind", "PartnerLinks", "c
 
 _SHOWN = 20  # partners listed in the text before "and N more"
 _OPERATIONAL = (RoleLabel.COO_LIKE, RoleLabel.HYBRID)
+
+#: Ids of a group of members (the keys of a dict, which test membership like a set).
+_Ids = KeysView[str]
+
+
+class _Names:
+    """Display names looked up on demand (no dict of a million names)."""
+
+    __slots__ = ("_people",)
+
+    def __init__(self, people: Mapping[str, Person]) -> None:
+        self._people = people
+
+    def __getitem__(self, person_id: str) -> str:
+        return self._people[person_id].name
+
 
 #: Records a link: partner id, counterpart id, kind, phrase (the first link wins).
 _Link = Callable[[str, str, "LinkKind", str], None]
@@ -284,21 +300,27 @@ def collaboration(
     (('ann',), False)
     """
     checked = classify(org) if roles is None else _check_roles(org, roles)
-    label = {pid: a.label for pid, a in checked.items()}
     h = Hierarchy.of(org)
-    names = {p.id: p.name for p in org.people}
-    ops = {p.id for p in org.people if label[p.id] in _OPERATIONAL}
-    partners = [p for p in org.people if label[p.id] is RoleLabel.PARTNER_LIKE]
+    ops: dict[str, RoleLabel] = {}  # COO-like and hybrid members, in order
+    partners: list[Person] = []
+    for p in org.people:
+        label = checked[p.id].label
+        if label is RoleLabel.PARTNER_LIKE:
+            partners.append(p)
+        elif label is RoleLabel.COO_LIKE or label is RoleLabel.HYBRID:
+            ops[p.id] = label
+    names = _Names(h.people)
 
     links: dict[str, dict[str, tuple[LinkKind, str]]] = {p.id: {} for p in partners}
 
     def link(partner: str, other: str, kind: LinkKind, text: str) -> None:
         links[partner].setdefault(other, (kind, text))
 
-    _line_links(partners, h, ops, names, link)
-    _chain_links(h, ops, set(links), names, link)
-    _unit_links(org, ops, set(links), link)
-    uncovered = _uncovered_units(org, h, ops)
+    if partners and ops:
+        _line_links(partners, h, ops.keys(), names, link)
+        _chain_links(h, ops.keys(), links.keys(), names, link)
+        _unit_links(org, ops.keys(), links.keys(), link)
+    uncovered = _uncovered_units(org, h, ops.keys())
 
     return CollaborationSummary(
         organization=org.name,
@@ -307,14 +329,14 @@ def collaboration(
                 p.id,
                 p.name,
                 tuple(
-                    Counterpart(c, names[c], label[c], kind, text)
+                    Counterpart(c, names[c], ops[c], kind, text)
                     for c, (kind, text) in links[p.id].items()
                 ),
             )
             for p in partners
         ),
-        operational=tuple(p.id for p in org.people if p.id in ops),
-        hybrids=sum(label[c] is RoleLabel.HYBRID for c in ops),
+        operational=tuple(ops),
+        hybrids=sum(label is RoleLabel.HYBRID for label in ops.values()),
         unpaired=tuple(p.id for p in partners if not links[p.id]),
         uncovered_units=uncovered,
         unit_names={u.id: u.name for u in org.units if u.id in set(uncovered)},
@@ -322,7 +344,7 @@ def collaboration(
 
 
 def _line_links(
-    partners: list[Person], h: Hierarchy, ops: set[str], names: dict[str, str], link: _Link
+    partners: list[Person], h: Hierarchy, ops: _Ids, names: _Names, link: _Link
 ) -> None:
     """Link partners to operational members by solid and dotted lines and shared managers."""
     ops_below: dict[str, list[str]] = {}
@@ -349,9 +371,7 @@ def _line_links(
                 link(pid, other, kind, text)
 
 
-def _chain_links(
-    h: Hierarchy, ops: set[str], partners: set[str], names: dict[str, str], link: _Link
-) -> None:
+def _chain_links(h: Hierarchy, ops: _Ids, partners: _Ids, names: _Names, link: _Link) -> None:
     """Link each member to the nearest member of the other kind above them."""
     nearest_op: dict[str, str | None] = {}
     nearest_partner: dict[str, str | None] = {}
@@ -370,7 +390,7 @@ def _chain_links(
             link(above, pid, LinkKind.CHAIN, text)
 
 
-def _unit_links(org: Organization, ops: set[str], partners: set[str], link: _Link) -> None:
+def _unit_links(org: Organization, ops: _Ids, partners: _Ids, link: _Link) -> None:
     """Link partners and operational members who belong to or head the same unit."""
     members: dict[str, tuple[list[str], list[str]]] = {}
     for p in org.people:
@@ -388,16 +408,20 @@ def _unit_links(org: Organization, ops: set[str], partners: set[str], link: _Lin
                 link(pid, c, LinkKind.SHARED_UNIT, f"both in {unit_names[uid]}")
 
 
-def _uncovered_units(org: Organization, h: Hierarchy, ops: set[str]) -> tuple[str, ...]:
+def _uncovered_units(org: Organization, h: Hierarchy, ops: _Ids) -> tuple[str, ...]:
     """Units with no operational member as head, above the head, or heading a parent."""
-    covered_person: dict[str, bool] = {}
-    for pid in h.order:  # top-down
-        person = h.people[pid]
-        covered_person[pid] = (
+    if not ops:
+        return tuple(u.id for u in org.units)
+    covered_people: set[str] = set()
+    people = h.people
+    for pid in h.order:  # top-down, so a manager is settled before their reports
+        person = people[pid]
+        if (
             pid in ops
-            or any(d in ops for d in person.dotted)
-            or (person.manager is not None and covered_person[person.manager])
-        )
+            or person.manager in covered_people
+            or (person.dotted and not ops.isdisjoint(person.dotted))
+        ):
+            covered_people.add(pid)
     units = {u.id: u for u in org.units}
     covered: dict[str, bool] = {}
     for start in units:
@@ -408,7 +432,6 @@ def _uncovered_units(org: Organization, h: Hierarchy, ops: set[str]) -> tuple[st
             uid = units[uid].parent
         inherited = covered[uid] if uid is not None else False
         for unit_id in reversed(path):  # from the outermost unit inwards
-            head = units[unit_id].head
-            inherited = inherited or (head is not None and covered_person.get(head, False))
+            inherited = inherited or units[unit_id].head in covered_people
             covered[unit_id] = inherited
     return tuple(u.id for u in org.units if not covered[u.id])

@@ -50,8 +50,7 @@ from orgmodel.analysis._role_config import (
     RoleLabel,
 )
 from orgmodel.exceptions import OrgModelError
-from orgmodel.model import Organization, Person
-from orgmodel.vocabulary import Axis
+from orgmodel.model import Organization
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -68,7 +67,6 @@ __all__ = [
 ]
 
 _EPSILON = 1e-9  # scores within this of a threshold count as reaching it
-_AXES = (Axis.OWNERSHIP, Axis.FOCUS, Axis.ORIENTATION)
 
 
 def classify(
@@ -121,7 +119,7 @@ def classify(
     ...     print(e)
     ownership → coo (1): holds no stake in Firm Ltd
     ownership → coo (0.25): an employee
-    focus → coo (3): operational work: operations, coordination and budgeting
+    focus → coo (3): operational work: budgeting, coordination and operations
     """
     given: object = ClassifierConfig() if config is None else config
     if not isinstance(given, ClassifierConfig):
@@ -130,35 +128,57 @@ def classify(
     config = given
     facts = Facts(org, config)
     out: dict[str, RoleAssessment] = {}
+    # People with nothing personal to them — no stake, no relationship, nobody and no
+    # unit to lead — are assessed from their employment, title, tags and whether they
+    # sit under the top alone: equal inputs give equal results, computed once.
+    alike: dict[tuple[object, ...], _Outcome] = {}
     for person in org.people:
-        evidence, seniority = facts.evidence(person)
-        held = facts.holdings.get(person.id)
-        stake = held.share.lower if held is not None else 0.0
-        out[person.id] = _assess(person, evidence, seniority, stake, config)
+        key = facts.plain_key(person)
+        found = alike.get(key) if key is not None else None
+        if found is None:
+            evidence, tally, seniority = facts.evidence(person)
+            held = facts.holdings.get(person.id)
+            stake = held.share.lower if held is not None else 0.0
+            found = _assess(evidence, tally, seniority, stake, config)
+            if key is not None:
+                alike[key] = found
+        out[person.id] = RoleAssessment(person, *found)
     return out
 
 
+#: Everything of a RoleAssessment but the person, in field order.
+_Outcome = tuple[RoleLabel, float, float, float, float, float, float, tuple[Evidence, ...]]
+
+
 def _assess(
-    person: Person, evidence: list[Evidence], seniority: float, stake: float, cfg: ClassifierConfig
-) -> RoleAssessment:
-    partner_side = [0.0, 0.0, 0.0]
-    coo_side = [0.0, 0.0, 0.0]
-    for e in evidence:
-        if e.points is Direction.PARTNER:
-            partner_side[_AXES.index(e.axis)] += e.weight
-        elif e.points is Direction.COO:
-            coo_side[_AXES.index(e.axis)] += e.weight
-    own, focus, orient = (
-        (p - c) / (p + c + cfg.damping) for p, c in zip(partner_side, coo_side, strict=True)
-    )
+    evidence: list[Evidence],
+    tally: list[float],
+    seniority: float,
+    stake: float,
+    cfg: ClassifierConfig,
+) -> _Outcome:
+    """Score and label one person from their evidence tally (see docs/classification.md)."""
+    damping = cfg.damping
+    # Position on each axis: (partner - coo) / (partner + coo + damping), in (-1, 1).
+    own = (tally[0] - tally[1]) / (tally[0] + tally[1] + damping)
+    focus = (tally[3] - tally[4]) / (tally[3] + tally[4] + damping)
+    orient = (tally[6] - tally[7]) / (tally[6] + tally[7] + damping)
     # Partner: ownership gates it; strategic or external evidence lifts it.
-    gate = min(1.0, stake / cfg.materiality)
-    activity = 1.0 - (1.0 - max(0.0, focus)) * (1.0 - max(0.0, orient))
+    # (Conditional expressions rather than max(): this runs once per person.)
+    gate = 1.0 if stake >= cfg.materiality else stake / cfg.materiality
+    # Strategic and external evidence count by their own weight, not net of the
+    # operational side: a partner who also runs a large practice is still a partner.
+    strategic = tally[3] / (tally[3] + damping)
+    external = tally[6] / (tally[6] + damping)
+    activity = 1.0 - (1.0 - strategic) * (1.0 - external)
     partner = gate * (cfg.passive_score + (1.0 - cfg.passive_score) * activity)
     # COO: no stake, operational and internal focus, and seniority, weighed together.
-    shares = (cfg.coo_ownership, cfg.coo_focus, cfg.coo_orientation, cfg.coo_seniority)
-    signals = (max(0.0, -own), max(0.0, -focus), max(0.0, -orient), seniority)
-    coo = sum(w * s for w, s in zip(shares, signals, strict=True)) / sum(shares)
+    coo = (
+        (cfg.coo_ownership * -own if own < 0 else 0.0)
+        + (cfg.coo_focus * -focus if focus < 0 else 0.0)
+        + (cfg.coo_orientation * -orient if orient < 0 else 0.0)
+        + cfg.coo_seniority * seniority
+    ) / (cfg.coo_ownership + cfg.coo_focus + cfg.coo_orientation + cfg.coo_seniority)
     material = stake >= cfg.materiality - _EPSILON
     coo_strong = coo >= cfg.coo_threshold - _EPSILON
     if material and coo_strong:
@@ -169,17 +189,7 @@ def _assess(
         label = RoleLabel.COO_LIKE
     else:
         label = RoleLabel.NEITHER
-    return RoleAssessment(
-        person=person,
-        label=label,
-        partner_score=partner,
-        coo_score=coo,
-        ownership=own,
-        focus=focus,
-        orientation=orient,
-        stake=stake,
-        evidence=tuple(evidence),
-    )
+    return (label, partner, coo, own, focus, orient, stake, tuple(evidence))
 
 
 def classification_frame(

@@ -215,7 +215,7 @@ def layers(org: Organization) -> dict[str, int]:
     """Return the layer of everyone in the reporting structure: 1 at the top.
 
     People outside the structure (no manager, no reports, ``employment: none``) are
-    left out.  Keys are in top-down, breadth-first order.
+    left out.  Keys are in top-down, breadth-first order, one top's tree at a time.
 
     Examples
     --------
@@ -437,20 +437,20 @@ def org_health(
         raise OrgModelError(msg)
     h = Hierarchy.of(org)
     spans = {manager: len(below) for manager, below in h.reports.items()}
+    layer = h.layer
     top = None
     if h.roots:
-        sizes = h.subtree_sizes()
-        top = max(h.roots, key=sizes.__getitem__)  # max keeps the first on a tie
+        top = max(h.roots, key=h.tree_sizes.__getitem__)  # max keeps the first on a tie
     return OrgHealth(
-        people=len(h.layer),
+        people=len(layer),
         managers=len(spans),
-        depth=max(h.layer.values(), default=0),
+        depth=max(layer.values(), default=0),
         top=top,
         mean_span=sum(spans.values()) / len(spans) if spans else 0.0,
         dotted_lines=sum(len(v) for v in h.dotted_reports.values()),
         narrow_spans={m: n for m, n in spans.items() if n < min_span},
         wide_spans={m: n for m, n in spans.items() if n > max_span},
-        too_deep=tuple(pid for pid in h.order if h.layer[pid] > max_depth),
+        too_deep=tuple(pid for pid in h.order if layer[pid] > max_depth),
         unmanaged=tuple(r for r in h.roots if r != top),
         max_depth=max_depth,
         min_span=min_span,
