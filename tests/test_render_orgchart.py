@@ -432,3 +432,50 @@ def test_displays_inline_like_jupyter(firm, layout):
     bundle = om.org_chart(firm, roles=ROLES, layout=layout)._repr_mimebundle_()
     chart = Chart(bundle["image/svg+xml"].encode("utf-8"))
     assert {n for n in chart.nodes if n != "legend"} == {node_name(p) for p in ON_CHART}
+
+
+def _boxes_in(chart: Chart) -> dict[str, tuple[float, float, float, float]]:
+    out = {}
+    for name, (group,) in chart.nodes.items():
+        if name == "legend":
+            continue
+        shape = next(e for e in group if e.tag in {f"{SVG}path", f"{SVG}polygon"})
+        raw = shape.get("d") or shape.get("points") or ""
+        numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", raw)]
+        xs, ys = numbers[0::2], numbers[1::2]
+        out[name] = (min(xs), min(ys), max(xs), max(ys))
+    return out
+
+
+@pytest.mark.exe
+@pytest.mark.parametrize("color_by", ["role", "unit"])
+def test_bundled_example_boxes_never_overlap(tmp_path, color_by):
+    """On the bundled example the tidy layout's boxes never overlap once Graphviz sizes them."""
+    chart = render(om.example(), tmp_path, color_by=color_by, layout="tidy")
+    boxes = sorted(_boxes_in(chart).values())
+    assert len(boxes) == len(om.example().people) - sum(
+        p.employment is E.NONE and p.manager is None for p in om.example().people
+    )
+    for index, (x0, y0, x1, y1) in enumerate(boxes):
+        for a0, b0, a1, b1 in boxes[index + 1 :]:
+            if a0 >= x1:
+                break
+            assert b0 >= y1 or b1 <= y0, ((x0, y0, x1, y1), (a0, b0, a1, b1))
+
+
+@pytest.mark.exe
+def test_wide_text_never_makes_boxes_overlap(tmp_path):
+    """Capitals, CJK, emoji and long titles: Graphviz never grows a box into its neighbour."""
+    names = ["W" * 20, "M" * 24, "山田太郎" * 3, "😀" * 10, "Ελένη Παπαδοπούλου", "i" * 30]
+    people = [P("top", "Top")]
+    for i, name in enumerate(names):
+        people.append(P(f"p{i}", name, title="TITLE IN CAPITALS FOR A ROLE", manager="top"))
+        people += [P(f"q{i}{k}", name, title="x", manager=f"p{i}") for k in range(2)]
+    org = om.Organization(name="Wide", people=people)
+    boxes = sorted(_boxes_in(render(org, tmp_path, color_by="none", stack=0)).values())
+    assert len(boxes) == len(people)
+    for index, (_, y0, x1, y1) in enumerate(boxes):
+        for a0, b0, _, b1 in boxes[index + 1 :]:
+            if a0 >= x1:
+                break
+            assert b0 >= y1 or b1 <= y0

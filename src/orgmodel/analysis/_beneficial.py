@@ -7,8 +7,9 @@ import math
 import attrs
 
 from orgmodel._share import Share
-from orgmodel.analysis._lookthrough import compile_network, integrated
+from orgmodel.analysis._lookthrough import integrated
 from orgmodel.analysis._majority import Chains, majority_chain
+from orgmodel.analysis._network import compile_network
 from orgmodel.analysis._paths import OwnershipPath, majority_paths, multiplicative_paths
 from orgmodel.analysis._rules import Measure, OwnershipRule, Regime
 from orgmodel.exceptions import OrgModelError

@@ -29,7 +29,7 @@ import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
 
-from orgmodel.analysis._lookthrough import Network
+from orgmodel.analysis._network import Network
 
 __all__ = ["MAJORITY", "Chains", "majority_chain"]
 
@@ -121,7 +121,7 @@ def majority_chain(
     Examples
     --------
     >>> import orgmodel as om
-    >>> from orgmodel.analysis._lookthrough import compile_network
+    >>> from orgmodel.analysis._network import compile_network
     >>> from orgmodel.analysis._rules import Measure
     >>> org = om.Organization(
     ...     name="x",

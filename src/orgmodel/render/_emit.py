@@ -18,7 +18,7 @@ from orgmodel._share import Share
 from orgmodel.model import Organization
 from orgmodel.render._boxes import Box, Colouring
 from orgmodel.render._plan import ChartPlan
-from orgmodel.render._style import NO_COLOUR, STAKE_BADGE, Swatch, html_text, node_name, text_units
+from orgmodel.render._style import NO_COLOUR, STAKE_BADGE, Swatch, html_text, node_name, text_em
 from orgmodel.render._tidy_chart import GAP_PT, tidy_geometry
 
 __all__ = ["LEGEND_NAME", "Legend", "emit_dot", "emit_tidy", "make_legend"]
@@ -152,7 +152,7 @@ def make_legend(
         'CELLBORDER="0" CELLSPACING="3" CELLPADDING="3">'
         '<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Legend</B></TD></TR>' + "".join(rows) + "</TABLE>>"
     )
-    width = 60.0 + 6.0 * max(text_units(t) for t in texts)
+    width = 60.0 + 10.0 * max(text_em(t) for t in texts)
     return Legend(label, width, 24.0 * (len(rows) + 1) + 8.0)
 
 
