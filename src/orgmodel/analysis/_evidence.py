@@ -105,19 +105,19 @@ def _reaching(target: str, holders_of: dict[str, list[str]]) -> set[str]:
 def holdings(org: Organization) -> tuple[dict[str, Holding], list[Entity]]:
     """Each person's largest look-through stake among the target entities."""
     targets = _targets(org)
-    people = {p.id for p in org.people}
+    entities = {e.id for e in org.entities}
     by_holder: dict[str, list[Stake]] = {}
     holders_of: dict[str, list[str]] = {}
     for s in org.stakes:
         by_holder.setdefault(s.holder, []).append(s)
-        if s.holder not in people:
+        if s.holder in entities:
             holders_of.setdefault(s.entity, []).append(s.holder)
     names = {e.id: e.name for e in org.entities}
     best: dict[str, Holding] = {}
     for target in targets:
         through = _reaching(target.id, holders_of)
         for holder, share in effective_ownership(org, target.id).items():
-            if holder not in people:
+            if holder in entities:
                 continue
             known = best.get(holder)
             if known is not None and known.share.lower >= share.lower:
@@ -185,6 +185,8 @@ class Facts:
         for r in org.relationships:
             kinds = self.relationships.setdefault(r.person, {})
             kinds.setdefault(r.kind.value, []).append(r.counterparty)
+        #: Ids whose assessment depends on facts of their own (see plain_key).
+        self.personal = {*self._leaders, *self.holdings, *self.relationships}
         where = listing([t.name for t in targets]) if len(targets) <= _SHOWN else "any entity"
         self._no_stake = Evidence(
             _OWN,
@@ -368,24 +370,29 @@ class Facts:
         Reports count on solid and dotted lines.  The units are those headed by *pid*
         or by their reports, and the units directly inside those.
         """
-        h = self.hierarchy
-        solid = h.reports.get(pid, ())
-        dotted = h.dotted_reports.get(pid, ())
-        heads = managers = on_dotted = 0
-        units: dict[str, None] = dict.fromkeys(self.heads.get(pid, ()))
-        for i, rid in enumerate([*solid, *dotted]):
-            headed = self.heads.get(rid)
-            if headed:
-                heads += 1
-                units.update(dict.fromkeys(headed))
-            elif rid in h.reports:
-                managers += 1
-            else:
-                continue
-            on_dotted += i >= len(solid)
-        for uid in list(units):
-            units.update(dict.fromkeys(self.unit_children.get(uid, ())))
-        return heads, managers, on_dotted, list(units)
+        h, heads_of = self.hierarchy, self.heads
+        reports = h.reports
+        own = heads_of.get(pid)
+        units: dict[str, None] = dict.fromkeys(own) if own else {}
+        counts = [0, 0, 0]  # unit heads, other managers, of which on dotted lines
+        for dotted, group in ((0, reports.get(pid, ())), (1, h.dotted_reports.get(pid, ()))):
+            for rid in group:
+                headed = heads_of.get(rid)
+                if headed is not None:
+                    counts[0] += 1
+                    units.update(dict.fromkeys(headed))
+                elif rid in reports:
+                    counts[1] += 1
+                else:
+                    continue
+                counts[2] += dotted
+        if units:
+            children = self.unit_children
+            for uid in list(units):
+                inner = children.get(uid)
+                if inner:
+                    units.update(dict.fromkeys(inner))
+        return counts[0], counts[1], counts[2], list(units)
 
     def _units(self, units: list[str], *, at_top: bool) -> Evidence:
         names = [self.unit_names[u] for u in units]
@@ -434,8 +441,7 @@ class Facts:
         lead is assessed from their employment, title, tags and whether they report
         to the top alone; people with equal keys get equal assessments.
         """
-        pid = person.id
-        if pid in self.holdings or pid in self.relationships or pid in self._leaders:
+        if person.id in self.personal:
             return None
         employment = person.employment
         kind = 0 if employment is Employment.EMPLOYEE else id(employment)  # no enum hash

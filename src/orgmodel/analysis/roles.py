@@ -50,7 +50,7 @@ from orgmodel.analysis._role_config import (
     RoleLabel,
 )
 from orgmodel.exceptions import OrgModelError
-from orgmodel.model import Organization
+from orgmodel.model import Employment, Organization
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -132,16 +132,27 @@ def classify(
     # unit to lead — are assessed from their employment, title, tags and whether they
     # sit under the top alone: equal inputs give equal results, computed once.
     alike: dict[tuple[object, ...], _Outcome] = {}
+    personal = facts.personal  # ids with a stake, a relationship, or people or units to lead
+    roots = facts.roots
+    employee = Employment.EMPLOYEE
     for person in org.people:
-        key = facts.plain_key(person)
-        found = alike.get(key) if key is not None else None
+        if person.id in personal:
+            found = None
+        else:  # see Facts.plain_key, inlined: this loop runs once per person
+            kind = 0 if person.employment is employee else id(person.employment)
+            key = (kind, person.title, person.responsibilities, person.manager in roots)
+            found = alike.get(key)
+            if found is None:  # the same tags in another order assess the same
+                unordered = (kind, person.title, frozenset(key[2]), key[3])
+                found = alike.get(unordered)
+                if found is None:
+                    found = _assess(*facts.evidence(person), 0.0, config)
+                    alike[unordered] = found
+                alike[key] = found
         if found is None:
-            evidence, tally, seniority = facts.evidence(person)
             held = facts.holdings.get(person.id)
             stake = held.share.lower if held is not None else 0.0
-            found = _assess(evidence, tally, seniority, stake, config)
-            if key is not None:
-                alike[key] = found
+            found = _assess(*facts.evidence(person), stake, config)
         out[person.id] = RoleAssessment(person, *found)
     return out
 
