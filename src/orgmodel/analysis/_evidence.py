@@ -185,8 +185,10 @@ class Facts:
         for r in org.relationships:
             kinds = self.relationships.setdefault(r.person, {})
             kinds.setdefault(r.kind.value, []).append(r.counterparty)
-        #: Ids whose assessment depends on facts of their own (see plain_key).
-        self.personal = {*self._leaders, *self.holdings, *self.relationships}
+        #: Ids with a stake or a relationship: facts of their own (see :meth:`key`).
+        self.personal = {*self.holdings, *self.relationships}
+        #: Ids of people with reports (solid or dotted) or a unit to head.
+        self.leaders = self._leaders
         where = listing([t.name for t in targets]) if len(targets) <= _SHOWN else "any entity"
         self._no_stake = Evidence(
             _OWN,
@@ -434,18 +436,26 @@ class Facts:
 
     # -- everything -------------------------------------------------------------
 
-    def plain_key(self, person: Person) -> tuple[object, ...] | None:
+    def key(self, person: Person) -> tuple[object, ...] | None:
         """Return what a person's assessment depends on, or ``None`` if it is personal.
 
-        A person with no stake, no external relationship, and nobody and no unit to
-        lead is assessed from their employment, title, tags and whether they report
-        to the top alone; people with equal keys get equal assessments.
+        A person with no stake, no external relationship and no unit to oversee is
+        assessed from their employment, title and tags, whether they report to the
+        top, and — if they lead anyone — how many unit heads and managers report to
+        them; people with equal keys get equal assessments.
         """
-        if person.id in self.personal:
+        pid = person.id
+        if pid in self.personal:
             return None
         employment = person.employment
         kind = 0 if employment is Employment.EMPLOYEE else id(employment)  # no enum hash
-        return (kind, person.title, person.responsibilities, person.manager in self.roots)
+        base = (kind, person.title, person.responsibilities, person.manager in self.roots)
+        if pid not in self._leaders:
+            return base
+        heads, managers, dotted, units = self._overseen(pid)
+        if units:
+            return None
+        return (*base, heads, managers, dotted, pid in self.roots, pid in self.hierarchy.reports)
 
     def evidence(self, person: Person) -> tuple[list[Evidence], list[float], float]:
         """Return *person*'s evidence (ownership first), its tally and their seniority.
