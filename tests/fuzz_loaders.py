@@ -120,7 +120,7 @@ def _run_random(args: argparse.Namespace) -> int:
 def _run_atheris(args: argparse.Namespace) -> int:
     import atheris  # noqa: PLC0415
 
-    with atheris.instrument_imports():
+    with atheris.instrument_imports(include=["orgmodel", "yaml"]):
         import yaml  # noqa: F401, PLC0415
 
         import orgmodel  # noqa: PLC0415

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import time
 
 import pytest
 from hypothesis import given
@@ -82,13 +81,11 @@ def test_small_subtrees_spread_evenly():
     assert gaps == pytest.approx([gaps[0]] * 3)
 
 
-def test_deep_chain_and_wide_star_are_fast_and_iterative():
-    """100,000 deep or wide: no recursion limit, well under a second each."""
+def test_deep_chain_and_wide_star_are_iterative():
+    """100,000 deep or wide lays out without hitting the recursion limit (speed: benchmarks)."""
     count = 100_000
-    start = time.perf_counter()
     chain = tidy_x([-1, *range(count - 1)], left=[1.0] * count, right=[1.0] * count, gap=1.0)
     star = tidy_x([-1] + [0] * (count - 1), left=[1.0] * count, right=[1.0] * count, gap=1.0)
-    assert time.perf_counter() - start < 5.0
     assert len(set(chain)) == 1
     assert star[1:] == sorted(star[1:])
     assert star[0] == pytest.approx((star[1] + star[-1]) / 2)

@@ -7,8 +7,9 @@ import math
 import attrs
 
 from orgmodel._share import Share
-from orgmodel.analysis._lookthrough import compile_network, integrated
+from orgmodel.analysis._lookthrough import integrated
 from orgmodel.analysis._majority import Chains, majority_chain
+from orgmodel.analysis._network import compile_network
 from orgmodel.analysis._paths import OwnershipPath, majority_paths, multiplicative_paths
 from orgmodel.analysis._rules import Measure, OwnershipRule, Regime
 from orgmodel.exceptions import OrgModelError
@@ -158,13 +159,13 @@ def find_beneficial_owners(
     org.entity(entity)
     rule = rule_of(regime)
     strict = strict_of(regime)
-    net = compile_network(org, measure)
+    net = compile_network(org, measure, [entity])
     target = net.index[entity]
     chains: Chains | None = None
     if rule is OwnershipRule.MULTIPLICATIVE:
         found = integrated(net, [target])[0]
     else:
-        links = net if measure is Measure.VOTING else compile_network(org, Measure.VOTING)
+        links = net if measure is Measure.VOTING else compile_network(org, Measure.VOTING, [entity])
         chains = Chains.of(links)
         found = majority_chain(net, chains, [target])[0]
     people = {h: bounds for h, bounds in found.items() if h >= net.n_entities}

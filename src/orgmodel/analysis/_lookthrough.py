@@ -11,8 +11,10 @@ along it: column ``t`` of ``(I - A)^{-1}``.  A holder ``h`` then holds
 
 How it stays linear:
 
-1. Only the ancestors of the targets matter: a breadth-first search upwards
-   (scipy's, in C) finds them.
+1. Only the ancestors of the targets matter: :func:`compile_network` reads only the
+   stakes above the targets (one pass over the records, then an iterative climb),
+   and a breadth-first search upwards (scipy's, in C) splits them between blocks of
+   targets.
 2. Their strongly connected components (circular holdings) are found in C too;
    ordered so that an entity comes after everything it holds, ``I - A`` is block
    lower-triangular with one small block per circular holding.
@@ -34,18 +36,16 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Sequence
 
-import attrs
 import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
 from scipy.sparse.csgraph import breadth_first_order, connected_components
 from scipy.sparse.linalg import splu
 
-from orgmodel.analysis._rules import Measure, measure_of
+from orgmodel.analysis._network import Network
 from orgmodel.exceptions import SingularOwnershipError
-from orgmodel.model import Organization
 
-__all__ = ["RHS_BUDGET", "Network", "compile_network", "find_cycle", "integrated"]
+__all__ = ["RHS_BUDGET", "find_cycle", "integrated"]
 
 #: At most this many numbers in one dense right-hand side (64 MB of floats).
 RHS_BUDGET = 8_000_000
@@ -56,114 +56,6 @@ _DENSE_LIMIT = 1_000  # circular holdings up to this size are tested with dense 
 _Ints = npt.NDArray[np.int64]
 _Floats = npt.NDArray[np.float64]
 _Bools = npt.NDArray[np.bool_]
-
-
-@attrs.frozen(eq=False)
-class Network:
-    """An organisation's stakes as arrays: entities are ``0..n_entities-1``, people after.
-
-    Attributes
-    ----------
-    ids : list of str
-        The id of each node index.
-    index : dict
-        Node index by id.
-    n_entities : int
-        How many of the nodes are entities.
-    holder, held : ndarray of int
-        Per stake, the node index of the holder and of the entity held.
-    lower, upper : ndarray of float
-        Per stake, the bounds of the measure looked through.
-    owned : ndarray of bool
-        Per entity, whether any stake in it is recorded.
-    up_lower, up_upper : scipy.sparse.csr_matrix
-        ``n_entities x n_nodes``: row ``j`` lists the holders of entity ``j``.
-    graph_up : scipy.sparse.csr_matrix
-        ``n_entities x n_entities``: entity to its entity holders (upper bounds).
-    exact : bool
-        Whether every stake is exact, so the lower and upper results agree.
-    """
-
-    ids: list[str]
-    index: dict[str, int]
-    n_entities: int
-    holder: _Ints
-    held: _Ints
-    lower: _Floats
-    upper: _Floats
-    owned: _Bools
-    up_lower: sp.csr_matrix
-    up_upper: sp.csr_matrix
-    graph_up: sp.csr_matrix
-    exact: bool
-
-    @property
-    def n_nodes(self) -> int:
-        """People and entities together."""
-        return len(self.ids)
-
-    def ultimate(self) -> _Bools:
-        """Per node, whether it is an ultimate holder (a person or an unowned entity)."""
-        mask = np.ones(self.n_nodes, dtype=bool)
-        mask[: self.n_entities] = ~self.owned
-        return mask
-
-
-def compile_network(org: Organization, measure: Measure) -> Network:
-    """Turn the stakes of *org* into the arrays and matrices of a :class:`Network`.
-
-    Examples
-    --------
-    >>> import orgmodel as om
-    >>> org = om.Organization(
-    ...     name="x",
-    ...     people=[om.Person("ann", "Ann")],
-    ...     entities=[om.Entity("acme", "Acme")],
-    ...     stakes=[om.Stake("ann", "acme", om.Share.exact(0.4))],
-    ... )
-    >>> net = compile_network(org, Measure.SHARE)
-    >>> net.ids, net.n_entities, net.exact
-    (['acme', 'ann'], 1, True)
-    """
-    ids = [e.id for e in org.entities]
-    n_entities = len(ids)
-    ids.extend(p.id for p in org.people)
-    index = dict(zip(ids, range(len(ids)), strict=True))
-    stakes = org.stakes
-    # plain list comprehensions are the fastest way through the records; this pass
-    # is most of the cost of a look-through on a large network
-    holder = np.array([index[s.holder] for s in stakes], dtype=np.int64)
-    held = np.array([index[s.entity] for s in stakes], dtype=np.int64)
-    if measure is Measure.SHARE:
-        figures = [s.share for s in stakes]
-    else:
-        figures = [measure_of(s, measure) for s in stakes]
-    lower = np.array([f.lower for f in figures], dtype=np.float64)
-    upper = np.array([f.upper for f in figures], dtype=np.float64)
-    exact = bool(np.array_equal(lower, upper))
-    owned = np.zeros(n_entities, dtype=bool)
-    owned[held] = True
-    shape = (n_entities, len(ids))
-    live = upper > 0.0
-    rows, cols = held[live], holder[live]
-    up_upper = sp.csr_matrix((upper[live], (rows, cols)), shape=shape)
-    # built on the same coordinates, so with the same structure as up_upper
-    up_lower = up_upper if exact else sp.csr_matrix((lower[live], (rows, cols)), shape=shape)
-    graph_up = up_upper[:, :n_entities]
-    return Network(
-        ids=ids,
-        index=index,
-        n_entities=n_entities,
-        holder=holder,
-        held=held,
-        lower=lower,
-        upper=upper,
-        owned=owned,
-        up_lower=up_lower,
-        up_upper=up_upper,
-        graph_up=graph_up,
-        exact=exact,
-    )
 
 
 def integrated(net: Network, targets: Sequence[int]) -> list[dict[int, tuple[float, float]]]:
@@ -179,6 +71,7 @@ def integrated(net: Network, targets: Sequence[int]) -> list[dict[int, tuple[flo
     Examples
     --------
     >>> import orgmodel as om
+    >>> from orgmodel.analysis._network import compile_network
     >>> org = om.Organization(
     ...     name="x",
     ...     people=[om.Person("ann", "Ann")],
@@ -188,7 +81,7 @@ def integrated(net: Network, targets: Sequence[int]) -> list[dict[int, tuple[flo
     ...         om.Stake("hold", "acme", om.Share.exact(0.5)),
     ...     ],
     ... )
-    >>> net = compile_network(org, Measure.SHARE)
+    >>> net = compile_network(org, om.Measure.SHARE)
     >>> integrated(net, [net.index["acme"]])
     [{2: (0.3, 0.3)}]
     """
@@ -311,9 +204,9 @@ def _solve(
     divergent: _Ints = np.zeros(0, dtype=np.int64)
     if closed is not None:
         if strict:
-            cycle = [int(nodes[i]) for i in find_cycle(a, closed[0])]
-            first = cycle.index(min(cycle))  # start at the entity listed first in the model
-            names = [net.ids[i] for i in cycle[first:] + cycle[:first]]
+            names = [net.ids[int(nodes[i])] for i in find_cycle(a, closed[0])]
+            first = names.index(min(names))  # start at the smallest id, for a stable message
+            names = names[first:] + names[:first]
             msg = (
                 "these entities hold each other wholly, so the ownership of any of them "
                 "cannot be looked through: " + " → ".join(map(repr, [*names, names[0]]))

@@ -17,8 +17,8 @@ import attrs
 import numpy as np
 
 from orgmodel._share import Share
-from orgmodel.analysis._lookthrough import Network
 from orgmodel.analysis._majority import Chains, direct_holdings
+from orgmodel.analysis._network import Network
 
 __all__ = [
     "PATH_LIMIT",

@@ -43,8 +43,9 @@ from orgmodel.analysis._beneficial import BeneficialOwner, find_beneficial_owner
 from orgmodel.analysis._captable import CapTable, CapTableRow, HolderShare, cap_table
 from orgmodel.analysis._control import Controller, controllers
 from orgmodel.analysis._cycles import find_ownership_cycles
-from orgmodel.analysis._lookthrough import Network, compile_network, integrated
+from orgmodel.analysis._lookthrough import integrated
 from orgmodel.analysis._majority import Chains, majority_chain
+from orgmodel.analysis._network import Network, compile_network
 from orgmodel.analysis._paths import PATH_LIMIT, SEARCH_LIMIT, OwnershipPath, PathStep
 from orgmodel.analysis._power import PowerMethod, Unallocated, banzhaf, shapley_shubik
 from orgmodel.analysis._rules import Measure, OwnershipRule, Regime, coerce
@@ -209,12 +210,12 @@ def look_through(
     wanted = list(dict.fromkeys(entities))
     for entity_id in wanted:
         org.entity(entity_id)  # unknown ids raise with a did-you-mean suggestion
-    net = compile_network(org, chosen)
+    net = compile_network(org, chosen, wanted)
     targets = [net.index[e] for e in wanted]
     if chosen_rule is OwnershipRule.MULTIPLICATIVE:
         raw = integrated(net, targets)
     else:
-        links = net if chosen is Measure.VOTING else compile_network(org, Measure.VOTING)
+        links = net if chosen is Measure.VOTING else compile_network(org, Measure.VOTING, wanted)
         raw = majority_chain(net, Chains.of(links), targets)
     return {e: _shares(net, found) for e, found in zip(wanted, raw, strict=True)}
 

@@ -70,7 +70,7 @@ def _read_json(text: str, source: str) -> Organization:
     data = _json.parse(text, source)
     if is_bods(data):  # an array of BODS statements: never orgmodel's own format
         return from_bods(data, source=source)
-    return build(data, source=source, locate=_no_place)
+    return build(data, source=source, locate=_json.JsonLines(text).locate)
 
 
 def _read_bods(text: str, source: str) -> Organization:
@@ -79,10 +79,6 @@ def _read_bods(text: str, source: str) -> Organization:
 
 def _write_bods(org: Organization) -> str:
     return _json.dumps(to_bods(org))
-
-
-def _no_place(path: str) -> str:
-    return path
 
 
 def _write_yaml(org: Organization) -> str:

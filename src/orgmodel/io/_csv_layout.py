@@ -21,6 +21,7 @@ __all__ = [
     "Table",
     "encode_list",
     "encode_value",
+    "normal_column",
     "sibling",
     "split_list",
 ]
@@ -121,6 +122,17 @@ SHARE_KEYS: Final = frozenset({"share", "voting", "profit_share"})
 TEXT_KEYS: Final = frozenset(
     {"id", "name", "title", "function", "counterparty", "description", "organization"}
 )
+
+
+def normal_column(header: str) -> str:
+    """Return *header* in the form of orgmodel's column names, for loose matching.
+
+    Examples
+    --------
+    >>> normal_column(" Manager ID"), normal_column("dotted-manager-ids")
+    ('manager_id', 'dotted_manager_ids')
+    """
+    return header.strip().lower().replace(" ", "_").replace("-", "_")
 
 
 def sibling(main: Path, table: Table) -> Path:

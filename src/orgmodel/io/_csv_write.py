@@ -13,7 +13,7 @@ import io
 from pathlib import Path
 from typing import Any
 
-from orgmodel.exceptions import ValidationError
+from orgmodel.exceptions import FileAccessError, ValidationError
 from orgmodel.io._csv_layout import (
     JSON_MARK,
     LIST_KEYS,
@@ -24,10 +24,11 @@ from orgmodel.io._csv_layout import (
     Table,
     encode_list,
     encode_value,
+    normal_column,
     sibling,
 )
 from orgmodel.io._files import write_atomically
-from orgmodel.io._mapping import organization_to_data
+from orgmodel.io._to_data import organization_to_data
 from orgmodel.model import Organization
 from orgmodel.problems import Problem, ProblemCode
 
@@ -59,6 +60,9 @@ def header_only(table: Table) -> str:
 
 def write_file(org: Organization, path: Path) -> None:
     """Write *org* as ``people.csv`` at *path* and the sibling files it needs."""
+    if path.is_dir():
+        msg = f"{path} is a directory; give the path of people.csv"
+        raise FileAccessError(msg)
     texts = tables(org)
     for table in TABLES[1:]:
         where = sibling(path, table)
@@ -115,7 +119,7 @@ def _table_text(table: Table, records: list[dict[str, Any]]) -> str:
 
 
 def _needs_json(key: str, values: list[Any], table: Table) -> bool:
-    if not key or key != key.strip() or key in table.columns or key.endswith(JSON_MARK):
+    if not key or normal_column(key) in table.columns or key.endswith(JSON_MARK):
         return True
     return not all(isinstance(v, str) and v and "\x00" not in v for v in values)
 

@@ -8,7 +8,7 @@ problem instead of stopping at the first.
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, Final, TypeAlias
 
 import attrs
@@ -52,6 +52,23 @@ class Kind(enum.Enum):
     LIST = "list"  # a list of records
 
 
+_WANTED: Final = {
+    Kind.ID: "an id (a string)",
+    Kind.REF: "an id (a string)",
+    Kind.TEXT: "a string",
+    Kind.IDS: "a list of ids",
+    Kind.TAGS: "a list of strings",
+    Kind.CHOICE: "one of the allowed values",
+    Kind.SHARE: 'a share such as 0.4 or "40%"',
+    Kind.ATTRIBUTES: "a mapping",
+    Kind.LEANS: "a list such as [strategic, external]",
+    Kind.LIST: "a list",
+}
+# Enum members looked up once: attribute access on an Enum class is slow in a hot loop.
+_K_ID, _K_REF, _K_TEXT = Kind.ID, Kind.REF, Kind.TEXT
+_K_CHOICE, _K_SHARE = Kind.CHOICE, Kind.SHARE
+
+
 @attrs.frozen
 class Field:
     """One key of a record."""
@@ -59,6 +76,10 @@ class Field:
     kind: Kind
     required: bool = False
     choices: type[enum.Enum] | None = None
+    wanted: str = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "wanted", _WANTED[self.kind])
 
 
 _REQ_ID = Field(Kind.ID, required=True)
@@ -141,18 +162,6 @@ BAD: Final = _Bad.BAD
 Value: TypeAlias = Any
 
 _QUOTE_HINT = "; put it in quotes to make it text"
-_WANTED: Final = {
-    Kind.ID: "an id (a string)",
-    Kind.REF: "an id (a string)",
-    Kind.TEXT: "a string",
-    Kind.IDS: "a list of ids",
-    Kind.TAGS: "a list of strings",
-    Kind.CHOICE: "one of the allowed values",
-    Kind.SHARE: 'a share such as 0.4 or "40%"',
-    Kind.ATTRIBUTES: "a mapping",
-    Kind.LEANS: "a list such as [strategic, external]",
-    Kind.LIST: "a list",
-}
 
 
 class FieldReader:
@@ -160,6 +169,13 @@ class FieldReader:
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        self._readers: dict[Kind, Callable[[object, str], Value]] = {
+            Kind.LIST: self.records,
+            Kind.IDS: self.identifiers,
+            Kind.TAGS: self.strings,
+            Kind.ATTRIBUTES: self.attributes,
+            Kind.LEANS: self.leans,
+        }
 
     def add(self, code: ProblemCode, path: str, message: str) -> None:
         """Record a problem at *path*."""
@@ -167,11 +183,16 @@ class FieldReader:
 
     def wrong_type(self, path: str, wanted: str, value: object) -> _Bad:
         """Record that *value* at *path* is not *wanted*; return :data:`BAD`."""
-        hint = _QUOTE_HINT if isinstance(value, bool | int | float) else ""
-        if isinstance(value, bool):
-            hint += " (YAML reads yes, no, on, off, true and false as booleans)"
+        hint = ""
+        if wanted.startswith(("a string", "an id")) and isinstance(value, bool | int | float):
+            hint = _QUOTE_HINT
+            if isinstance(value, bool):
+                hint += " (YAML reads yes, no, on, off, true and false as booleans)"
+        name = path.rsplit(".", 1)[-1]
         self.add(
-            ProblemCode.WRONG_TYPE, path, f"{path} must be {wanted} (got {describe(value)}){hint}"
+            ProblemCode.WRONG_TYPE,
+            path,
+            f"'{name}' must be {wanted} (got {describe(value)}){hint}",
         )
         return BAD
 
@@ -191,7 +212,7 @@ class FieldReader:
             if field is None:
                 unknown.append(key if isinstance(key, str) else repr(key))
                 continue
-            parsed = self.value(value, field, f"{path}.{key}", key)
+            parsed = self.value(value, field, f"{path}.{key}" if path else key, key)
             if parsed is not BAD:
                 out[key] = parsed
         absent = [k for k in fields if k not in item]
@@ -199,7 +220,8 @@ class FieldReader:
             hint = did_you_mean(key, absent) or did_you_mean(key, fields)
             if not hint:
                 hint = f"; the keys are {', '.join(fields)}"
-            self.add(ProblemCode.UNKNOWN_KEY, f"{path}.{key}", f"unknown key {key!r}{hint}")
+            where = f"{path}.{key}" if path else key
+            self.add(ProblemCode.UNKNOWN_KEY, where, f"unknown key {key!r}{hint}")
         for key in absent:
             if fields[key].required:
                 hint = did_you_mean(key, unknown)
@@ -210,25 +232,25 @@ class FieldReader:
         """Read one value of kind *field*; :data:`BAD` after recording a problem."""
         kind = field.kind
         if value is None:
-            return self.wrong_type(path, _WANTED[kind], value) if field.required else None
-        if kind is Kind.CHOICE and field.choices is not None:
-            return self.choice(value, field.choices, path, key)
-        if kind is Kind.SHARE:
-            return self.share(value, path, key)
-        if kind in {Kind.TEXT, Kind.LIST}:
-            wanted = str if kind is Kind.TEXT else list
+            return self.wrong_type(path, field.wanted, value) if field.required else None
+        if kind is _K_TEXT or kind is _K_ID or kind is _K_REF:
+            if type(value) is str:  # the common case, first
+                return value
+            text = kind is _K_TEXT
             return (
-                value if isinstance(value, wanted) else self.wrong_type(path, _WANTED[kind], value)
+                self.wrong_type(path, field.wanted, value) if text else self.identifier(value, path)
             )
-        readers = {
-            Kind.ID: self.identifier,
-            Kind.REF: self.identifier,
-            Kind.IDS: self.identifiers,
-            Kind.TAGS: self.strings,
-            Kind.ATTRIBUTES: self.attributes,
-            Kind.LEANS: self.leans,
-        }
-        return readers[kind](value, path)
+        if kind is _K_CHOICE and field.choices is not None:
+            return self.choice(value, field.choices, path, key)
+        if kind is _K_SHARE:
+            return self.share(value, path, key)
+        return self._readers[kind](value, path)
+
+    def records(self, value: object, path: str) -> list[Any] | _Bad:
+        """Read a list (of records, each read later)."""
+        if isinstance(value, list | tuple):
+            return list(value)
+        return self.wrong_type(path, "a list", value)
 
     def identifier(self, value: object, path: str) -> str | _Bad:
         """Read an id: a string, or an integer read as its digits."""
@@ -240,14 +262,14 @@ class FieldReader:
 
     def identifiers(self, value: object, path: str) -> tuple[str, ...] | _Bad:
         """Read a list of ids."""
-        if not isinstance(value, list):
+        if not isinstance(value, list | tuple):
             return self.wrong_type(path, "a list of ids", value)
         out = [self.identifier(v, f"{path}[{j}]") for j, v in enumerate(value)]
         return tuple(v for v in out if v is not BAD) if BAD not in out else BAD
 
     def strings(self, value: object, path: str) -> tuple[str, ...] | _Bad:
         """Read a list of strings."""
-        if not isinstance(value, list):
+        if not isinstance(value, list | tuple):
             return self.wrong_type(path, "a list of strings", value)
         ok = True
         for j, v in enumerate(value):
@@ -303,7 +325,7 @@ class FieldReader:
 
     def leans(self, value: object, path: str) -> frozenset[Lean] | _Bad:
         """Read a list of :class:`~orgmodel.vocabulary.Lean` values."""
-        if not isinstance(value, list):
+        if not isinstance(value, list | tuple):
             return self.wrong_type(path, "a list such as [strategic, external]", value)
         out = [self.choice(v, Lean, f"{path}[{j}]", "lean") for j, v in enumerate(value)]
         return BAD if BAD in out else frozenset(v for v in out if isinstance(v, Lean))

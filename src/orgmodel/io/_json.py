@@ -8,7 +8,7 @@ from typing import Any, TypeAlias
 from orgmodel.exceptions import ValidationError
 from orgmodel.problems import Problem, ProblemCode
 
-__all__ = ["MAX_DEPTH", "Data", "dumps", "parse"]
+__all__ = ["MAX_DEPTH", "Data", "JsonLines", "dumps", "parse"]
 
 #: A parsed JSON value: null, bool, int, float, str, or lists and dicts of them.
 Data: TypeAlias = Any
@@ -82,6 +82,113 @@ def parse(text: str, source: str) -> Data:
         )
         raise ValidationError([problem], source=source)
     return data
+
+
+_INDEXED_DEPTH = 4  # people[3].dotted[0]: deep enough for every path a problem names
+_WHITESPACE = frozenset(" \t\r\n")
+
+
+class JsonLines:
+    r"""Find the line of a path in JSON text; the text is scanned on first use only.
+
+    Examples
+    --------
+    >>> text = '{"people": [\n  {"id": "a",\n   "manager": "b"}]}'
+    >>> JsonLines(text).locate("people[0].manager")
+    'people[0].manager (line 3)'
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._lines: dict[str, int] | None = None
+
+    def locate(self, path: str) -> str:
+        """Return *path* with its line, or the line of its nearest enclosing value."""
+        if not path:
+            return path
+        if self._lines is None:
+            self._lines = _index(self._text)
+        probe = path
+        while probe:
+            line = self._lines.get(probe)
+            if line is not None:
+                return f"{path} (line {line})"
+            cut = max(probe.rfind("."), probe.rfind("["))
+            probe = probe[:cut] if cut > 0 else ""
+        return path
+
+
+def _index(text: str) -> dict[str, int]:
+    """Map the path of every value (to a few levels) to the line it starts on.
+
+    *text* is valid JSON (it parsed), so the scanner only tracks strings, brackets,
+    commas and colons.
+    """
+    lines: dict[str, int] = {}
+    stack: list[list[Any]] = []  # [path, is_object, next index or pending key]
+    line, i, size = 1, 0, len(text)
+    expect_key = False
+    while i < size:
+        char = text[i]
+        if char == "\n":
+            line += 1
+        elif char == '"':
+            end = _string_end(text, i)
+            if expect_key:
+                stack[-1][2] = json.loads(text[i : end + 1])
+                expect_key = False
+            else:
+                _record(stack, lines, line)
+            line += text.count("\n", i, end)
+            i = end
+        elif char in "{[]},":
+            expect_key = _punctuation(char, stack, lines, line)
+        elif char not in _WHITESPACE and char != ":":
+            _record(stack, lines, line)
+            while i + 1 < size and text[i + 1] not in ",]}" and text[i + 1] not in _WHITESPACE:
+                i += 1
+        i += 1
+    return lines
+
+
+def _punctuation(char: str, stack: list[list[Any]], lines: dict[str, int], line: int) -> bool:
+    """Open, close or step through a container; return whether a key comes next."""
+    if char in "{[":
+        _record(stack, lines, line)
+        stack.append([_child_path(stack), char == "{", 0])
+        return char == "{"
+    if char in "}]":
+        stack.pop()
+        return False
+    if stack and not stack[-1][1]:
+        stack[-1][2] += 1
+    return bool(stack) and stack[-1][1]
+
+
+def _string_end(text: str, start: int) -> int:
+    i = start + 1
+    while True:
+        i = text.index('"', i)
+        backslashes = 0
+        while text[i - 1 - backslashes] == "\\":
+            backslashes += 1
+        if backslashes % 2 == 0:
+            return i
+        i += 1
+
+
+def _child_path(stack: list[list[Any]]) -> str:
+    if not stack:
+        return ""
+    path, is_object, position = stack[-1]
+    if is_object:
+        return f"{path}.{position}" if path else str(position)
+    return f"{path}[{position}]"
+
+
+def _record(stack: list[list[Any]], lines: dict[str, int], line: int) -> None:
+    if stack and len(stack) <= _INDEXED_DEPTH:
+        lines.setdefault(_child_path(stack), line)
 
 
 def dumps(data: Data) -> str:

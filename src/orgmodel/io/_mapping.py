@@ -1,22 +1,22 @@
-"""The document format of DESIGN §3: parsed data ⇄ :class:`~orgmodel.Organization`.
+"""Reading the document format of DESIGN §3: parsed data → :class:`~orgmodel.Organization`.
 
 :func:`organization_from_data` reads a mapping as YAML or JSON parse it (or as any
 other front end builds it), collects **every** problem with its path in the document
 (``people[3].manager``), then builds the organisation so that model validation adds
 its own problems to the same :class:`~orgmodel.ValidationError`.
-:func:`organization_to_data` is its lossless inverse.
+:func:`orgmodel.io.organization_to_data` is its lossless inverse.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any
 
-from orgmodel._share import Share
 from orgmodel._suggest import did_you_mean
 from orgmodel.exceptions import ValidationError
 from orgmodel.io import _fields as F  # noqa: N812 - the tables read well as F.PERSON
-from orgmodel.io._locations import Locate, Relocator, no_place
+from orgmodel.io._locations import Locate, Relocator, describe, no_place
+from orgmodel.io._to_data import organization_to_data  # the inverse, re-exported
 from orgmodel.model import (
     Employment,
     Entity,
@@ -29,11 +29,9 @@ from orgmodel.model import (
     Unit,
 )
 from orgmodel.problems import Problem, ProblemCode
-from orgmodel.vocabulary import Lean, Tag
+from orgmodel.vocabulary import Tag
 
-__all__ = ["build", "copy_json", "organization_from_data", "organization_to_data"]
-
-_J = TypeVar("_J")
+__all__ = ["build", "organization_from_data", "organization_to_data"]
 
 
 def organization_from_data(data: object, *, source: str = "<data>") -> Organization:
@@ -85,17 +83,15 @@ def build(data: object, *, source: str, locate: Locate) -> Organization:
     if data is None:
         reader.add(ProblemCode.EMPTY_DOCUMENT, "", "the document is empty")
         raise ValidationError(reader.problems, source=source)
-    top = reader.record(data, "the document", F.TOP)
+    top = reader.record(data, "", F.TOP)
     if top is None:
         problem = Problem(
             ProblemCode.WRONG_TYPE,
             "",
             "the document must be a mapping with keys such as 'organization' and 'people' "
-            f"(got {_describe(data)})",
+            f"(got {describe(data)})",
         )
         raise ValidationError([problem], source=source)
-    # Top-level problems were recorded as "the document.key"; show them as "key".
-    reader.problems = [_top_path(p) for p in reader.problems]
     builder = _Builder(reader)
     org_args = builder.collect(top)
     problems = [_relocated(p, locate) for p in reader.problems]
@@ -107,23 +103,6 @@ def build(data: object, *, source: str, locate: Locate) -> Organization:
         if not problems:
             return org
     raise ValidationError(problems, source=source)
-
-
-def _describe(value: object) -> str:
-    from orgmodel.io._locations import describe  # noqa: PLC0415 - tiny helper
-
-    return describe(value)
-
-
-def _top_path(problem: Problem) -> Problem:
-    prefix = "the document."
-    location = problem.location
-    if location.startswith(prefix):
-        location = location[len(prefix) :]
-    elif location == "the document":
-        location = ""
-    message = problem.message.replace("the document.", "").replace("the document has", "it has")
-    return Problem(problem.code, location, message, problem.severity)
 
 
 def _relocated(problem: Problem, locate: Locate) -> Problem:
@@ -220,6 +199,13 @@ class _Builder:
             i, person = found
             if line.get("kind", LineKind.SOLID) is LineKind.SOLID:
                 current = person.get("manager")
+                if current == manager:
+                    self.reader.add(
+                        ProblemCode.DUPLICATE_LINE,
+                        where,
+                        f"{report!r} reports to {manager!r} twice; keep one line",
+                    )
+                    continue
                 if current is not None:
                     origin = solid_from.get(report, f"people[{i}].manager")
                     self.reader.add(
@@ -314,146 +300,3 @@ def _relationship(r: dict[str, Any]) -> Relationship:
     return Relationship(
         r["person"], r["kind"], r["counterparty"], attributes=r.get("attributes") or {}
     )
-
-
-# -- writing -------------------------------------------------------------------
-
-
-def organization_to_data(org: Organization) -> dict[str, Any]:
-    """Return *org* as plain, JSON-compatible data in the orgmodel file format.
-
-    The result is lossless: :func:`organization_from_data` turns it back into an
-    equal organisation.  Keys whose value is null, empty text or an empty list or
-    mapping are left out; enumerations are always written.  Reporting lines are
-    written on the people (``manager``, ``dotted``), never as top-level ``lines``.
-
-    Examples
-    --------
-    >>> import orgmodel as om
-    >>> from orgmodel.io import organization_to_data
-    >>> org = om.Organization(
-    ...     name="Acme",
-    ...     people=[om.Person("ann", "Ann"), om.Person("bob", "Bob", manager="ann")],
-    ... )
-    >>> organization_to_data(org)["people"][1]
-    {'id': 'bob', 'name': 'Bob', 'employment': 'employee', 'manager': 'ann'}
-    """
-    data: dict[str, Any] = {"organization": org.name}
-    if org.focal_entity is not None:
-        data["focal_entity"] = org.focal_entity
-    if org.custom_tags:
-        data["vocabulary"] = [_tag_data(t) for t in org.custom_tags]
-    if org.entities:
-        data["entities"] = [
-            _compact({"id": e.id, "name": e.name, "kind": e.kind.value}, e.attributes)
-            for e in org.entities
-        ]
-    if org.units:
-        data["units"] = [
-            _compact(
-                {
-                    "id": u.id,
-                    "name": u.name,
-                    "function": u.function,
-                    "parent": u.parent,
-                    "head": u.head,
-                },
-                u.attributes,
-            )
-            for u in org.units
-        ]
-    if org.people:
-        data["people"] = [_person_data(p) for p in org.people]
-    if org.stakes:
-        data["stakes"] = [_stake_data(s) for s in org.stakes]
-    if org.relationships:
-        data["relationships"] = [
-            _compact(
-                {"person": r.person, "kind": r.kind.value, "counterparty": r.counterparty},
-                r.attributes,
-            )
-            for r in org.relationships
-        ]
-    return data
-
-
-def _tag_data(tag: Tag) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "tag": tag.name,
-        "leans": [lean.value for lean in Lean if lean in tag.leans],
-    }
-    if tag.description:
-        out["description"] = tag.description
-    return out
-
-
-def _person_data(p: Person) -> dict[str, Any]:
-    return _compact(
-        {
-            "id": p.id,
-            "name": p.name,
-            "title": p.title,
-            "employment": p.employment.value,
-            "unit": p.unit,
-            "manager": p.manager,
-            "dotted": list(p.dotted),
-            "responsibilities": list(p.responsibilities),
-        },
-        p.attributes,
-    )
-
-
-def _stake_data(s: Stake) -> dict[str, Any]:
-    return _compact(
-        {
-            "holder": s.holder,
-            "entity": s.entity,
-            "share": _share(s.share),
-            "voting": _share(s.voting),
-            "profit_share": _share(s.profit_share),
-            "liability": s.liability.value if s.liability is not None else None,
-        },
-        s.attributes,
-    )
-
-
-def _share(share: Share | None) -> float | dict[str, float] | None:
-    return share.to_data() if share is not None else None
-
-
-def _compact(fields: dict[str, Any], attributes: dict[str, Any]) -> dict[str, Any]:
-    keep = ("id", "name", "holder", "entity", "share", "person", "kind", "counterparty")
-    out = {k: v for k, v in fields.items() if k in keep or v not in (None, "", [])}
-    if attributes:
-        out["attributes"] = copy_json(attributes)
-    return out
-
-
-def copy_json(value: _J) -> _J:
-    """Copy nested lists and dicts of JSON values without recursion.
-
-    Examples
-    --------
-    >>> original = {"a": [1, {"b": None}]}
-    >>> copy = copy_json(original)
-    >>> copy == original, copy["a"] is original["a"]
-    (True, False)
-    """
-    if not isinstance(value, list | dict):
-        return value
-    root: Any = [] if isinstance(value, list) else {}
-    stack: list[tuple[Any, Any]] = [(value, root)]
-    while stack:
-        source, target = stack.pop()
-        items = enumerate(source) if isinstance(source, list) else source.items()
-        for key, item in items:
-            if isinstance(item, list | dict):
-                child: Any = [] if isinstance(item, list) else {}
-                stack.append((item, child))
-            else:
-                child = item
-            if isinstance(target, list):
-                target.append(child)
-            else:
-                target[key] = child
-    return cast("_J", root)

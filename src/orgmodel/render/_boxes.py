@@ -24,22 +24,22 @@ from orgmodel.render._style import (
     ColorBy,
     Swatch,
     html_text,
-    text_units,
+    text_em,
 )
 
 __all__ = ["Box", "Colouring", "colouring", "make_box", "role_key"]
 
-# Points per average character for the three text sizes (a little generous, so that
-# Graphviz never needs to grow a box the tidy layout has placed).
-_NAME_PT = 7.0
-_TITLE_PT = 6.0
-_UNIT_PT = 5.4
+# Font sizes of the three lines; widths are estimated generously (text_em), so that
+# Graphviz never needs to grow a box the tidy layout has placed.
+_NAME_PT = 11.0
+_TITLE_PT = 10.0
+_UNIT_PT = 9.0
 _PAD_PT = 22.0
 MIN_WIDTH_PT = 130.0
 _NAME_LINE_PT = 15.0
 _TITLE_LINE_PT = 13.5
 _UNIT_LINE_PT = 12.5
-_BADGE_PT = 19.0
+_BADGE_PT = 17.0
 _VPAD_PT = 12.0
 
 
@@ -141,15 +141,15 @@ def make_box(person: Person, unit_name: str, swatch: Swatch, stake: Share | None
     True
     """
     lines = [f'<FONT POINT-SIZE="11"><B>{html_text(person.name)}</B></FONT>']
-    width = text_units(person.name) * _NAME_PT
+    width = text_em(person.name, bold=True) * _NAME_PT
     height = _VPAD_PT + _NAME_LINE_PT * _line_count(person.name)
     if person.title:
         lines.append(html_text(person.title))
-        width = max(width, text_units(person.title) * _TITLE_PT)
+        width = max(width, text_em(person.title) * _TITLE_PT)
         height += _TITLE_LINE_PT * _line_count(person.title)
     if unit_name:
         lines.append(f'<FONT POINT-SIZE="9" COLOR="#4D4D4D">{html_text(unit_name)}</FONT>')
-        width = max(width, text_units(unit_name) * _UNIT_PT)
+        width = max(width, text_em(unit_name) * _UNIT_PT)
         height += _UNIT_LINE_PT * _line_count(unit_name)
     if stake is None:
         return Box(f"<{'<BR/>'.join(lines)}>", swatch, max(MIN_WIDTH_PT, width + _PAD_PT), height)
@@ -159,7 +159,7 @@ def make_box(person: Person, unit_name: str, swatch: Swatch, stake: Share | None
         f'<TR><TD><FONT POINT-SIZE="9">stake {html_text(str(stake))}</FONT></TD></TR></TABLE>'
     )
     rows = "".join(f"<TR><TD>{line}</TD></TR>" for line in [*lines, badge])
-    label = f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{rows}</TABLE>>'
+    label = f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">{rows}</TABLE>>'
     return Box(label, swatch, max(MIN_WIDTH_PT, width + _PAD_PT), height + _BADGE_PT)
 
 

@@ -9,6 +9,7 @@ labels with ``&``, ``<``, ``>`` and quotes escaped.
 from __future__ import annotations
 
 import enum
+import functools
 import unicodedata
 from typing import TypeVar
 
@@ -30,7 +31,7 @@ __all__ = [
     "coerce_option",
     "html_text",
     "node_name",
-    "text_units",
+    "text_em",
 ]
 
 
@@ -143,6 +144,8 @@ def node_name(node_id: str) -> str:
     >>> node_name('x" -> y')
     'n_x_x22__x20__x2d__x3e__x20_y'
     """
+    if node_id.isascii() and node_id.isalnum():
+        return "n_" + node_id
     return "n_" + "".join(c if c in _SAFE else f"_x{ord(c):x}_" for c in node_id)
 
 
@@ -151,9 +154,10 @@ def _clean_char(char: str) -> str:
         return " "
     code = ord(char)
     category = unicodedata.category(char)
-    if category in {"Cc", "Cs", "Co", "Cn"} or code in {0xFFFE, 0xFFFF}:
-        # Control characters, lone surrogates and non-characters are not allowed in
-        # XML (so not in SVG); show the replacement character instead.
+    if category in {"Cc", "Cs"} or code in {0xFFFE, 0xFFFF}:
+        # Control characters, lone surrogates and U+FFFE/U+FFFF are not allowed in XML
+        # (so not in SVG); show the replacement character instead. Unassigned code
+        # points stay: they may be emoji newer than this Python's Unicode tables.
         return "\ufffd"
     return char
 
@@ -173,6 +177,7 @@ _ESCAPES = {
 _ASCII_TABLE = str.maketrans(_ESCAPES)
 
 
+@functools.lru_cache(maxsize=8192)  # titles and unit names repeat across big charts
 def html_text(text: str) -> str:
     r"""Escape *text* for the inside of a Graphviz HTML-like label.
 
@@ -197,31 +202,55 @@ def html_text(text: str) -> str:
     return "<BR/>".join("".join(_ESCAPES.get(c) or _clean_char(c) for c in line) for line in lines)
 
 
-def text_units(text: str) -> float:
-    """Estimate the width of the longest line of *text* in average-character units.
+# Advance widths of Helvetica (Arial's metrics), in thousandths of an em, for the
+# printable ASCII characters " " to "~". Bold is about 8% wider.
+_ASCII_WIDTHS = (
+    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278,
+    556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556,
+    1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778,
+    667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556,
+    333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556,
+    556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
+)  # fmt: skip
+# The font Graphviz finds for "Helvetica" (often DejaVu Sans) runs wider; stay generous.
+_SAFETY = 1.18
+_BOLD = 1.08
+_WIDE_EM = 1.0  # CJK ideographs, kana, hangul
+_EMOJI_EM = 1.3
+_OTHER_EM = 0.68  # accented Latin, Greek, Cyrillic, Arabic, ...
 
-    Wide (East Asian) characters and emoji count as two units; combining marks as none.
-    The tidy-tree layout sizes its boxes from this, since it places them before
-    Graphviz measures the text.
+
+@functools.lru_cache(maxsize=8192)  # titles and unit names repeat across big charts
+def text_em(text: str, *, bold: bool = False) -> float:
+    """Estimate the width of the longest line of *text*, in ems of its font size.
+
+    The tidy-tree layout places boxes before Graphviz measures their text, so box
+    widths come from this generous estimate (Helvetica's metrics for ASCII, an em for
+    wide East Asian characters, more for emoji).
 
     Examples
     --------
-    >>> text_units("Alice")
-    5.0
-    >>> text_units("山田太郎")
-    8.0
+    >>> round(text_em("Alice") * 10)  # points at 10 pt
+    26
+    >>> text_em("WWW") > text_em("iii") * 3
+    True
+    >>> text_em("山田太郎") > text_em("Yamada")
+    True
     """
-    if text.isascii() and text.isprintable():
-        return float(len(text))
     best = 0.0
     for line in text.replace("\r", "\n").split("\n"):
-        best = max(best, sum(_char_units(c) for c in line))
-    return best
+        best = max(best, sum(_char_em(c) for c in line))
+    return best * _SAFETY * (_BOLD if bold else 1.0)
 
 
-def _char_units(char: str) -> float:
+def _char_em(char: str) -> float:
+    code = ord(char)
+    if 32 <= code <= 126:  # noqa: PLR2004 - printable ASCII
+        return _ASCII_WIDTHS[code - 32] / 1000.0
     if unicodedata.combining(char) or unicodedata.category(char) in {"Mn", "Me", "Cf"}:
         return 0.0
-    if unicodedata.east_asian_width(char) in {"W", "F"} or ord(char) >= 0x1F000:  # noqa: PLR2004
-        return 2.0
-    return 1.0
+    if code >= 0x1F000:  # noqa: PLR2004 - emoji and pictographs
+        return _EMOJI_EM
+    if unicodedata.east_asian_width(char) in {"W", "F"}:
+        return _WIDE_EM
+    return _OTHER_EM
