@@ -10,19 +10,16 @@ once and reused, so the classifier stays linear and light on a million people.
 from __future__ import annotations
 
 import re
-from collections import deque
 from collections.abc import Sequence
-
-import attrs
 
 from orgmodel._share import Share
 from orgmodel.analysis._hierarchy import Hierarchy
+from orgmodel.analysis._holdings import holdings
 from orgmodel.analysis._role_config import ClassifierConfig, Direction, Evidence, EvidenceSource
-from orgmodel.analysis.ownership import effective_ownership
-from orgmodel.model import Employment, Entity, Liability, Organization, Person, Stake
+from orgmodel.model import Employment, Organization, Person
 from orgmodel.vocabulary import Axis, Lean
 
-__all__ = ["Facts", "Holding", "listing"]
+__all__ = ["Facts", "listing"]
 
 _SHOWN = 3  # names listed in a sentence before "and N more"
 _TAGS_SHOWN = 3  # responsibilities listed in one evidence sentence
@@ -67,83 +64,6 @@ def listing(names: Sequence[str], limit: int = _SHOWN) -> str:
 
 def _plural(n: int, word: str, plural: str | None = None) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {plural or word + 's'}"
-
-
-@attrs.frozen
-class Holding:
-    """A person's look-through stake in one entity, with how it is held."""
-
-    entity: str  # the entity's name
-    share: Share  # look-through share
-    direct: float  # lower bound held directly
-    vehicles: tuple[str, ...]  # names of the entities it is held through
-    profit: Share | None  # profit share recorded on direct stakes
-    unlimited: bool  # unlimited liability on a direct stake
-
-
-def _targets(org: Organization) -> list[Entity]:
-    """Return the entities whose ownership counts: the focal one, else the operating ones."""
-    if org.focal is not None:
-        return [org.focal]
-    holders = {s.holder for s in org.stakes}
-    operating = [e for e in org.entities if e.id not in holders]
-    return operating or list(org.entities)
-
-
-def _reaching(target: str, holders_of: dict[str, list[str]]) -> set[str]:
-    """Ids of the entities that hold *target* directly or through other entities."""
-    seen = {target}
-    queue = deque([target])
-    while queue:
-        for holder in holders_of.get(queue.popleft(), ()):
-            if holder not in seen:
-                seen.add(holder)
-                queue.append(holder)
-    return seen
-
-
-def holdings(org: Organization) -> tuple[dict[str, Holding], list[Entity]]:
-    """Each person's largest look-through stake among the target entities."""
-    targets = _targets(org)
-    entities = {e.id for e in org.entities}
-    by_holder: dict[str, list[Stake]] = {}
-    holders_of: dict[str, list[str]] = {}
-    for s in org.stakes:
-        by_holder.setdefault(s.holder, []).append(s)
-        if s.holder in entities:
-            holders_of.setdefault(s.entity, []).append(s.holder)
-    names = {e.id: e.name for e in org.entities}
-    best: dict[str, Holding] = {}
-    for target in targets:
-        through = _reaching(target.id, holders_of)
-        for holder, share in effective_ownership(org, target.id).items():
-            if holder in entities:
-                continue
-            known = best.get(holder)
-            if known is not None and known.share.lower >= share.lower:
-                continue
-            mine = by_holder.get(holder, [])
-            direct = [s for s in mine if s.entity == target.id]
-            profit = [s.profit_share for s in direct if s.profit_share is not None]
-            best[holder] = Holding(
-                entity=target.name,
-                share=share,
-                direct=sum(s.share.lower for s in direct),
-                vehicles=tuple(
-                    dict.fromkeys(
-                        names[s.entity]
-                        for s in mine
-                        if s.entity != target.id and s.entity in through
-                    )
-                ),
-                profit=Share(
-                    min(1.0, sum(p.lower for p in profit)), min(1.0, sum(p.upper for p in profit))
-                )
-                if profit
-                else None,
-                unlimited=any(s.liability is Liability.UNLIMITED for s in direct),
-            )
-    return best, targets
 
 
 class Facts:
