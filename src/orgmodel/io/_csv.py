@@ -151,7 +151,7 @@ class _Reader:
             return None
         header = rows[start]
         columns, extras = self.header(table, file, header)
-        body = [row for row in rows[start + 1 :] if not _is_blank(row)]
+        body = [row for row in rows[start + 1 :] if len(row) > 1 or (row and row[0])]
         sheet = _Sheet(table, file, text, columns, extras, len(header), body)
         self.sheets[table.section] = sheet
         return sheet
