@@ -30,7 +30,7 @@ extensions = [
 
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
 root_doc = "index"
-exclude_patterns = ["_build", "_generated/*.gv", "Thumbs.db", ".DS_Store"]
+exclude_patterns = ["_build", "_examples", "_generated", "Thumbs.db", ".DS_Store"]
 templates_path: list[str] = []
 
 myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]
@@ -48,7 +48,25 @@ napoleon_use_rtype = False
 # Code on the pages is written in ```{doctest} blocks and run by `sphinx-build -b doctest`.
 # Docstring examples in the API reference are run by pytest --doctest-modules instead.
 doctest_test_doctest_blocks = ""
-doctest_global_setup = "import orgmodel as om"
+doctest_global_setup = f"""
+import os as _os
+import shutil as _shutil
+import tempfile as _tempfile
+from pathlib import Path as _Path
+
+import orgmodel as om
+
+_HOME = _os.getcwd()
+
+
+def _scratch(*names):
+    # Run the page's examples in a fresh directory holding copies of docs/_examples files.
+    where = _tempfile.mkdtemp(prefix="orgmodel-docs-")
+    for name in names:
+        _shutil.copy(_Path({str(HERE / "_examples")!r}) / name, where)
+    _os.chdir(where)
+"""
+doctest_global_cleanup = "_os.chdir(_HOME)"
 doctest_default_flags = (
     doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE | doctest.DONT_ACCEPT_TRUE_FOR_1
 )

@@ -406,3 +406,69 @@ def test_own_json_format_is_not_taken_for_bods():
     assert info.value.problems[0].code is om.ProblemCode.SYNTAX_ERROR
     with pytest.raises(om.ValidationError, match="array of statements"):
         om.loads('{"organization": "Acme"}', format="bods")
+
+
+def test_analyses_run_on_a_bods_register():
+    """Look-through, control and the cap table work on what BODS gives."""
+    org = load("indirect.json")
+    owners = om.effective_ownership(org, "rivet-works")
+    assert {k: v.value for k, v in owners.items()} == {
+        "mara-quist": pytest.approx(0.6),
+        "olu-baines": pytest.approx(0.4),
+    }
+    (found,) = om.controllers(org, "rivet-works")
+    assert found.chain == ("mara-quist", "harbour-holdings", "rivet-works")
+    assert om.cap_table(org, "rivet-works").unallocated == om.Share.exact(0.0)
+    voting = load("voting.json")
+    assert [c.holder for c in om.controllers(voting, "quill-press")] == ["ada-marsh"]
+    assert [(c.holder, c.certain) for c in om.controllers(voting, "quill-trust")] == [
+        ("ben-hale", False)
+    ]
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-5, 200) | st.floats(-1, 150) | st.text(max_size=5),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3)
+    ),
+    max_leaves=5,
+)
+
+
+def paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every path into a JSON value, iteratively."""
+    out = []
+    stack = [(prefix, value)]
+    while stack:
+        where, item = stack.pop()
+        out.append(where)
+        if isinstance(item, dict):
+            stack.extend(((*where, k), v) for k, v in item.items())
+        elif isinstance(item, list):
+            stack.extend(((*where, i), v) for i, v in enumerate(item))
+    return out
+
+
+@settings(max_examples=150)
+@given(st.sampled_from(GOOD), st.data())
+def test_mutated_documents_fail_only_with_validation_errors(name, data):
+    """Whatever is put anywhere in a BODS document, reading raises nothing but ValidationError."""
+    doc = read(name)
+    for _ in range(data.draw(st.integers(1, 3))):
+        where = data.draw(st.sampled_from(paths(doc)))
+        value = data.draw(json_values)
+        if not where:
+            doc = value
+            continue
+        parent = doc
+        for key in where[:-1]:
+            parent = parent[key]
+        parent[where[-1]] = value
+    try:
+        org = from_bods(doc)
+    except om.ValidationError as err:
+        problems_found = err.problems
+    else:
+        problems_found = ()
+        to_bods(org, date="2026-01-01")
+    assert all(isinstance(p, om.Problem) for p in problems_found)

@@ -6,8 +6,11 @@ import json
 import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import orgmodel as om
+from strategies import ownership_networks
 
 
 def org_of(stakes: list[om.Stake], *, people=("ann", "bob", "cy")) -> om.Organization:
@@ -163,3 +166,20 @@ def test_unknown_entity():
         om.cap_table(org, "acne")
     with pytest.raises(om.UnknownReferenceError, match="is a person"):
         om.cap_table(org, "ann")
+
+
+@settings(max_examples=40)
+@given(ownership_networks(ranges=True), st.data())
+def test_totals_and_remainder_cover_the_whole(org, data):
+    """Allocated plus unallocated is 100% at both ends; rows cover every direct holder."""
+    if not org.entities:
+        return
+    entity = data.draw(st.sampled_from([e.id for e in org.entities]))
+    table = om.cap_table(org, entity)
+    assert {r.holder for r in table.rows} == {s.holder for s in org.stakes if s.entity == entity}
+    assert sum(r.stakes for r in table.rows) == sum(s.entity == entity for s in org.stakes)
+    assert table.total.lower + table.unallocated.upper == pytest.approx(1.0)
+    if table.total.upper < 1.0:
+        assert table.total.upper + table.unallocated.lower == pytest.approx(1.0)
+    json.dumps(table.to_dict())
+    assert str(table).startswith("Cap table of ")

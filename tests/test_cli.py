@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 import orgmodel as om
 from orgmodel._cli_progress import Status
-from orgmodel.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, main
+from orgmodel.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, FORMATS, main
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 COMMANDS = sorted(main.commands)
@@ -78,6 +78,11 @@ def test_usage_errors_exit_2(args):
     assert "Usage:" in result.output or "Error" in result.output
 
 
+def test_formats_are_the_librarys_and_graphml():
+    """The formats offered by --format, --from and --to are the library's, and GraphML."""
+    assert set(FORMATS) == {f.value for f in om.Format} | {"graphml"}
+
+
 def test_help_is_fast_and_imports_nothing_heavy():
     """`orgmodel --help` imports no networkx, scipy, numpy or graphviz."""
     code = (
@@ -87,7 +92,7 @@ def test_help_is_fast_and_imports_nothing_heavy():
         "    main(['--help'], prog_name='orgmodel')\n"
         "except SystemExit:\n"
         "    pass\n"
-        "heavy = [m for m in ('networkx', 'scipy', 'numpy', 'graphviz', 'pandas')"
+        "heavy = [m for m in ('networkx', 'scipy', 'numpy', 'graphviz', 'pandas', 'yaml')"
         " if m in sys.modules]\n"
         "print('HEAVY', heavy)\n"
     )
@@ -201,7 +206,7 @@ people:
 @pytest.fixture
 def write(tmp_path):
     def _write(name: str, text: str) -> Path:
-        path = tmp_path / name
+        path = Path(tmp_path) / name
         path.write_text(text, encoding="utf-8")
         return path
 
@@ -557,3 +562,63 @@ def test_ownership_without_focal_entity_asks_for_one(write):
     assert result.exit_code == EXIT_USAGE
     assert "--entity" in result.output
     assert run("ownership", str(path), "--entity", "a").exit_code == EXIT_OK
+
+
+# -- demo -----------------------------------------------------------------------------
+
+
+@pytest.mark.exe
+def test_demo_prints_the_table_and_writes_the_charts(tmp_path):
+    """The demo prints a reason per person and says where the charts are."""
+    out = tmp_path / "demo"
+    result = run("demo", "--out", str(out))
+    assert result.exit_code == EXIT_OK
+    text = result.stdout
+    assert text.startswith("Acme Partners LLP: 40 people")
+    assert "4 partner-like, 1 hybrid, 2 coo-like, 33 neither" in text
+    sam = next(line for line in text.splitlines() if line.startswith("Sam Okafor"))
+    assert "coo-like" in sam
+    assert "holds no stake" in sam
+    for name in ("org-chart.svg", "org-chart.png", "ownership-chart.svg", "ownership-chart.png"):
+        assert (out / name).stat().st_size > 0
+        assert str(out / name) in text
+
+
+def test_demo_without_graphviz_writes_dot_source(tmp_path, monkeypatch):
+    """Without Graphviz the demo still runs, writes DOT source and says how to render it."""
+    monkeypatch.setenv("PATH", str(tmp_path))
+    out = tmp_path / "demo"
+    result = run("demo", "--out", str(out))
+    assert result.exit_code == EXIT_OK
+    assert (out / "org-chart.gv").read_text(encoding="utf-8").startswith("digraph")
+    assert (out / "ownership-chart.gv").exists()
+    assert "DOT source" in result.stdout
+
+
+def test_demo_default_directory(tmp_path, monkeypatch):
+    """Without --out the charts go to ./orgmodel-demo/."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PATH", str(tmp_path))  # DOT source only: fast and needs no Graphviz
+    assert run("demo").exit_code == EXIT_OK
+    assert (tmp_path / "orgmodel-demo" / "org-chart.gv").exists()
+
+
+def test_demo_output_directory_is_a_file_is_a_usage_error(tmp_path):
+    """--out naming an existing file is a usage error."""
+    target = tmp_path / "taken"
+    target.write_text("x", encoding="utf-8")
+    result = CliRunner().invoke(main, ["demo", "--out", str(target)])
+    assert result.exit_code == EXIT_USAGE
+
+
+def test_convert_to_bods_and_back(tmp_path):
+    """--to bods writes BODS statements; reading them back keeps the ownership."""
+    source = Path(__file__).resolve().parents[1] / "docs" / "_examples" / "atlas.yaml"
+    target = tmp_path / "atlas.json"
+    assert run("convert", "--to", "bods", str(source), str(target)).exit_code == EXIT_OK
+    statements = json.loads(target.read_text(encoding="utf-8"))
+    assert {s["recordType"] for s in statements} == {"entity", "person", "relationship"}
+    result = run("ownership", str(target), "--regime", "eu-amlr", "--format", "json")
+    assert result.exit_code == EXIT_OK
+    owners = [o["person"] for o in json.loads(result.stdout)["beneficial_owners"]]
+    assert owners == ["hugo", "marta"]

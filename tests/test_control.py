@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import orgmodel as om
 from orgmodel import PowerMethod, Unallocated, banzhaf, controllers, shapley_shubik
+from strategies import ownership_networks
 
 Row = tuple[str, str, str] | tuple[str, str, str, str]
 
@@ -137,6 +138,23 @@ def test_control_loop_reports_the_nearest_member():
     assert "loop" in found.explanation
     org = build([*rows_b, ("B", "E", "60%")])
     assert holders(org, "E") == [("B", True)]
+
+
+@pytest.mark.parametrize("order", [0, 1])
+def test_target_inside_a_control_loop(order):
+    """A and B hold 60% of each other: asked about A, B controls it, in a loop."""
+    rows: list[Row] = [
+        ("A", "B", "60%"),
+        ("B", "A", "60%"),
+        ("ann", "A", "40%"),
+        ("bob", "B", "40%"),
+    ]
+    org = build(rows if order else rows[::-1])
+    (found,) = controllers(org, "A")
+    assert (found.holder, found.certain, found.chain) == ("B", True, ("B", "A"))
+    assert "loop" in found.explanation
+    (found,) = controllers(org, "B")
+    assert found.holder == "A"
 
 
 def test_long_chain_is_iterative():
@@ -308,3 +326,75 @@ def test_no_holders_and_bad_options():
         banzhaf(org, "E", method="exact")  # type: ignore[arg-type]
     with pytest.raises(om.OrgModelError, match="samples"):
         shapley_shubik(org, "E", samples=0)
+
+
+# -- properties -------------------------------------------------------------------
+
+
+def votes_of(org: om.Organization, holder: str, entity: str) -> om.Share | None:
+    found = [s.voting or s.share for s in org.stakes if s.holder == holder and s.entity == entity]
+    if not found:
+        return None
+    return om.Share(min(1.0, sum(v.lower for v in found)), min(1.0, sum(v.upper for v in found)))
+
+
+@settings(max_examples=60)
+@given(ownership_networks(ranges=True), st.data())
+def test_controllers_are_consistent(org, data):
+    """Every chain is made of real stakes, certain blocs are majorities, at most one is certain."""
+    if not org.entities:
+        return
+    target = data.draw(st.sampled_from([e.id for e in org.entities]))
+    found = controllers(org, target)
+    assert sum(c.certain for c in found) <= 1
+    assert len({c.holder for c in found}) == len(found)
+    for c in found:
+        assert c.entity == target
+        assert c.chain[0] == c.holder
+        assert c.chain[-1] == target
+        assert c.holder != target
+        for upper, lower in itertools.pairwise(c.chain):
+            assert votes_of(org, upper, lower) is not None
+        assert c.votes.upper > 0.5
+        if c.certain:
+            assert c.votes.lower > 0.5
+    direct = {s.holder for s in org.stakes if s.entity == target}
+    lows = [v.lower for h in direct if (v := votes_of(org, h, target)) is not None]
+    if sum(lows) > 1 + 1e-9:
+        return  # votes recorded for some, shares for others: more than 100% in all
+    for holder in direct:
+        votes = votes_of(org, holder, target)
+        if votes is not None and votes.lower > 0.5 + 1e-9:
+            # a direct majority means certain control, by the holder if a person
+            assert found
+            assert found[0].certain
+            if isinstance(org.node(holder), om.Person):
+                assert found[0].holder == holder
+
+
+def test_more_than_sixty_holders_count_in_floating_point():
+    """Past the 64-bit limit the exact count still runs: symmetric, a dummy, and vs sampling."""
+    n = 61
+    org = build([(f"p{i}", "E", repr(1 / n)) for i in range(n)])
+    for index in (banzhaf, shapley_shubik):
+        values = index(org, "E", method=PowerMethod.EXACT)
+        assert approx(values, [1 / n] * n, 1e-12)
+    rows: list[Row] = [("big", "E", "39%")]
+    rows += [(f"p{i}", "E", "1%") for i in range(n)]
+    rows.append(("zero", "E", "0%"))
+    org = build(rows)
+    for index in (banzhaf, shapley_shubik):
+        exact = index(org, "E", method=PowerMethod.EXACT)
+        sampled = index(org, "E", method=PowerMethod.MONTE_CARLO, samples=50_000)
+        assert exact["zero"] == 0.0
+        assert max(abs(exact[k] - sampled[k]) for k in exact) < 0.01
+        assert math.isclose(sum(exact.values()), 1.0)
+
+
+def test_enumeration_with_irrational_votes_matches_brute_force():
+    """Votes with no small denominator are enumerated exactly (up to 20 holders)."""
+    weights = [math.sqrt(k + 2) / 40 for k in range(9)]
+    org = build([(f"p{i}", "E", repr(w)) for i, w in enumerate(weights)])
+    expected_bz, expected_ss = brute([float(repr(w)) for w in weights], 0.5)
+    assert approx(banzhaf(org, "E", method=PowerMethod.EXACT), expected_bz)
+    assert approx(shapley_shubik(org, "E", method=PowerMethod.EXACT), expected_ss)

@@ -354,6 +354,8 @@ def test_edge_to_an_unattributed_node():
         ("responsibilities", "[1, 2]"),
         ("responsibilities", ["strategy"]),
         ("attributes", "[1]"),
+        ("attributes", "[" * 10_000 + "]" * 10_000),
+        ("employment", ["partner"]),
         ("attributes", {"a": 1}),
     ],
 )
@@ -483,6 +485,8 @@ def test_two_units():
         ('[{"name": "Bad Name", "leans": ["external"]}]', 1),
         ('[{"name": "ok", "leans": ["sideways"]}]', 1),
         ('[{"name": "ok", "leans": "external"}]', 1),
+        ('[{"name": "ok", "leans": ["external"], "description": 5}]', 1),
+        ('[{"name": 5, "leans": ["external"]}]', 1),
         ("[3]", 1),
     ],
 )
@@ -546,3 +550,91 @@ def test_gc_state_is_restored(firm):
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+_junk = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-3, 3),
+    st.floats(allow_nan=True),
+    st.text(max_size=6),
+    st.sampled_from(
+        [
+            "person",
+            "entity",
+            "unit",
+            "counterparty",
+            "reports_to",
+            "owns",
+            "member_of",
+            "relates_to",
+            "solid",
+            "dotted",
+            "[]",
+            "{}",
+            '["x"]',
+            "[" * 5000,
+            "[" * 5000 + "]" * 5000,
+            "NaN",
+        ]
+    ),
+    st.lists(st.integers(), max_size=2),
+)
+_keys = st.sampled_from(
+    [
+        "kind",
+        "name",
+        "title",
+        "employment",
+        "responsibilities",
+        "attributes",
+        "entity_kind",
+        "function",
+        "head",
+        "line",
+        "order",
+        "share_min",
+        "share_max",
+        "voting_min",
+        "liability",
+        "relationship",
+    ]
+)
+
+
+@st.composite
+def _mutated_graphs(draw):
+    g = om.to_networkx(draw(organizations(max_people=6, max_entities=3, max_units=3)))
+    for _ in range(draw(st.integers(1, 4))):
+        nodes = list(g.nodes)
+        edges = list(g.edges(keys=True))
+        action = draw(st.sampled_from(["node", "edge", "drop", "add", "graph"]))
+        if action == "node" and nodes:
+            data = g.nodes[draw(st.sampled_from(nodes))]
+            data[draw(_keys)] = draw(_junk)
+        elif action == "edge" and edges:
+            data = g.edges[draw(st.sampled_from(edges))]
+            data[draw(_keys)] = draw(_junk)
+        elif action == "drop" and nodes:
+            data = g.nodes[draw(st.sampled_from(nodes))]
+            data.pop(draw(_keys), None)
+        elif action == "add" and nodes:
+            g.add_edge(
+                draw(st.sampled_from(nodes)),
+                draw(st.sampled_from([*nodes, "new"])),
+                **{draw(_keys): draw(_junk), "kind": draw(_junk)},
+            )
+        else:
+            g.graph[draw(st.sampled_from(["name", "focal_entity", "custom_tags"]))] = draw(_junk)
+    return g
+
+
+@given(_mutated_graphs())
+@settings(max_examples=300)
+def test_mutated_graphs_load_or_raise_orgmodel_errors(graph):
+    """Whatever is changed in a graph, from_networkx returns or raises an OrgModelError."""
+    try:
+        result: object = om.from_networkx(graph)
+    except om.OrgModelError as err:
+        result = err
+    assert isinstance(result, om.Organization | om.OrgModelError)

@@ -591,6 +591,7 @@ def test_unallocated_shares_warning():
     )
     (warning,) = org.warnings
     assert warning.code is ProblemCode.UNALLOCATED_SHARES
+    assert warning.location == "entities[0]"
     assert "40% of 'acme' is held by nobody" in warning.message
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import nbformat
 import pytest
@@ -12,6 +13,11 @@ from nbclient import NotebookClient
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "examples").glob("*.ipynb"))
 TIMEOUT = 180  # seconds per cell; each notebook takes well under 30 s on a quiet machine
+
+
+def read(path: Path) -> Any:
+    """Read a notebook (nbformat has no type hints)."""
+    return nbformat.read(path, as_version=4)  # type: ignore[no-untyped-call]
 
 
 def ids(path: Path) -> str:
@@ -26,7 +32,7 @@ def test_there_are_four_notebooks():
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
 def test_notebook_is_stored_without_outputs(path):
     """No cell carries outputs or an execution count, so diffs show only the source."""
-    notebook = nbformat.read(path, as_version=4)
+    notebook = read(path)
     for cell in notebook.cells:
         if cell.cell_type == "code":
             assert cell.outputs == [], f"{path.name}: a cell has outputs"
@@ -36,7 +42,7 @@ def test_notebook_is_stored_without_outputs(path):
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
 def test_notebook_tells_a_story(path):
     """Each notebook opens with a title and alternates prose with code."""
-    notebook = nbformat.read(path, as_version=4)
+    notebook = read(path)
     first = notebook.cells[0]
     assert first.cell_type == "markdown"
     assert first.source.startswith("# ")
@@ -53,7 +59,7 @@ def test_notebook_runs_top_to_bottom(path, tmp_path, monkeypatch):
         "PYTHONPATH", os.pathsep.join(filter(None, [src, os.environ.get("PYTHONPATH")]))
     )
     monkeypatch.setenv("PYDEVD_DISABLE_FILE_VALIDATION", "1")
-    notebook = nbformat.read(path, as_version=4)
+    notebook = read(path)
     client = NotebookClient(
         notebook,
         timeout=TIMEOUT,

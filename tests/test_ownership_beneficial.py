@@ -276,3 +276,24 @@ def test_cycles_of_a_long_ring():
     )
     (ring,) = om.ownership_cycles(org)
     assert len(ring) == n
+
+
+def test_two_majority_holders_give_a_range():
+    """Votes over 100% give an entity two majority holders: neither is certain."""
+    org = om.Organization(
+        name="v",
+        people=[om.Person("ann", "Ann"), om.Person("bob", "Bob")],
+        entities=[om.Entity("acme", "Acme"), om.Entity("hold", "Hold")],
+        stakes=[
+            om.Stake("ann", "hold", om.Share.exact(0.3), voting=om.Share.exact(0.7)),
+            om.Stake("bob", "hold", om.Share.exact(0.7)),  # its share stands in for votes
+            om.Stake("hold", "acme", om.Share.exact(0.4)),
+        ],
+    )
+    result = om.effective_ownership(org, "acme", rule="majority-chain")
+    # either could be the top, or (with no majority) the holding itself
+    assert result == {k: om.Share(0.0, 0.4) for k in ("ann", "bob", "hold")}
+    assert [o.certain for o in om.beneficial_owners(org, "acme", regime="uk-psc")] == [
+        False,
+        False,
+    ]

@@ -111,3 +111,14 @@ def test_replacing_a_dot_file_is_atomic(tmp_path):
     om.render_org_chart(_org(), target, color_by="none")
     assert target.read_text(encoding="utf-8").startswith("digraph org_chart {")
     assert [p.name for p in tmp_path.iterdir()] == ["chart.gv"]
+
+
+def test_misspelt_option_is_a_validation_error(tmp_path):
+    """A misspelt option is an OrgModelError naming the likely one, not a TypeError."""
+    with pytest.raises(
+        om.ValidationError, match="unknown option 'colour_by' — did you mean 'color_by'"
+    ):
+        om.render_org_chart(_org(), tmp_path / "c.dot", colour_by="none")
+    with pytest.raises(om.ValidationError, match="did you mean 'look_through'"):
+        om.render_ownership_chart(_org(), tmp_path / "o.dot", lookthrough=True)
+    assert list(tmp_path.iterdir()) == []

@@ -7,10 +7,12 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
 
 import orgmodel as om
 from orgmodel.render import node_name
 from orgmodel.render._style import EMPLOYMENT_SWATCHES, ROLE_SWATCHES
+from strategies import organizations
 
 SVG = "{http://www.w3.org/2000/svg}"
 P = om.Person
@@ -353,21 +355,80 @@ def test_options_accept_strings_and_reject_unknown(firm):
     assert om.org_chart(firm, color_by="employment", layout="tidy").source
     with pytest.raises(om.ValidationError, match="use one of 'role', 'employment'"):
         om.org_chart(firm, color_by="rank")
-    with pytest.raises(om.ValidationError, match="'auto', 'dot', 'tidy'"):
+    with pytest.raises(om.ValidationError, match="'tidy', 'dot', 'auto'"):
         om.org_chart(firm, roles=ROLES, layout="fast")
     with pytest.raises(om.ValidationError, match="unknown role label 'boss'"):
         om.org_chart(firm, roles={"alice": "boss"})
 
 
-def test_large_charts_switch_to_tidy_layout():
-    """Above the threshold the chart carries its own positions (``layout=nop2``)."""
+def test_auto_layout_switches_to_tidy_for_large_charts():
+    """Under ``auto``, above the threshold the chart carries its own positions (``nop2``)."""
     count = om.render.LARGE_CHART_THRESHOLD + 1
     people = [P("p0", "Top")] + [
         P(f"p{i}", f"P {i}", manager=f"p{(i - 1) // 5}") for i in range(1, count)
     ]
     org = om.Organization(name="Big", people=people)
-    source = om.org_chart(org, color_by="none").source
+    source = om.org_chart(org, color_by="none", layout="auto").source
     assert "layout=nop2" in source
     assert source.count('pos="') == count + (count - 1)
-    small = om.org_chart(om.Organization(name="s", people=people[:50]), color_by="none").source
-    assert "layout=nop2" not in small
+    small = om.Organization(name="s", people=people[:50])
+    assert "nop2" not in om.org_chart(small, color_by="none", layout="auto").source
+    assert "layout=nop2" in om.org_chart(small, color_by="none").source
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_empty_and_investor_only_organisations(layout):
+    """With nobody to draw, the chart is the title alone; outside investors are left out."""
+    empty = om.org_chart(om.Organization(name="Empty"), layout=layout).source
+    assert "n_" not in empty
+    investors = om.Organization(name="x", people=[P("v", "V", employment=E.NONE)])
+    assert node_name("v") not in om.org_chart(investors, layout=layout).source
+
+
+@settings(max_examples=40, deadline=None)
+@given(organizations(max_people=15))
+def test_random_organisations_chart_every_member_deterministically(org):
+    """Any valid organisation charts without error, each member once, deterministically."""
+    tops = {p.id for p in org.roots}
+    below: dict[str, list[str]] = {}
+    for person in org.people:
+        if person.manager is not None:
+            below.setdefault(person.manager, []).append(person.id)
+    members, pending = set(), list(tops)
+    while pending:
+        pid = pending.pop()
+        members.add(pid)
+        pending.extend(below.get(pid, ()))
+    for layout in LAYOUTS:
+        source = om.org_chart(org, layout=layout, color_by="unit").source
+        drawn = set(re.findall(r"^\t(n_\w+) \[", source, flags=re.MULTILINE))
+        assert drawn == {node_name(p) for p in members}
+        assert source == om.org_chart(org, layout=layout, color_by="unit").source
+
+
+@pytest.mark.exe
+def test_large_chart_svg_has_every_person_and_line(tmp_path):
+    """Past the ``auto`` threshold the tidy path draws every person and line once."""
+    count = om.render.LARGE_CHART_THRESHOLD + 100
+    people = [P("p0", "Top")]
+    people += [
+        P(f"p{i}", f"Person {i}", manager=f"p{(i - 1) // 4}", dotted=["p0"] if i % 97 == 0 else [])
+        for i in range(1, count)
+    ]
+    org = om.Organization(name="Big", people=people)
+    chart = render(org, tmp_path, color_by="none", layout="auto")
+    assert set(chart.nodes) - {"legend"} == {node_name(p.id) for p in people}
+    expected = sorted(
+        (node_name(line.manager), node_name(line.report), line.kind is om.LineKind.DOTTED)
+        for line in org.lines
+    )
+    assert sorted(chart.edge_pairs()) == expected
+
+
+@pytest.mark.exe
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_displays_inline_like_jupyter(firm, layout):
+    """Jupyter's display path (``_repr_mimebundle_``) renders the chart as it is."""
+    bundle = om.org_chart(firm, roles=ROLES, layout=layout)._repr_mimebundle_()
+    chart = Chart(bundle["image/svg+xml"].encode("utf-8"))
+    assert {n for n in chart.nodes if n != "legend"} == {node_name(p) for p in ON_CHART}

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 import yaml
 from hypothesis import given
@@ -122,7 +123,7 @@ def test_record_keys_match_the_model():
         "line": om.ReportingLine,
     }
     for definition, cls in pairs.items():
-        fields = {field.name for field in cls.__attrs_attrs__}
+        fields = {field.name for field in attrs.fields(cls)}
         assert set(SCHEMA["$defs"][definition]["properties"]) == fields, definition
 
 

@@ -7,6 +7,7 @@ of a build the gallery's charts are rendered into ``docs/_generated/``.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import click
@@ -49,7 +50,14 @@ class CliReference(SphinxDirective):
         return list(container.children)
 
 
+def _render_gallery(app: Sphinx) -> None:
+    from gallery import render_gallery  # noqa: PLC0415 - docs/_ext/gallery.py
+
+    render_gallery(Path(app.srcdir) / "_generated")
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
-    """Register the directive."""
+    """Register the directive and the gallery hook."""
     app.add_directive("orgmodel-cli", CliReference)
+    app.connect("builder-inited", _render_gallery)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -15,7 +15,6 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING
 
 from orgmodel._share import Share
-from orgmodel.examples import example, example_names
 from orgmodel.exceptions import (
     FileAccessError,
     GraphvizNotFoundError,
@@ -26,7 +25,6 @@ from orgmodel.exceptions import (
     UnknownReferenceError,
     ValidationError,
 )
-from orgmodel.io import Format, dump, dumps, load, loads
 from orgmodel.model import (
     Employment,
     Entity,
@@ -44,17 +42,6 @@ from orgmodel.model import (
 from orgmodel.problems import Problem, ProblemCode, Severity
 from orgmodel.schema import json_schema
 from orgmodel.vocabulary import DEFAULT_VOCABULARY, Axis, Lean, Tag, Vocabulary
-
-#: Names whose modules need networkx, numpy, scipy or graphviz: imported on first use,
-#: so ``import orgmodel`` (and ``orgmodel --help``) stays fast.
-
-
-#: Names whose modules need networkx, numpy, scipy or graphviz: imported on first use,
-#: so ``import orgmodel`` (and ``orgmodel --help``) stays fast.
-
-
-#: Names whose modules need networkx, numpy, scipy or graphviz: imported on first use,
-#: so ``import orgmodel`` (and ``orgmodel --help``) stays fast.
 
 if TYPE_CHECKING:
     from orgmodel.analysis.collaboration import (
@@ -100,45 +87,58 @@ if TYPE_CHECKING:
         OrgHealth,
         org_health,
     )
+    from orgmodel.examples import (
+        example,
+        example_names,
+    )
     from orgmodel.graph import (
         EdgeKind,
         NodeKind,
         from_networkx,
         to_networkx,
     )
+    from orgmodel.io import (
+        Format,
+        dump,
+        dumps,
+        load,
+        loads,
+    )
     from orgmodel.render import (
         ColorBy,
         Layout,
         org_chart,
+        ownership_chart,
         render_org_chart,
+        render_ownership_chart,
     )
 
-#: Names whose modules need networkx, numpy, scipy or graphviz: imported on first use,
-#: so ``import orgmodel`` (and ``orgmodel --help``) stays fast.
+#: Names whose modules need networkx, numpy, scipy, graphviz or PyYAML: imported
+#: on first use, so ``import orgmodel`` (and ``orgmodel --help``) stays fast.
 _LAZY: dict[str, str] = {
     "CollaborationSummary": "orgmodel.analysis.collaboration",
     "Counterpart": "orgmodel.analysis.collaboration",
     "LinkKind": "orgmodel.analysis.collaboration",
     "PartnerLinks": "orgmodel.analysis.collaboration",
     "collaboration": "orgmodel.analysis.collaboration",
-    "Measure": "orgmodel.analysis.ownership",
-    "OwnershipRule": "orgmodel.analysis.ownership",
-    "Regime": "orgmodel.analysis.ownership",
-    "effective_ownership": "orgmodel.analysis.ownership",
-    "look_through": "orgmodel.analysis.ownership",
     "BeneficialOwner": "orgmodel.analysis.ownership",
     "CapTable": "orgmodel.analysis.ownership",
     "CapTableRow": "orgmodel.analysis.ownership",
     "Controller": "orgmodel.analysis.ownership",
     "HolderShare": "orgmodel.analysis.ownership",
+    "Measure": "orgmodel.analysis.ownership",
     "OwnershipPath": "orgmodel.analysis.ownership",
+    "OwnershipRule": "orgmodel.analysis.ownership",
     "PathStep": "orgmodel.analysis.ownership",
     "PowerMethod": "orgmodel.analysis.ownership",
+    "Regime": "orgmodel.analysis.ownership",
     "Unallocated": "orgmodel.analysis.ownership",
     "banzhaf": "orgmodel.analysis.ownership",
     "beneficial_owners": "orgmodel.analysis.ownership",
     "cap_table": "orgmodel.analysis.ownership",
     "controllers": "orgmodel.analysis.ownership",
+    "effective_ownership": "orgmodel.analysis.ownership",
+    "look_through": "orgmodel.analysis.ownership",
     "ownership_cycles": "orgmodel.analysis.ownership",
     "shapley_shubik": "orgmodel.analysis.ownership",
     "ClassifierConfig": "orgmodel.analysis.roles",
@@ -151,14 +151,23 @@ _LAZY: dict[str, str] = {
     "classify": "orgmodel.analysis.roles",
     "OrgHealth": "orgmodel.analysis.structure",
     "org_health": "orgmodel.analysis.structure",
+    "example": "orgmodel.examples",
+    "example_names": "orgmodel.examples",
     "EdgeKind": "orgmodel.graph",
     "NodeKind": "orgmodel.graph",
     "from_networkx": "orgmodel.graph",
     "to_networkx": "orgmodel.graph",
+    "Format": "orgmodel.io",
+    "dump": "orgmodel.io",
+    "dumps": "orgmodel.io",
+    "load": "orgmodel.io",
+    "loads": "orgmodel.io",
     "ColorBy": "orgmodel.render",
     "Layout": "orgmodel.render",
     "org_chart": "orgmodel.render",
+    "ownership_chart": "orgmodel.render",
     "render_org_chart": "orgmodel.render",
+    "render_ownership_chart": "orgmodel.render",
 }
 
 try:
@@ -244,8 +253,10 @@ __all__ = [
     "look_through",
     "org_chart",
     "org_health",
+    "ownership_chart",
     "ownership_cycles",
     "render_org_chart",
+    "render_ownership_chart",
     "shapley_shubik",
     "to_networkx",
 ]

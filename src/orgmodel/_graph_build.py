@@ -27,7 +27,7 @@ from orgmodel._share import Share
 from orgmodel._validation import EXTERNAL_PREFIX
 from orgmodel.model import Employment, Organization
 
-__all__ = ["build_graph"]
+__all__ = ["build_graph", "gc_paused"]
 
 _EMPTY_LIST = "[]"
 _EMPTY_OBJECT = "{}"
@@ -61,13 +61,13 @@ def _keyed(counts: dict[tuple[str, str], int], u: str, v: str, kind: str) -> str
 
 def build_graph(org: Organization) -> nx.MultiDiGraph:
     """Return the graph of *org* (see :func:`orgmodel.graph.to_networkx`)."""
-    with _gc_paused():
+    with gc_paused():
         return _build(org)
 
 
 @contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building millions of acyclic dicts.
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building millions of acyclic objects.
 
     Each collection walks every live object (the whole organisation, too), and a
     bulk build triggers many; pausing halves the time of a large graph.  Nothing

@@ -8,12 +8,14 @@ Every problem with the graph is collected, located (``nodes['bob'].title``,
 from __future__ import annotations
 
 import enum
+import functools
 import json
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
 import networkx as nx
 
+from orgmodel._graph_build import gc_paused
 from orgmodel._graph_kinds import EdgeKind, NodeKind
 from orgmodel._share import Share
 from orgmodel.exceptions import OrgModelError, ValidationError
@@ -41,11 +43,23 @@ _R = TypeVar("_R")
 _MISSING = object()
 
 
+_EMPTY_OBJECT = "{}"
+
+
+@functools.cache
+def _members(enum_type: type[_E]) -> dict[object, _E]:
+    """Map each member's value, and the member itself, to the member."""
+    table: dict[object, _E] = {m.value: m for m in enum_type}
+    table.update((m, m) for m in enum_type)
+    return table
+
+
 class _Reader:
     """Reads typed values out of attribute dicts, collecting problems as it goes."""
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        self.tag_lists: dict[str, tuple[str, ...]] = {}
 
     def problem(self, code: ProblemCode, location: str, message: str) -> None:
         self.problems.append(Problem(code, location, message))
@@ -86,19 +100,24 @@ class _Reader:
         default: _E | None = None,
         required: bool = False,
     ) -> _E | None:
-        value = self.value(data, key, where, required=required)
+        value = data.get(key, _MISSING)
         if value is _MISSING:
+            if required:
+                self.value(data, key, where, required=True)
             return default
         try:
-            return enum_type(value)
-        except ValueError:
+            found: _E | None = _members(enum_type).get(value)
+        except TypeError:  # unhashable
+            found = None
+        if found is None:
             allowed = ", ".join(repr(m.value) for m in enum_type)
             self.problem(
                 ProblemCode.UNKNOWN_VALUE,
                 f"{where}.{key}",
-                f"'{key}' of {where} must be one of {allowed} (got {value!r})",
+                f"'{key}' of {where} must be one of {allowed} (got {_shown(value)})",
             )
             return default
+        return found
 
     def json_value(
         self,
@@ -116,7 +135,7 @@ class _Reader:
             return _MISSING
         try:
             decoded = json.loads(value)
-        except ValueError as err:
+        except (ValueError, RecursionError) as err:  # nested too deep is RecursionError
             self.problem(
                 ProblemCode.WRONG_TYPE,
                 f"{where}.{key}",
@@ -129,12 +148,18 @@ class _Reader:
         return decoded
 
     def attributes(self, data: Mapping[str, Any], where: str) -> dict[str, Any]:
+        if data.get("attributes") == _EMPTY_OBJECT:
+            return {}
         found = self.json_value(
             data, "attributes", where, lambda v: isinstance(v, dict), "an object"
         )
         return found if isinstance(found, dict) else {}
 
-    def tags(self, data: Mapping[str, Any], where: str) -> list[str]:
+    def tags(self, data: Mapping[str, Any], where: str) -> tuple[str, ...]:
+        raw = data.get("responsibilities")
+        known = self.tag_lists.get(raw) if isinstance(raw, str) else None
+        if known is not None:
+            return known
         found = self.json_value(
             data,
             "responsibilities",
@@ -142,7 +167,12 @@ class _Reader:
             lambda v: isinstance(v, list) and all(isinstance(t, str) for t in v),
             "a list of strings",
         )
-        return found if isinstance(found, list) else []
+        if not isinstance(found, list):
+            return ()
+        tags = tuple(found)
+        if isinstance(raw, str):
+            self.tag_lists[raw] = tags  # few distinct lists: decode each once
+        return tags
 
     def number(self, data: Mapping[str, Any], key: str, where: str) -> float | None:
         value = data.get(key)
@@ -188,9 +218,18 @@ class _Reader:
         self.problem(
             ProblemCode.WRONG_TYPE,
             f"{where}.{key}",
-            f"'{key}' of {where} must be {expected} (got {value!r} that is a "
+            f"'{key}' of {where} must be {expected} (got {_shown(value)} that is a "
             f"{type(value).__name__})",
         )
+
+
+_SHOWN = 60  # characters of a bad value shown in a message
+
+
+def _shown(value: object) -> str:
+    """Return the repr of *value*, cut short when long."""
+    text = repr(value)
+    return text if len(text) <= _SHOWN else text[: _SHOWN - 3] + "..."
 
 
 def _sorted(items: list[tuple[int | None, int, _T]]) -> list[_T]:
@@ -390,17 +429,22 @@ def _read_custom_tags(graph: nx.MultiDiGraph, read: _Reader) -> list[Tag]:
     tags: list[Tag] = []
     for i, item in enumerate(raw):
         where = f"graph.custom_tags[{i}]"
-        try:
-            if not isinstance(item, dict) or not isinstance(item.get("leans"), list):
-                msg = "each custom tag must be an object with 'name', 'leans' and 'description'"
-                raise TypeError(msg)  # noqa: TRY301 - reported with the others below
-            tags.append(
-                Tag(
-                    str(item.get("name")),
-                    frozenset(Lean(lean) for lean in item["leans"]),
-                    item.get("description", ""),
-                )
+        if not (
+            isinstance(item, dict)
+            and isinstance(item.get("name"), str)
+            and isinstance(item.get("leans"), list)
+            and isinstance(item.get("description", ""), str)
+        ):
+            read.problem(
+                ProblemCode.WRONG_TYPE,
+                where,
+                f"{where} must be an object with a string 'name', a list 'leans' and a "
+                f"string 'description' (got {_shown(item)})",
             )
+            continue
+        try:
+            leans = frozenset(Lean(lean) for lean in item["leans"])
+            tags.append(Tag(item["name"], leans, item.get("description", "")))
         except (TypeError, ValueError) as err:
             read.problem(ProblemCode.WRONG_TYPE, where, f"{where}: {err}")
     return tags
@@ -408,6 +452,11 @@ def _read_custom_tags(graph: nx.MultiDiGraph, read: _Reader) -> list[Tag]:
 
 def read_graph(graph: object) -> Organization:
     """Return the organisation of *graph* (see :func:`orgmodel.graph.from_networkx`)."""
+    with gc_paused():
+        return _read(graph)
+
+
+def _read(graph: object) -> Organization:
     if not isinstance(graph, nx.MultiDiGraph):
         problem = Problem(
             ProblemCode.WRONG_TYPE,

@@ -54,9 +54,9 @@ def validate(org: Organization) -> tuple[dict[str, _Node], list[Problem], list[P
     """Check *org*; return its id index, the errors and the warnings."""
     out = _Collector()
     index = _check_ids(org, out)
-    _check_people(org, index, out)
+    managers = _check_people(org, index, out)
     _check_units(org, index, out)
-    _check_reporting_cycles(org, index, out)
+    _check_reporting_cycles(org, managers, out)
     _check_stakes(org, index, out)
     _check_relationships(org, index, out)
     _check_focal(org, index, out)
@@ -80,7 +80,8 @@ def _check_ids(org: Organization, out: _Collector) -> dict[str, _Node]:
     for group, records in _records(org):
         for i, record in enumerate(records):
             rid = record.id
-            if not rid or rid != rid.strip() or bad(rid):
+            # isprintable() is a fast C test that rules out control characters.
+            if not rid or rid != rid.strip() or (not rid.isprintable() and bad(rid)):
                 out.error(
                     ProblemCode.BAD_ID,
                     f"{group}[{i}].id",
@@ -94,7 +95,7 @@ def _check_ids(org: Organization, out: _Collector) -> dict[str, _Node]:
                     f"id {rid!r} must not start with {prefix!r}, "
                     "which marks outside counterparties in the graph",
                 )
-            if rid in index:
+            if index.setdefault(rid, record) is not record:
                 if not first:  # built once, on the first duplicate only
                     first.update(_first_locations(org))
                 location = f"{group}[{i}]"
@@ -103,8 +104,6 @@ def _check_ids(org: Organization, out: _Collector) -> dict[str, _Node]:
                     f"{location}.id",
                     f"id {rid!r} is used twice: {first[rid]} and {location}",
                 )
-                continue
-            index[rid] = record
     return index
 
 
@@ -137,7 +136,9 @@ def _unknown(  # noqa: PLR0917 - one private helper, called the same way everywh
     return f"unknown {what} {rid!r} {context}{out.hint(rid, pool)}"
 
 
-def _check_people(org: Organization, index: dict[str, _Node], out: _Collector) -> None:
+def _check_people(org: Organization, index: dict[str, _Node], out: _Collector) -> dict[str, str]:
+    """Check each person's references; return the valid solid lines, report → manager."""
+    managers: dict[str, str] = {}
     for i, p in enumerate(org.people):
         if p.unit is not None and not isinstance(index.get(p.unit), Unit):
             msg = _unknown(out, index, p.unit, Unit, "unit", f"for {p.id!r}")
@@ -152,8 +153,11 @@ def _check_people(org: Organization, index: dict[str, _Node], out: _Collector) -
             elif not isinstance(index.get(p.manager), Person):
                 msg = _unknown(out, index, p.manager, Person, "person", f"as manager of {p.id!r}")
                 out.error(ProblemCode.UNKNOWN_REFERENCE, f"people[{i}].manager", msg)
+            else:
+                managers[p.id] = p.manager
         if p.dotted:
             _check_dotted(i, p, index, out)
+    return managers
 
 
 def _check_dotted(i: int, p: Person, index: dict[str, _Node], out: _Collector) -> None:
@@ -226,12 +230,7 @@ def _cycles(parent: dict[str, str]) -> list[list[str]]:
     return cycles
 
 
-def _check_reporting_cycles(org: Organization, index: dict[str, _Node], out: _Collector) -> None:
-    managers = {
-        p.id: p.manager
-        for p in org.people
-        if p.manager is not None and p.manager != p.id and isinstance(index.get(p.manager), Person)
-    }
+def _check_reporting_cycles(org: Organization, managers: dict[str, str], out: _Collector) -> None:
     cycles = _cycles(managers)
     if not cycles:
         return
@@ -384,9 +383,10 @@ def _collect_warnings(org: Organization, out: _Collector) -> None:
             f"{len(roots)} people have no manager ({shown}); the chart will have several tops",
         )
     vocabulary = org.vocabulary
+    known = frozenset(vocabulary)  # a set test is much faster than the Mapping's
     for i, p in enumerate(org.people):
         for j, tag in enumerate(p.responsibilities):
-            if tag not in vocabulary:
+            if tag not in known:
                 out.warn(
                     ProblemCode.UNKNOWN_TAG,
                     f"people[{i}].responsibilities[{j}]",
@@ -396,11 +396,12 @@ def _collect_warnings(org: Organization, out: _Collector) -> None:
     held: dict[str, float] = defaultdict(float)
     for s in org.stakes:
         held[s.entity] += s.share.upper
+    position = {e.id: i for i, e in enumerate(org.entities)}  # ids are unique here
     for entity, total in held.items():
         if total < 1.0 - _EPSILON:
             out.warn(
                 ProblemCode.UNALLOCATED_SHARES,
-                f"entity {entity}",
+                f"entities[{position[entity]}]",
                 f"{(1.0 - total) * 100:.4g}% of {entity!r} is held by nobody in the model",
             )
     if org.focal_entity is None and len(org.entities) > 1:

@@ -158,13 +158,13 @@ def find_beneficial_owners(
     org.entity(entity)
     rule = rule_of(regime)
     strict = strict_of(regime)
-    net = compile_network(org, measure)
+    net = compile_network(org, measure, [entity])
     target = net.index[entity]
     chains: Chains | None = None
     if rule is OwnershipRule.MULTIPLICATIVE:
         found = integrated(net, [target])[0]
     else:
-        links = net if measure is Measure.VOTING else compile_network(org, Measure.VOTING)
+        links = net if measure is Measure.VOTING else compile_network(org, Measure.VOTING, [entity])
         chains = Chains.of(links)
         found = majority_chain(net, chains, [target])[0]
     people = {h: bounds for h, bounds in found.items() if h >= net.n_entities}

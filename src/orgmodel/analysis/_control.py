@@ -12,6 +12,9 @@ interval logic: a bloc controls **certainly** when the lower bound of its votes 
 majority, and **possibly** when the most it can hold — the upper bounds of its own
 stakes, but no more than the other holders' lower bounds leave over — is a majority.
 
+When recorded votes and the shares of stakes without votes add up to more than
+100% (inconsistent data), two blocs may both exceed half; the larger controls.
+
 Circular holdings are allowed: an entity whose majority is held by entities it
 controls itself is controlled by nobody outside (management entrenchment), and the
 search stops there.
@@ -20,7 +23,7 @@ search stops there.
 from __future__ import annotations
 
 import itertools
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Callable
 from typing import Any
 
@@ -78,14 +81,13 @@ class Controller:
         Examples
         --------
         >>> import orgmodel as om
-        >>> from orgmodel.analysis._control import controllers
         >>> org = om.Organization(
         ...     name="x",
         ...     people=[om.Person("ann", "Ann")],
         ...     entities=[om.Entity("co", "Co")],
         ...     stakes=[om.Stake("ann", "co", om.Share.exact(0.6))],
         ... )
-        >>> controllers(org, "co")[0].to_dict()["chain"]
+        >>> om.controllers(org, "co")[0].to_dict()["chain"]
         ['ann', 'co']
         """
         return {
@@ -111,6 +113,7 @@ class _Solver:
 
     def __init__(self, org: Organization, target: str) -> None:
         self.org = org
+        self.target = target
         self.holders = votes_by_entity(org)
         self.entities = {e.id for e in org.entities}
         self.above = self._ancestors(target)
@@ -158,7 +161,9 @@ class _Solver:
     def _settle(self, component: list[str], decide: Callable[[str], bool]) -> None:
         """Decide each entity of *component* until nothing changes (a worklist)."""
         inside = set(component)
-        work = list(component)
+        # The target is decided first: in a control loop through the target, the
+        # loop member holding its majority controls it (not the other way round).
+        work = sorted(component, key=lambda e: e == self.target)
         queued = set(work)
         budget = 4 * len(component) ** 2 + 16  # guards against oscillation
         while work and budget > 0:
@@ -222,21 +227,30 @@ class _Solver:
     # -- results ----------------------------------------------------------------
 
     def chain(self, holder: str, entity: str, *, certain: bool) -> tuple[str, ...]:
-        path = [entity]
-        seen = {entity}
-        current = entity
-        while current != holder:
+        """Return a shortest chain of control from *holder* down to *entity*.
+
+        A breadth-first search up the blocs that count for *holder*, trying the
+        largest holdings first; ``(holder, entity)`` if there is none.
+        """
+        bound = 0 if certain else 1
+        below: dict[str, str] = {entity: ""}
+        queue = deque([entity])
+        while queue and holder not in below:
+            current = queue.popleft()
             bloc = self._bloc(holder, current, certain=certain)
             if bloc is None:
-                break
+                continue
             votes = self.holders[current]
-            step = max(bloc.members, key=lambda h: votes[h][0 if certain else 1])
-            if step in seen:
-                break
-            seen.add(step)
-            path.append(step)
-            current = step
-        return tuple(reversed(path))
+            for step in sorted(bloc.members, key=lambda h: (h != holder, -votes[h][bound])):
+                if step not in below:
+                    below[step] = current
+                    queue.append(step)
+        if holder not in below:
+            return (holder, entity)
+        path = [holder]
+        while path[-1] != entity:
+            path.append(below[path[-1]])
+        return tuple(path)
 
     def loop_entry(self, chain: tuple[str, ...]) -> int:
         """Where a certain *chain* first enters its controller's control loop, if any.
@@ -298,6 +312,18 @@ def controllers(org: Organization, entity: str) -> tuple[Controller, ...]:
     UnknownReferenceError
         When *entity* is not an entity of *org*.
 
+    Notes
+    -----
+    Votes are :attr:`~orgmodel.model.Stake.voting`, falling back to the share.
+    Control is certain when the lower bounds of the bloc's votes are a majority, and
+    possible when its upper bounds are, within what the other holders' lower bounds
+    leave.  Entities that hold a majority of each other form a control loop that
+    nobody outside controls; the loop member nearest *entity* is reported, and the
+    explanation says so.  Possible control through a loop may count the loop's votes
+    in full (a fixed point: whoever controls the loop commands all of it).  Cost:
+    linear in the stakes above *entity*, plus the size of each circular holding
+    squared.
+
     Examples
     --------
     >>> import orgmodel as om
@@ -313,9 +339,9 @@ def controllers(org: Organization, entity: str) -> tuple[Controller, ...]:
     ...     ],
     ...     focal_entity="acme",
     ... )
-    >>> [c.holder for c in controllers(org, "acme")]
+    >>> [c.holder for c in om.controllers(org, "acme")]
     ['alice']
-    >>> print(controllers(org, "acme")[0])
+    >>> print(om.controllers(org, "acme")[0])
     Alice controls Acme LLP with 60% of its votes: Alice (51%) → AS Holdings (60%) → Acme LLP
     """
     org.entity(entity)

@@ -12,10 +12,11 @@ The holder at the top of a chain is a person, or an entity with no majority hold
 (which may have owners, none of them with a majority).  A chain that runs into a
 circle of majority stakes has no top, and its holding is attributed to nobody.
 
-Ranges use interval logic.  A link is *certain* when its lower bound is above 50%
-and *possible* when its upper bound is.  Lower bounds follow certain links to holders
-that are certainly at the top (no possible majority holder); upper bounds follow
-possible links to holders that are possibly at the top (no certain majority holder).
+Ranges use interval logic.  A link is *possible* when its upper bound is above 50%,
+and *certain* when its lower bound is and no other holder could have a majority.
+Lower bounds follow certain links to holders that are certainly at the top (no
+possible majority holder); upper bounds follow possible links to holders that are
+possibly at the top (no certain majority holder).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from collections.abc import Iterator, Sequence
 
 import attrs
 import numpy as np
+import numpy.typing as npt
 import scipy.sparse as sp
 
 from orgmodel.analysis._lookthrough import Network
@@ -51,10 +53,24 @@ class Chains:
 
     @classmethod
     def of(cls, links: Network) -> Chains:
-        """Read the majority links from *links*, a network compiled on votes."""
+        """Read the majority links from *links*, a network compiled on votes.
+
+        A link is possible when its upper bound is above 50%, and certain when its
+        lower bound is and no other holder of the entity could have a majority.
+        Figures that add up to more than 100% (recorded votes beside a share that
+        stands in for votes) can give an entity two majority holders: neither is then
+        certain, so the holding is attributed as a range.
+        """
+        up = links.up_upper
+        n = up.shape[0]
+        rows = np.repeat(np.arange(n), np.diff(up.indptr))
+        possible = up.data > MAJORITY
+        rivals = np.bincount(rows[possible], minlength=n)  # possible majority holders
+        # up_lower is built on the same coordinates as up_upper (see compile_network)
+        certain = (links.up_lower.data > MAJORITY) & (rivals[rows] == 1)
         return cls(
-            certain=_above(links.up_lower, MAJORITY),
-            possible=_above(links.up_upper, MAJORITY),
+            certain=_links(rows, up.indices, certain, up.shape),
+            possible=_links(rows, up.indices, possible, up.shape),
         )
 
     def holders(self, node: int, *, certain: bool) -> list[int]:
@@ -88,12 +104,13 @@ class Chains:
                     queue.append(up)
 
 
-def _above(matrix: sp.csr_matrix, level: float) -> sp.csr_matrix:
-    coo = matrix.tocoo()
-    keep = coo.data > level
-    return sp.csr_matrix(
-        (np.ones(int(keep.sum())), (coo.row[keep], coo.col[keep])), shape=matrix.shape
-    )
+def _links(
+    rows: npt.NDArray[np.int64],
+    cols: npt.NDArray[np.int32],
+    keep: npt.NDArray[np.bool_],
+    shape: tuple[int, int],
+) -> sp.csr_matrix:
+    return sp.csr_matrix((np.ones(int(keep.sum())), (rows[keep], cols[keep])), shape=shape)
 
 
 def majority_chain(

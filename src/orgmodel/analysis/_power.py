@@ -21,10 +21,12 @@ How the indices are computed
     1. **exact, integer weights** — when every vote is a fraction with a denominator
        of at most a million (any percentage with up to four decimals, thirds, ...;
        the quota likewise, so ``quota=2/3`` means two thirds), votes are scaled to
-       integers, divided by their greatest common divisor, and counted by dynamic
-       programming over vote totals: ``n² · T`` steps for Banzhaf and ``n³ · T`` for
-       Shapley–Shubik, ``T`` the scaled total.  It is used while that stays under
-       ``10⁸`` steps: 300 holders with whole-percent votes, say.
+       integers, divided by their greatest common divisor, and coalitions are
+       counted by size and vote total (dynamic programming, exact 64-bit integers up
+       to 60 holders; see :mod:`orgmodel.analysis._power_exact`): ``n² · T`` steps,
+       ``T`` the scaled total (``n³ · T`` for Shapley–Shubik above 60 holders).  It is
+       used while that stays under ``10⁸`` steps and ``10⁷`` table cells: 60 holders
+       with votes in hundredths of a per cent, or 100 with whole per cents.
     2. **exact, enumeration** — up to 20 holders with any votes: all ``2ⁿ`` coalition
        totals are listed; totals within ``1e-9`` of the quota count as equal to it.
     3. **Monte Carlo** — otherwise: ``samples`` random coalitions (Banzhaf) or random
@@ -43,6 +45,7 @@ from functools import reduce
 import numpy as np
 import numpy.typing as npt
 
+from orgmodel.analysis._power_exact import grid_banzhaf, grid_cost, grid_shapley, order_weights
 from orgmodel.analysis._votes import votes_by_entity
 from orgmodel.exceptions import OrgModelError, ShareError
 from orgmodel.model import Organization
@@ -51,9 +54,10 @@ __all__ = ["PowerMethod", "Unallocated", "banzhaf", "shapley_shubik"]
 
 _GRID = 1_000_000  # votes on a grid of one part in a million are exact
 _STEP_BUDGET = 100_000_000
+_CELL_BUDGET = 10_000_000  # 80 MB of 64-bit counts
 _ENUMERATION_LIMIT = 20
 _TOLERANCE = 1e-9
-_FLOAT_NOISE = 1e-12
+_ULPS = 2  # a fraction within two units in the last place is the value itself
 _BATCH_CELLS = 1 << 21
 
 _Floats = npt.NDArray[np.float64]
@@ -101,11 +105,11 @@ class _Game:
     def size(self) -> int:
         return len(self.holders)
 
-    def integer_form(self, exponent: int) -> tuple[list[int], int] | None:
+    def integer_form(self, *, shapley: bool) -> tuple[list[int], int] | None:
         """Integer weights and the integer total to exceed, if the votes lie on the grid.
 
-        Returns ``None`` when they do not, or when ``n**exponent * T`` steps would
-        exceed the budget.
+        Returns ``None`` when they do not, or when counting would take more steps or
+        table cells than the budgets allow.
         """
         fractions = []
         for w in self.weights:
@@ -121,7 +125,8 @@ class _Game:
         divisor = reduce(math.gcd, scaled, 0) or 1
         ints = [s // divisor for s in scaled]
         total = sum(ints)
-        if self.size**exponent * (total + 1) > _STEP_BUDGET:
+        steps, cells = grid_cost(self.size, total, shapley=shapley)
+        if steps > _STEP_BUDGET or cells > _CELL_BUDGET:
             return None
         limit = math.floor(self.quota * base * denominator / divisor)
         return ints, limit
@@ -130,7 +135,7 @@ class _Game:
 def _as_fraction(value: float) -> Fraction | None:
     """*value* as a fraction with a denominator up to a million, if it is one."""
     f = Fraction(value).limit_denominator(_GRID)
-    return f if abs(float(f) - value) <= _FLOAT_NOISE else None
+    return f if abs(float(f) - value) <= _ULPS * math.ulp(value) else None
 
 
 def _check_choice(value: object, choices: type[enum.Enum], name: str) -> None:
@@ -208,6 +213,19 @@ def banzhaf(
     OrgModelError
         When ``method=PowerMethod.EXACT`` is out of reach, or an option is invalid.
 
+    Notes
+    -----
+    Votes not held by anyone in the model are absent by default: the quota is a
+    fraction of the recorded holders' votes (``unallocated=Unallocated.FLOAT`` makes
+    them a dispersed float that counts in the total but never joins a coalition).
+    A ranged vote plays with its midpoint.  ``PowerMethod.AUTO`` counts exactly when
+    the votes are fractions over at most a million and the scaled total ``T`` keeps
+    the ``n² · T`` counting under 10⁸ steps (60 holders in hundredths of a per cent,
+    100 in whole per cents), lists all coalitions for up to 20 holders otherwise, and
+    beyond that samples: *samples* random coalitions from a generator seeded with
+    *seed*, reproducible, with a standard error of at most ``0.5 / sqrt(samples)``
+    per raw index (0.0011 by default).
+
     Examples
     --------
     >>> import orgmodel as om
@@ -221,7 +239,7 @@ def banzhaf(
     ...         om.Stake("cy", "co", om.Share.parse("1%")),
     ...     ],
     ... )
-    >>> {k: round(v, 4) for k, v in banzhaf(org, "co").items()}
+    >>> {k: round(v, 4) for k, v in om.banzhaf(org, "co").items()}
     {'ann': 0.6, 'bob': 0.2, 'cy': 0.2}
     """
     _check_method(method, samples)
@@ -242,31 +260,15 @@ def _banzhaf_swings(game: _Game, method: PowerMethod, samples: int, seed: int) -
     """Raw Banzhaf indices (swing rates over ``2ⁿ⁻¹`` coalitions)."""
     n = game.size
     if method is not PowerMethod.MONTE_CARLO:
-        integer = game.integer_form(2)
+        integer = game.integer_form(shapley=False)
         if integer is not None:
-            return _banzhaf_dp(*integer) / 2.0 ** (n - 1)
+            return grid_banzhaf(*integer) / 2.0 ** (n - 1)
         if n <= _ENUMERATION_LIMIT:
             totals, _ = _enumerate(game.weights)
             return _banzhaf_enumerated(game, totals) / 2.0 ** (n - 1)
         if method is PowerMethod.EXACT:
             raise _infeasible(game)
     return _banzhaf_sampled(game, samples, seed)
-
-
-def _banzhaf_dp(weights: list[int], limit: int) -> _Floats:
-    """Swings per player: coalitions of the others with total in ``(limit - w, limit]``."""
-    total = sum(weights)
-    out = np.zeros(len(weights))
-    for i, wi in enumerate(weights):
-        counts = np.zeros(total + 1)
-        counts[0] = 1.0
-        for j, wj in enumerate(weights):
-            if j != i and wj:
-                counts[wj:] = counts[wj:] + counts[:-wj]
-        low, high = max(0, limit - wi + 1), min(limit, total)
-        if limit >= 0 and low <= high:
-            out[i] = counts[low : high + 1].sum()
-    return out
 
 
 def _enumerate(weights: _Floats) -> tuple[_Floats, npt.NDArray[np.int64]]:
@@ -358,6 +360,19 @@ def shapley_shubik(
     OrgModelError
         When ``method=PowerMethod.EXACT`` is out of reach, or an option is invalid.
 
+    Notes
+    -----
+    Votes not held by anyone in the model are absent by default: the quota is a
+    fraction of the recorded holders' votes (``unallocated=Unallocated.FLOAT`` makes
+    them a dispersed float that counts in the total but never joins a coalition).
+    A ranged vote plays with its midpoint.  ``PowerMethod.AUTO`` counts exactly when
+    the votes are fractions over at most a million and the scaled total ``T`` keeps
+    the ``n² · T`` counting under 10⁸ steps (60 holders in hundredths of a per cent,
+    100 in whole per cents), lists all coalitions for up to 20 holders otherwise, and
+    beyond that samples: *samples* random orders from a generator seeded with
+    *seed*, reproducible, with a standard error of at most ``0.5 / sqrt(samples)``
+    per raw index (0.0011 by default).
+
     Examples
     --------
     >>> import orgmodel as om
@@ -371,7 +386,7 @@ def shapley_shubik(
     ...         om.Stake("cy", "co", om.Share.parse("1%")),
     ...     ],
     ... )
-    >>> {k: round(v, 4) for k, v in shapley_shubik(org, "co").items()}
+    >>> {k: round(v, 4) for k, v in om.shapley_shubik(org, "co").items()}
     {'ann': 0.6667, 'bob': 0.1667, 'cy': 0.1667}
     """
     _check_method(method, samples)
@@ -385,9 +400,9 @@ def shapley_shubik(
 def _shapley_values(game: _Game, method: PowerMethod, samples: int, seed: int) -> _Floats:
     n = game.size
     if method is not PowerMethod.MONTE_CARLO:
-        integer = game.integer_form(3)
+        integer = game.integer_form(shapley=True)
         if integer is not None:
-            return _shapley_dp(*integer)
+            return grid_shapley(*integer)
         if n <= _ENUMERATION_LIMIT:
             return _shapley_enumerated(game)
         if method is PowerMethod.EXACT:
@@ -395,35 +410,9 @@ def _shapley_values(game: _Game, method: PowerMethod, samples: int, seed: int) -
     return _shapley_sampled(game, samples, seed)
 
 
-def _order_weights(n: int) -> _Floats:
-    """``k! (n-k-1)! / n!``: the chance that a given *k* others come before a player."""
-    return np.array([1.0 / (n * math.comb(n - 1, k)) for k in range(n)])
-
-
-def _shapley_dp(weights: list[int], limit: int) -> _Floats:
-    n = len(weights)
-    total = sum(weights)
-    factor = _order_weights(n)
-    out = np.zeros(n)
-    for i, wi in enumerate(weights):
-        counts = np.zeros((n, total + 1))  # counts[k, s]: k others with total s
-        counts[0, 0] = 1.0
-        for j, wj in enumerate(weights):
-            if j == i:
-                continue
-            if wj:
-                counts[1:, wj:] = counts[1:, wj:] + counts[:-1, :-wj]
-            else:
-                counts[1:, :] = counts[1:, :] + counts[:-1, :]
-        low, high = max(0, limit - wi + 1), min(limit, total)
-        if limit >= 0 and low <= high:
-            out[i] = float(counts[:, low : high + 1].sum(axis=1) @ factor)
-    return out
-
-
 def _shapley_enumerated(game: _Game) -> _Floats:
     totals, sizes = _enumerate(game.weights)
-    factor = _order_weights(game.size)
+    factor = order_weights(game.size)
     out = np.zeros(game.size)
     for i in range(game.size):
         pivot, without = _pivotal(game, totals, i)

@@ -209,12 +209,12 @@ def look_through(
     wanted = list(dict.fromkeys(entities))
     for entity_id in wanted:
         org.entity(entity_id)  # unknown ids raise with a did-you-mean suggestion
-    net = compile_network(org, chosen)
+    net = compile_network(org, chosen, wanted)
     targets = [net.index[e] for e in wanted]
     if chosen_rule is OwnershipRule.MULTIPLICATIVE:
         raw = integrated(net, targets)
     else:
-        links = net if chosen is Measure.VOTING else compile_network(org, Measure.VOTING)
+        links = net if chosen is Measure.VOTING else compile_network(org, Measure.VOTING, wanted)
         raw = majority_chain(net, Chains.of(links), targets)
     return {e: _shares(net, found) for e, found in zip(wanted, raw, strict=True)}
 

@@ -264,7 +264,7 @@ def person_name(details: Mapping[str, Any]) -> str | None:
         return None
     ordered = sorted(
         (n for n in names if isinstance(n, Mapping)),
-        key=lambda n: n.get("type") not in {"individual", "legal"},
+        key=lambda n: n.get("type") not in ("individual", "legal"),
     )
     for name in ordered:
         full = name.get("fullName")

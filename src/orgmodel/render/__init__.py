@@ -22,6 +22,7 @@ from orgmodel.render._orgchart import (
     org_chart,
     render_org_chart,
 )
+from orgmodel.render._ownership_chart import ownership_chart, render_ownership_chart
 from orgmodel.render._style import ColorBy, node_name
 
 __all__ = [
@@ -32,5 +33,7 @@ __all__ = [
     "OutputFormat",
     "node_name",
     "org_chart",
+    "ownership_chart",
     "render_org_chart",
+    "render_ownership_chart",
 ]

@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import contextlib
 import enum
+import inspect
 import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import graphviz
 
+from orgmodel._suggest import did_you_mean
 from orgmodel.exceptions import (
     FileAccessError,
     GraphvizNotFoundError,
@@ -26,7 +28,14 @@ from orgmodel.exceptions import (
 )
 from orgmodel.problems import Problem, ProblemCode
 
-__all__ = ["INSTALL_HINT", "OutputFormat", "find_executable", "output_format", "write_chart"]
+__all__ = [
+    "INSTALL_HINT",
+    "OutputFormat",
+    "check_options",
+    "find_executable",
+    "output_format",
+    "write_chart",
+]
 
 INSTALL_HINT = (
     "install Graphviz with `sudo apt-get install graphviz` (Debian, Ubuntu), "
@@ -81,6 +90,32 @@ def output_format(path: str | os.PathLike[str]) -> OutputFormat:
         msg = f"cannot write a chart as {shown} — use one of {allowed}"
         raise ValidationError([Problem(ProblemCode.UNKNOWN_VALUE, "path", msg)])
     return found
+
+
+def check_options(options: Mapping[str, object], function: Callable[..., object]) -> None:
+    """Raise a ValidationError for an option *function* does not take, with a suggestion.
+
+    Examples
+    --------
+    >>> def chart(org, *, depth=None): ...
+    >>> check_options({"dept": 1}, chart)
+    Traceback (most recent call last):
+    ...
+    orgmodel.exceptions.ValidationError: 1 problem:
+      - dept: unknown option 'dept' — did you mean 'depth'? ...
+    """
+    allowed = [
+        name
+        for name, p in inspect.signature(function).parameters.items()
+        if p.kind in {p.KEYWORD_ONLY, p.POSITIONAL_OR_KEYWORD} and name != "org"
+    ]
+    problems = [
+        Problem(ProblemCode.UNKNOWN_KEY, key, f"unknown option {key!r}{did_you_mean(key, allowed)}")
+        for key in options
+        if key not in allowed
+    ]
+    if problems:
+        raise ValidationError(problems)
 
 
 def find_executable(name: str = "dot") -> str:

@@ -39,7 +39,7 @@ MIN_WIDTH_PT = 130.0
 _NAME_LINE_PT = 15.0
 _TITLE_LINE_PT = 13.5
 _UNIT_LINE_PT = 12.5
-_BADGE_PT = 19.0
+_BADGE_PT = 17.0
 _VPAD_PT = 12.0
 
 
@@ -159,7 +159,7 @@ def make_box(person: Person, unit_name: str, swatch: Swatch, stake: Share | None
         f'<TR><TD><FONT POINT-SIZE="9">stake {html_text(str(stake))}</FONT></TD></TR></TABLE>'
     )
     rows = "".join(f"<TR><TD>{line}</TD></TR>" for line in [*lines, badge])
-    label = f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{rows}</TABLE>>'
+    label = f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">{rows}</TABLE>>'
     return Box(label, swatch, max(MIN_WIDTH_PT, width + _PAD_PT), height + _BADGE_PT)
 
 

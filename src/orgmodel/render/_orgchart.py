@@ -3,33 +3,26 @@
 from __future__ import annotations
 
 import enum
-import itertools
 import os
 from collections.abc import Mapping
 from pathlib import Path
 
-import attrs
 import graphviz
 
 from orgmodel._share import Share
 from orgmodel.analysis.ownership import effective_ownership
 from orgmodel.analysis.roles import classify
 from orgmodel.model import Organization, Person
-from orgmodel.render._backend import write_chart
+from orgmodel.render._backend import check_options, write_chart
 from orgmodel.render._boxes import Box, Colouring, colouring, make_box
+from orgmodel.render._emit import emit_dot, emit_tidy, make_legend
 from orgmodel.render._plan import ChartPlan, plan_chart
 from orgmodel.render._style import (
     FONT,
-    NO_COLOUR,
-    STAKE_BADGE,
     ColorBy,
-    Swatch,
     coerce_option,
     html_text,
-    node_name,
-    text_units,
 )
-from orgmodel.render._tidy_chart import GAP_PT, tidy_geometry
 
 __all__ = [
     "LARGE_CHART_THRESHOLD",
@@ -40,29 +33,36 @@ __all__ = [
 ]
 
 LARGE_CHART_THRESHOLD = 300
-"""Charts with more people than this use the tidy-tree layout under ``Layout.AUTO``.
+"""Under ``layout="auto"``, charts with more people than this use the tidy tree.
 
-``dot`` with orthogonal connectors and stacked teams takes about a second at 300
-people and grows steeply (about 14 s at 1,000 on the reference machine); the
+``dot`` with orthogonal connectors and stacked teams takes about 0.3 s at 300
+people and grows steeply (about 4 s at 1,000 on the reference machine); the
 tidy-tree layout draws 1,000 people in under half a second.
 """
 
-STACK_THRESHOLD = 4
+STACK_THRESHOLD = 3
 """A manager with at least this many reports without reports gets them in a column."""
 
-LEGEND_NAME = "legend"
 _LINE_COLOUR = "#5A5A5A"
 
 
 class Layout(enum.Enum):
-    """How an org chart's boxes are placed."""
+    """How an org chart's boxes are placed.
 
-    AUTO = "auto"
-    """``dot`` up to :data:`LARGE_CHART_THRESHOLD` (300) people, the tidy tree above."""
-    DOT = "dot"
-    """Graphviz ``dot`` places everything (about n^2.6: slow past a few thousand)."""
+    ``TIDY`` is the default at every size: it draws exactly the arrangement an org
+    chart wants (elbow connectors, assistants beside, wide teams in a column) in
+    linear time. ``DOT`` lets Graphviz place the same boxes, which routes dotted
+    lines around boxes and lets you add nodes of your own without positions, but
+    grows steeply; ``AUTO`` uses ``DOT`` for small charts and ``TIDY`` above
+    :data:`LARGE_CHART_THRESHOLD` people.
+    """
+
     TIDY = "tidy"
     """orgmodel places everything in linear time; Graphviz only draws (``nop2``)."""
+    DOT = "dot"
+    """Graphviz ``dot`` places everything (about 0.3 s at 300 people, 4 s at 1,000)."""
+    AUTO = "auto"
+    """``DOT`` up to :data:`LARGE_CHART_THRESHOLD` (300) people, ``TIDY`` above."""
 
 
 def org_chart(
@@ -77,7 +77,7 @@ def org_chart(
     show_dotted: bool = True,
     legend: bool = True,
     stack: int = STACK_THRESHOLD,
-    layout: Layout | str = Layout.AUTO,
+    layout: Layout | str = Layout.TIDY,
     title: str | None = None,
 ) -> graphviz.Digraph:
     """Return the org chart of *org* as a ``graphviz.Digraph``.
@@ -117,7 +117,7 @@ def org_chart(
     stack : int
         How many reports without reports make a team "wide"; 0 never stacks.
     layout : Layout or str
-        ``"auto"``, ``"dot"`` or ``"tidy"`` (see :class:`Layout`).
+        ``"tidy"`` (the default), ``"dot"`` or ``"auto"`` (see :class:`Layout`).
     title : str, optional
         The heading; the organisation's name by default, ``""`` for none.
 
@@ -132,6 +132,9 @@ def org_chart(
         When *root* is not a person of *org* (with a did-you-mean suggestion).
     ValidationError
         For an unknown option value.
+    SingularOwnershipError
+        When the stake badges cannot be computed because a group of entities owns
+        itself entirely; pass ``show_stakes=False`` or ``stakes=``.
 
     Examples
     --------
@@ -166,11 +169,11 @@ def org_chart(
     boxes = _boxes(org, plan, colours, stakes)
     tidy = how is Layout.TIDY or (how is Layout.AUTO and len(plan.people) > LARGE_CHART_THRESHOLD)
     graph = _base_graph(org.name if title is None else title, tidy=tidy)
-    key = _legend(colours, org, stakes, plan) if legend else None
+    key = make_legend(colours, org, stakes, plan) if legend else None
     if tidy:
-        _emit_tidy(graph, plan, boxes, key)
+        emit_tidy(graph, plan, boxes, key)
     else:
-        _emit_dot(graph, plan, boxes, key)
+        emit_dot(graph, plan, boxes, key)
     return graph
 
 
@@ -191,6 +194,8 @@ def render_org_chart(org: Organization, path: str | os.PathLike[str], **options:
         When rendering SVG, PNG or PDF without the Graphviz executables.
     FileAccessError
         When the file cannot be written.
+    ValidationError
+        For an unknown option (with a suggestion) or an unsupported extension.
 
     Examples
     --------
@@ -202,6 +207,7 @@ def render_org_chart(org: Organization, path: str | os.PathLike[str], **options:
     >>> out.read_text(encoding="utf-8").startswith("digraph org_chart {")
     True
     """
+    check_options(options, org_chart)
     chart = org_chart(org, **options)  # type: ignore[arg-type]
     return write_chart(chart, path)
 
@@ -253,134 +259,4 @@ def _base_graph(title: str, *, tidy: bool) -> graphviz.Digraph:
     edge_attr = {"arrowhead": "none", "color": _LINE_COLOUR, "penwidth": "1.2"}
     return graphviz.Digraph(
         "org_chart", graph_attr=graph_attr, node_attr=node_attr, edge_attr=edge_attr
-    )
-
-
-def _attr_list(attrs: Mapping[str, str]) -> str:
-    """Format DOT attributes; every value is ours (numbers, colours, escaped labels)."""
-    parts = []
-    for key, value in attrs.items():
-        if value.startswith("<") and value.endswith(">"):
-            parts.append(f"{key}={value}")  # an HTML-like label, escaped when built
-        else:
-            parts.append(f'{key}="{value.replace(chr(34), chr(92) + chr(34))}"')
-    return " ".join(parts)
-
-
-def _node(graph: graphviz.Digraph, name: str, attrs: Mapping[str, str]) -> None:
-    # Written straight into the body: node names are safe by construction, and going
-    # through graphviz.quoting costs seconds on a 100,000-person chart.
-    graph.body.append(f"\t{name} [{_attr_list(attrs)}]\n")
-
-
-def _edge(graph: graphviz.Digraph, tail: str, head: str, attrs: Mapping[str, str]) -> None:
-    if attrs:
-        graph.body.append(f"\t{tail} -> {head} [{_attr_list(attrs)}]\n")
-    else:
-        graph.body.append(f"\t{tail} -> {head}\n")
-
-
-def _node_attrs(box: Box) -> dict[str, str]:
-    return {
-        "label": box.label,
-        "fillcolor": box.swatch.fill,
-        "color": box.swatch.border,
-        "width": f"{box.width / 72.0:.3f}",
-        "height": f"{box.height / 72.0:.3f}",
-    }
-
-
-def _emit_dot(
-    graph: graphviz.Digraph, plan: ChartPlan, boxes: Mapping[str, Box], legend: _Legend | None
-) -> None:
-    if legend is not None:
-        _node(graph, LEGEND_NAME, {"label": legend.label, "shape": "plain", "style": ""})
-    for person in plan.people:
-        _node(graph, node_name(person.id), _node_attrs(boxes[person.id]))
-    _same_rank_assistants(graph, plan)
-    for person in plan.people:
-        tail = node_name(person.id)
-        for assistant in plan.assistants.get(person.id, ()):
-            _edge(graph, tail, node_name(assistant), {"weight": "10"})
-        for report in plan.reports.get(person.id, ()):
-            _edge(graph, tail, node_name(report), {})
-        column = plan.column.get(person.id, ())
-        for index, report in enumerate(column):
-            ports = {"tailport": "s", "headport": "w"}
-            _edge(
-                graph, tail, node_name(report), {**ports, "constraint": "false"} if index else ports
-            )
-        for upper, lower in itertools.pairwise(column):
-            _edge(graph, node_name(upper), node_name(lower), {"style": "invis", "weight": "100"})
-    for manager, report in plan.dotted:
-        _edge(
-            graph, node_name(manager), node_name(report), {"style": "dashed", "constraint": "false"}
-        )
-
-
-def _same_rank_assistants(graph: graphviz.Digraph, plan: ChartPlan) -> None:
-    """Keep each manager and their assistants on one rank, so they sit side by side."""
-    for manager, beside in plan.assistants.items():
-        names = " ".join(node_name(p) for p in (manager, *beside))
-        graph.body.append(f"\t{{rank=same; {names}}}\n")
-
-
-def _emit_tidy(
-    graph: graphviz.Digraph, plan: ChartPlan, boxes: Mapping[str, Box], legend: _Legend | None
-) -> None:
-    geometry = tidy_geometry(plan, boxes)
-    if legend is not None:
-        x = geometry.left - 2 * GAP_PT - legend.width / 2.0
-        y = geometry.top - legend.height / 2.0
-        attrs = {"label": legend.label, "shape": "plain", "style": "", "pos": f"{x:.1f},{y:.1f}!"}
-        _node(graph, LEGEND_NAME, attrs)
-    for person in plan.people:
-        x, y = geometry.centre[person.id]
-        attrs = _node_attrs(boxes[person.id])
-        attrs["pos"] = f"{x:.1f},{y:.1f}!"
-        _node(graph, node_name(person.id), attrs)
-    for (manager, report), spline in geometry.solid.items():
-        _edge(graph, node_name(manager), node_name(report), {"pos": spline})
-    for (manager, report), spline in geometry.dotted.items():
-        _edge(graph, node_name(manager), node_name(report), {"pos": spline, "style": "dashed"})
-
-
-@attrs.frozen
-class _Legend:
-    label: str
-    width: float
-    height: float
-
-
-def _legend(
-    colours: Colouring, org: Organization, stakes: Mapping[str, Share], plan: ChartPlan
-) -> _Legend | None:
-    entries: list[tuple[Swatch, str, str]] = [(s, s.label, "") for s in colours.legend]
-    focal = org.focal
-    if focal is not None and any(p.id in stakes for p in plan.people):
-        entries.append((STAKE_BADGE, f"stake: share of {focal.name}", "stake"))
-    rows = [_legend_row(swatch, text, sample=sample) for swatch, text, sample in entries]
-    texts = [text for _, text, _ in entries]
-    if plan.dotted:
-        texts.append("dotted-line manager")
-        rows.append(
-            '<TR><TD><FONT COLOR="#5A5A5A">- - - -</FONT></TD>'
-            '<TD ALIGN="LEFT">dotted-line manager</TD></TR>'
-        )
-    if not rows:
-        return None
-    label = (
-        '<<TABLE BORDER="1" COLOR="#BFBFBF" CELLBORDER="0" CELLSPACING="3" CELLPADDING="3">'
-        '<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Legend</B></TD></TR>' + "".join(rows) + "</TABLE>>"
-    )
-    width = 60.0 + 6.0 * max(text_units(t) for t in texts)
-    return _Legend(label, width, 24.0 * (len(rows) + 1) + 8.0)
-
-
-def _legend_row(swatch: Swatch, text: str, *, sample: str = "") -> str:
-    border = swatch.border if swatch != NO_COLOUR else "#4D4D4D"
-    inner = f'<FONT POINT-SIZE="8">{sample}</FONT>' if sample else ""
-    return (
-        f'<TR><TD BGCOLOR="{swatch.fill}" COLOR="{border}" BORDER="1" WIDTH="28">{inner}</TD>'
-        f'<TD ALIGN="LEFT">{html_text(text)}</TD></TR>'
     )

@@ -9,6 +9,7 @@ labels with ``&``, ``<``, ``>`` and quotes escaped.
 from __future__ import annotations
 
 import enum
+import functools
 import unicodedata
 from typing import TypeVar
 
@@ -143,6 +144,8 @@ def node_name(node_id: str) -> str:
     >>> node_name('x" -> y')
     'n_x_x22__x20__x2d__x3e__x20_y'
     """
+    if node_id.isascii() and node_id.isalnum():
+        return "n_" + node_id
     return "n_" + "".join(c if c in _SAFE else f"_x{ord(c):x}_" for c in node_id)
 
 
@@ -151,9 +154,10 @@ def _clean_char(char: str) -> str:
         return " "
     code = ord(char)
     category = unicodedata.category(char)
-    if category in {"Cc", "Cs", "Co", "Cn"} or code in {0xFFFE, 0xFFFF}:
-        # Control characters, lone surrogates and non-characters are not allowed in
-        # XML (so not in SVG); show the replacement character instead.
+    if category in {"Cc", "Cs"} or code in {0xFFFE, 0xFFFF}:
+        # Control characters, lone surrogates and U+FFFE/U+FFFF are not allowed in XML
+        # (so not in SVG); show the replacement character instead. Unassigned code
+        # points stay: they may be emoji newer than this Python's Unicode tables.
         return "\ufffd"
     return char
 
@@ -173,6 +177,7 @@ _ESCAPES = {
 _ASCII_TABLE = str.maketrans(_ESCAPES)
 
 
+@functools.lru_cache(maxsize=8192)  # titles and unit names repeat across big charts
 def html_text(text: str) -> str:
     r"""Escape *text* for the inside of a Graphviz HTML-like label.
 
@@ -197,6 +202,7 @@ def html_text(text: str) -> str:
     return "<BR/>".join("".join(_ESCAPES.get(c) or _clean_char(c) for c in line) for line in lines)
 
 
+@functools.lru_cache(maxsize=8192)
 def text_units(text: str) -> float:
     """Estimate the width of the longest line of *text* in average-character units.
 

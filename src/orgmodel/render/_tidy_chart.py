@@ -159,14 +159,25 @@ def _solid_connectors(
 def _dotted_connector(
     m_at: tuple[float, float], m_box: Box, r_at: tuple[float, float], r_box: Box, lift: float
 ) -> str:
-    start = (m_at[0], m_at[1] - m_box.height / 2.0)
-    end = (r_at[0], r_at[1] + r_box.height / 2.0)
-    if end[1] > start[1]:  # the report sits higher than the dotted manager: leave from the top
-        start = (m_at[0], m_at[1] + m_box.height / 2.0)
-        end = (r_at[0], r_at[1] - r_box.height / 2.0)
-        lift = -lift
-    controls = [start, (start[0], start[1] - lift / 2.0), (end[0], end[1] + lift / 2.0), end]
-    return " ".join(f"{x:.1f},{y:.1f}" for x, y in controls)
+    """Return a curve from a dotted-line manager to the report.
+
+    Downwards from the manager's bottom to the report's top when the report is lower;
+    an arc over both boxes, top to top, when they share a level; otherwise upwards.
+    """
+    m_top = (m_at[0], m_at[1] + m_box.height / 2.0)
+    m_bottom = (m_at[0], m_at[1] - m_box.height / 2.0)
+    r_top = (r_at[0], r_at[1] + r_box.height / 2.0)
+    r_bottom = (r_at[0], r_at[1] - r_box.height / 2.0)
+    if r_top[1] < m_bottom[1]:
+        points = [m_bottom, (m_bottom[0], m_bottom[1] - lift / 2), (r_top[0], r_top[1] + lift / 2)]
+        points.append(r_top)
+    elif abs(r_at[1] - m_at[1]) < 1.0:
+        rise = max(m_top[1], r_top[1]) + lift / 3
+        points = [m_top, (m_top[0], rise), (r_top[0], rise), r_top]
+    else:
+        points = [m_top, (m_top[0], m_top[1] + lift / 2), (r_bottom[0], r_bottom[1] - lift / 2)]
+        points.append(r_bottom)
+    return " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
 
 
 def _polyline(points: Sequence[tuple[float, float]]) -> str:
