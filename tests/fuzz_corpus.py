@@ -120,7 +120,8 @@ def load_csv_tables(tables: dict[str, str]) -> om.Organization:
 #: Valid documents to mutate, by format.
 SEEDS: dict[str, list[str]] = {
     "yaml": [om.dumps(_ORG, format="yaml"), _HANDWRITTEN_YAML],
-    "json": [om.dumps(_ORG, format="json")],
+    # BODS arrives through the JSON reader too (an array of statements).
+    "json": [om.dumps(_ORG, format="json"), om.dumps(_ORG, format="bods")],
     "csv": [_csv_write_people(), _HR_EXPORT],
 }
 

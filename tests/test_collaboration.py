@@ -260,3 +260,19 @@ def test_hundred_thousand_deep_chain():
     summary = om.collaboration(org)
     assert pairs(summary) == {"p0": {f"p{n - 1}": K.CHAIN}}
     assert summary.uncovered_units == ("top",)
+
+
+def test_unit_headed_from_outside_the_reporting_tree_is_covered_by_a_dotted_coo():
+    """A unit whose head sits outside the reporting tree but reports dotted to a COO is covered."""
+    org = firm(
+        partner("top"),
+        coo("coo", manager="top"),
+        *heads("coo"),
+        P("adviser", "Adviser", employment=om.Employment.NONE, dotted=["coo"]),
+        units=[U("board", "Advisory Board", head="adviser"), U("lone", "Lone", head="top")],
+        stakes=[stake("top", 0.6)],
+    )
+    roles = om.classify(org)
+    assert roles["coo"].label is L.COO_LIKE
+    assert "adviser" not in {p.id for p in org.roots}
+    assert om.collaboration(org, roles=roles).uncovered_units == ("lone",)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-import time
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -151,16 +151,24 @@ def test_byte_order_mark_is_allowed(tmp_path):
     assert om.load(path).person("ann").title == "CEO"
 
 
-def test_billion_laughs_is_refused_quickly():
-    """Nested aliases that would expand to a billion values are refused in well under a second."""
+def test_billion_laughs_is_refused_without_expanding():
+    """Nested aliases that would expand to a billion values are refused, never expanded.
+
+    The bound is on memory, not time (the machine is shared): expanding even the
+    two million values the cap allows would take far more than a few megabytes.
+    """
     lines = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
     for i in range(1, 10):
         previous, name = chr(ord("a") + i - 1), chr(ord("a") + i)
         lines.append(f"{name}: &{name} [" + ", ".join([f"*{previous}"] * 10) + "]")
-    start = time.perf_counter()
-    with pytest.raises(om.ValidationError, match="billion laughs") as info:
-        om.loads("\n".join(lines), format="yaml")
-    assert time.perf_counter() - start < 1.0
+    tracemalloc.start()
+    try:
+        with pytest.raises(om.ValidationError, match="billion laughs") as info:
+            om.loads("\n".join(lines), format="yaml")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 5_000_000
     assert info.value.problems[0].code is ProblemCode.UNSAFE_INPUT
 
 
@@ -183,8 +191,12 @@ def test_recursive_alias_is_refused():
     [("[" * 100_000, "yaml"), ("a: " + "[" * 5000 + "]" * 5000, "yaml"), ("[" * 100_000, "json")],
 )
 def test_deep_nesting_is_a_problem_not_a_recursion_error(text, fmt):
-    """Deep nesting is reported, never a RecursionError."""
-    with pytest.raises(om.ValidationError, match=r"nests deeper|Expecting"):
+    """Deep nesting is reported, never a RecursionError.
+
+    orgmodel caps nesting itself ("nests deeper"); PyYAML 6.0.4 and later stop at their
+    own flow-level limit first ("nesting depth"), which is reported as a syntax error.
+    """
+    with pytest.raises(om.ValidationError, match=r"nests deeper|nesting depth|Expecting"):
         om.loads(text, format=fmt)
 
 

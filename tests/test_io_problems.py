@@ -422,3 +422,10 @@ def test_json_problems_have_lines():
         "stakes[0].share (line 8)",
         "people[1].manager (line 6)",
     ]
+
+
+def test_csv_lines_count_rows_before_the_header():
+    """Blank rows before the header and between rows do not shift the reported line."""
+    text = "\n , \nid,name,manager_id\n\nann,Ann,\nbob,Bob,ann\n\ncy,Cy,bbo\n"
+    p = _one(text, ProblemCode.UNKNOWN_REFERENCE, "csv")
+    assert p.location == "people.csv:8, column manager_id"

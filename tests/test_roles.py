@@ -8,6 +8,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import orgmodel as om
+from orgmodel.analysis._evidence import Facts
+from orgmodel.analysis.roles import _assess
 from orgmodel.vocabulary import Axis
 from strategies import organizations
 
@@ -473,3 +475,34 @@ def test_bundled_example():
     assert roles["alice"].reason.startswith(
         "partner-like: holds 30% of Acme Partners LLP through AS Holdings Ltd; "
     )
+
+
+@given(organizations(max_people=20))
+@settings(max_examples=60)
+def test_shared_outcomes_equal_individual_ones(org):
+    """Sharing outcomes between alike people changes nothing: each equals its own."""
+    roles = classify_or_skip(org)
+    config = om.ClassifierConfig()
+    facts = Facts(org, config)
+    for p in org.people:
+        held = facts.holdings.get(p.id)
+        stake = held.share.lower if held is not None else 0.0
+        label, partner, coo, *_, evidence = _assess(*facts.evidence(p), stake, config)
+        a = roles[p.id]
+        assert (a.label, a.partner_score, a.coo_score) == (label, partner, coo)
+        assert [e.text for e in a.evidence] == [e.text for e in evidence]
+
+
+def test_alike_people_share_one_outcome():
+    """Tags in another order give the same assessment, evidence included."""
+    org = om.Organization(
+        name="x",
+        people=[
+            P("a", "A", responsibilities=["operations", "budgeting"]),
+            P("b", "B", manager="a", responsibilities=["operations", "budgeting"]),
+            P("c", "C", manager="a", responsibilities=["budgeting", "operations"]),
+        ],
+    )
+    roles = om.classify(org)
+    assert roles["b"].evidence == roles["c"].evidence
+    assert roles["b"].coo_score == roles["c"].coo_score

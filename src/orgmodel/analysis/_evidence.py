@@ -10,19 +10,16 @@ once and reused, so the classifier stays linear and light on a million people.
 from __future__ import annotations
 
 import re
-from collections import deque
 from collections.abc import Sequence
-
-import attrs
 
 from orgmodel._share import Share
 from orgmodel.analysis._hierarchy import Hierarchy
+from orgmodel.analysis._holdings import holdings
 from orgmodel.analysis._role_config import ClassifierConfig, Direction, Evidence, EvidenceSource
-from orgmodel.analysis.ownership import effective_ownership
-from orgmodel.model import Employment, Entity, Liability, Organization, Person, Stake
+from orgmodel.model import Employment, Organization, Person
 from orgmodel.vocabulary import Axis, Lean
 
-__all__ = ["Facts", "Holding", "listing"]
+__all__ = ["Facts", "listing"]
 
 _SHOWN = 3  # names listed in a sentence before "and N more"
 _TAGS_SHOWN = 3  # responsibilities listed in one evidence sentence
@@ -69,83 +66,6 @@ def _plural(n: int, word: str, plural: str | None = None) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {plural or word + 's'}"
 
 
-@attrs.frozen
-class Holding:
-    """A person's look-through stake in one entity, with how it is held."""
-
-    entity: str  # the entity's name
-    share: Share  # look-through share
-    direct: float  # lower bound held directly
-    vehicles: tuple[str, ...]  # names of the entities it is held through
-    profit: Share | None  # profit share recorded on direct stakes
-    unlimited: bool  # unlimited liability on a direct stake
-
-
-def _targets(org: Organization) -> list[Entity]:
-    """Return the entities whose ownership counts: the focal one, else the operating ones."""
-    if org.focal is not None:
-        return [org.focal]
-    holders = {s.holder for s in org.stakes}
-    operating = [e for e in org.entities if e.id not in holders]
-    return operating or list(org.entities)
-
-
-def _reaching(target: str, holders_of: dict[str, list[str]]) -> set[str]:
-    """Ids of the entities that hold *target* directly or through other entities."""
-    seen = {target}
-    queue = deque([target])
-    while queue:
-        for holder in holders_of.get(queue.popleft(), ()):
-            if holder not in seen:
-                seen.add(holder)
-                queue.append(holder)
-    return seen
-
-
-def holdings(org: Organization) -> tuple[dict[str, Holding], list[Entity]]:
-    """Each person's largest look-through stake among the target entities."""
-    targets = _targets(org)
-    people = {p.id for p in org.people}
-    by_holder: dict[str, list[Stake]] = {}
-    holders_of: dict[str, list[str]] = {}
-    for s in org.stakes:
-        by_holder.setdefault(s.holder, []).append(s)
-        if s.holder not in people:
-            holders_of.setdefault(s.entity, []).append(s.holder)
-    names = {e.id: e.name for e in org.entities}
-    best: dict[str, Holding] = {}
-    for target in targets:
-        through = _reaching(target.id, holders_of)
-        for holder, share in effective_ownership(org, target.id).items():
-            if holder not in people:
-                continue
-            known = best.get(holder)
-            if known is not None and known.share.lower >= share.lower:
-                continue
-            mine = by_holder.get(holder, [])
-            direct = [s for s in mine if s.entity == target.id]
-            profit = [s.profit_share for s in direct if s.profit_share is not None]
-            best[holder] = Holding(
-                entity=target.name,
-                share=share,
-                direct=sum(s.share.lower for s in direct),
-                vehicles=tuple(
-                    dict.fromkeys(
-                        names[s.entity]
-                        for s in mine
-                        if s.entity != target.id and s.entity in through
-                    )
-                ),
-                profit=Share(
-                    min(1.0, sum(p.lower for p in profit)), min(1.0, sum(p.upper for p in profit))
-                )
-                if profit
-                else None,
-                unlimited=any(s.liability is Liability.UNLIMITED for s in direct),
-            )
-    return best, targets
-
-
 class Facts:
     """Everything the classifier reads about an organisation, indexed once.
 
@@ -185,6 +105,10 @@ class Facts:
         for r in org.relationships:
             kinds = self.relationships.setdefault(r.person, {})
             kinds.setdefault(r.kind.value, []).append(r.counterparty)
+        #: Ids with a stake or a relationship: facts of their own (see :meth:`key`).
+        self.personal = {*self.holdings, *self.relationships}
+        #: Ids of people with reports (solid or dotted) or a unit to head.
+        self.leaders = self._leaders
         where = listing([t.name for t in targets]) if len(targets) <= _SHOWN else "any entity"
         self._no_stake = Evidence(
             _OWN,
@@ -368,24 +292,29 @@ class Facts:
         Reports count on solid and dotted lines.  The units are those headed by *pid*
         or by their reports, and the units directly inside those.
         """
-        h = self.hierarchy
-        solid = h.reports.get(pid, ())
-        dotted = h.dotted_reports.get(pid, ())
-        heads = managers = on_dotted = 0
-        units: dict[str, None] = dict.fromkeys(self.heads.get(pid, ()))
-        for i, rid in enumerate([*solid, *dotted]):
-            headed = self.heads.get(rid)
-            if headed:
-                heads += 1
-                units.update(dict.fromkeys(headed))
-            elif rid in h.reports:
-                managers += 1
-            else:
-                continue
-            on_dotted += i >= len(solid)
-        for uid in list(units):
-            units.update(dict.fromkeys(self.unit_children.get(uid, ())))
-        return heads, managers, on_dotted, list(units)
+        h, heads_of = self.hierarchy, self.heads
+        reports = h.reports
+        own = heads_of.get(pid)
+        units: dict[str, None] = dict.fromkeys(own) if own else {}
+        counts = [0, 0, 0]  # unit heads, other managers, of which on dotted lines
+        for dotted, group in ((0, reports.get(pid, ())), (1, h.dotted_reports.get(pid, ()))):
+            for rid in group:
+                headed = heads_of.get(rid)
+                if headed is not None:
+                    counts[0] += 1
+                    units.update(dict.fromkeys(headed))
+                elif rid in reports:
+                    counts[1] += 1
+                else:
+                    continue
+                counts[2] += dotted
+        if units:
+            children = self.unit_children
+            for uid in list(units):
+                inner = children.get(uid)
+                if inner:
+                    units.update(dict.fromkeys(inner))
+        return counts[0], counts[1], counts[2], list(units)
 
     def _units(self, units: list[str], *, at_top: bool) -> Evidence:
         names = [self.unit_names[u] for u in units]
@@ -427,19 +356,26 @@ class Facts:
 
     # -- everything -------------------------------------------------------------
 
-    def plain_key(self, person: Person) -> tuple[object, ...] | None:
+    def key(self, person: Person) -> tuple[object, ...] | None:
         """Return what a person's assessment depends on, or ``None`` if it is personal.
 
-        A person with no stake, no external relationship, and nobody and no unit to
-        lead is assessed from their employment, title, tags and whether they report
-        to the top alone; people with equal keys get equal assessments.
+        A person with no stake, no external relationship and no unit to oversee is
+        assessed from their employment, title and tags, whether they report to the
+        top, and — if they lead anyone — how many unit heads and managers report to
+        them; people with equal keys get equal assessments.
         """
         pid = person.id
-        if pid in self.holdings or pid in self.relationships or pid in self._leaders:
+        if pid in self.personal:
             return None
         employment = person.employment
         kind = 0 if employment is Employment.EMPLOYEE else id(employment)  # no enum hash
-        return (kind, person.title, person.responsibilities, person.manager in self.roots)
+        base = (kind, person.title, person.responsibilities, person.manager in self.roots)
+        if pid not in self._leaders:
+            return base
+        heads, managers, dotted, units = self._overseen(pid)
+        if units:
+            return None
+        return (*base, heads, managers, dotted, pid in self.roots, pid in self.hierarchy.reports)
 
     def evidence(self, person: Person) -> tuple[list[Evidence], list[float], float]:
         """Return *person*'s evidence (ownership first), its tally and their seniority.

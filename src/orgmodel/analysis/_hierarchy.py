@@ -19,7 +19,7 @@ class Hierarchy:
     Attributes
     ----------
     people : dict of str to Person
-        Every person by id, in the organisation's order.
+        Every person by id, in the organisation's order (built on first use).
     reports : dict of str to list of str
         Solid-line direct reports of each manager (managers only), in order.
     dotted_reports : dict of str to list of str
@@ -36,16 +36,17 @@ class Hierarchy:
         The number of people in each top's tree.
     """
 
-    __slots__ = ("_levels", "dotted_reports", "people", "reports", "roots")
+    __slots__ = ("_levels", "_org", "_people", "dotted_reports", "reports", "roots")
 
     def __init__(
         self,
-        people: dict[str, Person],
+        org: Organization,
         reports: dict[str, list[str]],
         dotted_reports: dict[str, list[str]],
         roots: tuple[str, ...],
     ) -> None:
-        self.people = people
+        self._org = org
+        self._people: dict[str, Person] | None = None
         self.reports = reports
         self.dotted_reports = dotted_reports
         self.roots = roots
@@ -65,7 +66,6 @@ class Hierarchy:
         >>> h.roots, h.reports, h.layer
         (('a',), {'a': ['b']}, {'a': 1, 'b': 2})
         """
-        people = {p.id: p for p in org.people}
         reports: dict[str, list[str]] = {}
         dotted: dict[str, list[str]] = {}
         for p in org.people:
@@ -79,7 +79,14 @@ class Hierarchy:
             for p in org.people
             if p.manager is None and (p.employment is not Employment.NONE or p.id in reports)
         )
-        return cls(people, reports, dotted, roots)
+        return cls(org, reports, dotted, roots)
+
+    @property
+    def people(self) -> dict[str, Person]:
+        """Every person by id, in the organisation's order (built on first use)."""
+        if self._people is None:
+            self._people = {p.id: p for p in self._org.people}
+        return self._people
 
     def _layering(self) -> tuple[dict[str, int], tuple[str, ...], dict[str, int]]:
         if self._levels is None:

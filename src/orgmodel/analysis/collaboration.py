@@ -46,6 +46,7 @@ Every partner-like member has an operational counterpart.
 from __future__ import annotations
 
 import enum
+import itertools
 from collections.abc import Callable, KeysView, Mapping
 from typing import Any
 
@@ -414,7 +415,11 @@ def _uncovered_units(org: Organization, h: Hierarchy, ops: _Ids) -> tuple[str, .
         return tuple(u.id for u in org.units)
     covered_people: set[str] = set()
     people = h.people
-    for pid in h.order:  # top-down, so a manager is settled before their reports
+    layered = h.layer
+    # Top-down, so a manager is settled before their reports; then the people outside
+    # the reporting structure, who can still head a unit and have dotted lines.
+    outside = (p.id for p in org.people if p.id not in layered)
+    for pid in itertools.chain(h.order, outside):
         person = people[pid]
         if (
             pid in ops

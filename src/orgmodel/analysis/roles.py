@@ -50,7 +50,7 @@ from orgmodel.analysis._role_config import (
     RoleLabel,
 )
 from orgmodel.exceptions import OrgModelError
-from orgmodel.model import Organization
+from orgmodel.model import Employment, Organization
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -128,21 +128,35 @@ def classify(
     config = given
     facts = Facts(org, config)
     out: dict[str, RoleAssessment] = {}
-    # People with nothing personal to them — no stake, no relationship, nobody and no
-    # unit to lead — are assessed from their employment, title, tags and whether they
-    # sit under the top alone: equal inputs give equal results, computed once.
+    # People with nothing personal to them — no stake, no relationship, no unit to
+    # oversee — are assessed from a few shared facts (Facts.key): equal facts give
+    # equal results, computed once.
     alike: dict[tuple[object, ...], _Outcome] = {}
+    personal, leaders, roots = facts.personal, facts.leaders, facts.roots
+    employee = Employment.EMPLOYEE
     for person in org.people:
-        key = facts.plain_key(person)
-        found = alike.get(key) if key is not None else None
-        if found is None:
-            evidence, tally, seniority = facts.evidence(person)
-            held = facts.holdings.get(person.id)
+        pid = person.id
+        key: tuple[object, ...] | None = None
+        if pid in leaders:
+            key = facts.key(person)
+        elif pid not in personal:  # Facts.key inlined: this loop runs once per person
+            kind = 0 if person.employment is employee else id(person.employment)
+            key = (kind, person.title, person.responsibilities, person.manager in roots)
+        found: _Outcome | None
+        if key is None:
+            held = facts.holdings.get(pid)
             stake = held.share.lower if held is not None else 0.0
-            found = _assess(evidence, tally, seniority, stake, config)
-            if key is not None:
+            found = _assess(*facts.evidence(person), stake, config)
+        else:
+            found = alike.get(key)
+            if found is None:  # the same tags in another order assess the same
+                unordered = (*key[:2], frozenset(person.responsibilities), *key[3:])
+                found = alike.get(unordered)
+                if found is None:
+                    found = _assess(*facts.evidence(person), 0.0, config)
+                    alike[unordered] = found
                 alike[key] = found
-        out[person.id] = RoleAssessment(person, *found)
+        out[pid] = RoleAssessment(person, *found)
     return out
 
 

@@ -26,7 +26,19 @@ __all__ = ["CODECS", "Codec", "Format", "dump", "dumps", "load", "loads"]
 
 
 class Format(enum.Enum):
-    """The file formats orgmodel reads and writes."""
+    """The file formats orgmodel reads and writes.
+
+    Anywhere a format is asked for, its value (``"yaml"``) may be given instead.
+
+    Examples
+    --------
+    >>> import orgmodel as om
+    >>> om.Format("yaml") is om.Format.YAML
+    True
+    >>> org = om.Organization(name="Acme")
+    >>> om.dumps(org, format=om.Format.JSON) == om.dumps(org, format="json")
+    True
+    """
 
     YAML = "yaml"
     JSON = "json"

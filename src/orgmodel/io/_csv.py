@@ -82,6 +82,11 @@ def _exact_columns(known: dict[str, str], header: list[str]) -> dict[str, int]:
     return columns
 
 
+def _is_header(row: list[str]) -> bool:
+    """Whether *row* can be the header: the first row with a non-blank cell."""
+    return any(cell.strip() for cell in row)
+
+
 def _is_blank(row: list[str]) -> bool:
     return not row or (len(row) == 1 and not row[0])
 
@@ -114,9 +119,9 @@ def _data_lines(text: str) -> list[int]:
     header = False
     try:
         for row in reader:
-            if not _is_blank(row):
-                if header:
-                    lines.append(previous + 1)
+            if header and not _is_blank(row):
+                lines.append(previous + 1)
+            elif _is_header(row):
                 header = True
             previous = reader.line_num
     except csv.Error:
@@ -141,7 +146,7 @@ class _Reader:
             self.add(ProblemCode.SYNTAX_ERROR, f"{file}:{line}", f"not valid CSV: {err}")
             return None
         start = 0
-        while start < len(rows) and not any(cell.strip() for cell in rows[start]):
+        while start < len(rows) and not _is_header(rows[start]):
             start += 1
         if start == len(rows):
             if table is PEOPLE:
@@ -151,7 +156,7 @@ class _Reader:
             return None
         header = rows[start]
         columns, extras = self.header(table, file, header)
-        body = [row for row in rows[start + 1 :] if not _is_blank(row)]
+        body = [row for row in rows[start + 1 :] if len(row) > 1 or (row and row[0])]
         sheet = _Sheet(table, file, text, columns, extras, len(header), body)
         self.sheets[table.section] = sheet
         return sheet
