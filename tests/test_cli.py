@@ -648,3 +648,15 @@ def test_ownership_writes_the_chart(tmp_path):
     assert result.exit_code == EXIT_OK
     assert "AS Holdings Ltd" in target.read_text(encoding="utf-8")
     assert f"wrote {target}" in result.stderr
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_examples_keep_their_lines(command):
+    """Example blocks in --help are printed line by line, not rewrapped into a paragraph."""
+    result = run(command, "--help")
+    assert "\\b" not in result.output
+    example_lines = [
+        line for line in result.output.splitlines() if line.strip().startswith("orgmodel ")
+    ]
+    assert example_lines
+    assert all(line.startswith("    orgmodel ") for line in example_lines)

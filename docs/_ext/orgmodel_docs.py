@@ -12,10 +12,8 @@ from typing import Any
 
 import click
 from docutils import nodes
-from docutils.statemachine import StringList
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
-from sphinx.util.nodes import nested_parse_with_titles
 
 __all__ = ["setup"]
 
@@ -30,24 +28,26 @@ class CliReference(SphinxDirective):
 
     has_content = False
 
+    def _section(self, title: str, text: str) -> nodes.section:
+        section = nodes.section(
+            ids=[nodes.make_id(title)], names=[nodes.fully_normalize_name(title)]
+        )
+        section += nodes.title(title, title)
+        block = nodes.literal_block(text, text)
+        block["language"] = "text"
+        section += block
+        self.state.document.note_implicit_target(section)
+        return section
+
     def run(self) -> list[nodes.Node]:
         from orgmodel.cli import main  # noqa: PLC0415 - only when the directive is used
 
         root = click.Context(main, info_name="orgmodel", terminal_width=88)
-        lines: list[str] = []
-
-        def add(title: str, text: str) -> None:
-            lines.extend([title, "-" * len(title), "", ".. code-block:: text", ""])
-            lines.extend(f"   {line}" if line else "" for line in text.splitlines())
-            lines.append("")
-
-        add("orgmodel", main.get_help(root))
+        sections: list[nodes.Node] = [self._section("orgmodel", main.get_help(root))]
         for name in sorted(main.commands):
-            add(f"orgmodel {name}", _help_text(main.commands[name], name, root))
-        container = nodes.section()
-        container.document = self.state.document
-        nested_parse_with_titles(self.state, StringList(lines, source="orgmodel-cli"), container)
-        return list(container.children)
+            help_text = _help_text(main.commands[name], name, root)
+            sections.append(self._section(f"orgmodel {name}", help_text))
+        return sections
 
 
 def _render_gallery(app: Sphinx) -> None:

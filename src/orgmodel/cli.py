@@ -86,7 +86,7 @@ class _Group(click.Group):
 )
 @click.version_option(version=__version__, prog_name="orgmodel")
 def main() -> None:
-    r"""Model who owns, who runs and who reports to whom — and tell partners from COOs.
+    """Model who owns, who runs and who reports to whom — and tell partners from COOs.
 
     \b
     Examples:
@@ -108,7 +108,7 @@ def main() -> None:
 )
 @click.option("--strict", is_flag=True, help="Treat warnings as problems (exit status 1).")
 def validate(file: Path, fmt: str | None, *, strict: bool) -> None:
-    r"""Check FILE and summarise it; list every problem with its place.
+    """Check FILE and summarise it; list every problem with its place.
 
     FILE is YAML, JSON, CSV (people.csv, with stakes.csv beside it), BODS JSON or
     GraphML.  Warnings (several roots, unknown tags, unallocated shares) are printed
@@ -145,7 +145,7 @@ def validate(file: Path, fmt: str | None, *, strict: bool) -> None:
     help="Write TARGET as this format instead of guessing from its name.",
 )
 def convert(source: Path, target: Path, from_fmt: str | None, to_fmt: str | None) -> None:
-    r"""Convert SOURCE to TARGET, each format chosen by its file name.
+    """Convert SOURCE to TARGET, each format chosen by its file name.
 
     Formats: YAML (.yaml, .yml), JSON (.json), CSV (people.csv), BODS JSON and GraphML
     (.graphml).  TARGET is written atomically; SOURCE is never modified.
@@ -183,7 +183,7 @@ def convert(source: Path, target: Path, from_fmt: str | None, to_fmt: str | None
     help="Write the schema to this file instead of standard output.",
 )
 def schema(output: Path | None) -> None:
-    r"""Print the JSON Schema (draft 2020-12) of the YAML/JSON file format.
+    """Print the JSON Schema (draft 2020-12) of the YAML/JSON file format.
 
     Point an editor at it for completion and checking: put this first line in a
     YAML file (the YAML language server reads it):
@@ -227,7 +227,7 @@ _TABLE_FORMATS = click.Choice(["table", "json", "csv"])
     help="Show only people with this label (repeat for several).",
 )
 def classify(file: Path, out_fmt: str, labels: tuple[str, ...]) -> None:
-    r"""Say who is partner-like, COO-like, hybrid or neither in FILE, and why.
+    """Say who is partner-like, COO-like, hybrid or neither in FILE, and why.
 
     Each person gets a label, a partner score and a COO score in [0, 1], and a one-line
     reason; --format json adds every piece of evidence, each naming its axis.
@@ -274,7 +274,7 @@ def classify(file: Path, out_fmt: str, labels: tuple[str, ...]) -> None:
     help="Draw at most N levels below the top (or below --root).",
 )
 def chart(file: Path, output: Path, root: str | None, depth: int | None) -> None:
-    r"""Draw the org chart of FILE, coloured by role, into OUTPUT.
+    """Draw the org chart of FILE, coloured by role, into OUTPUT.
 
     Partner-like, COO-like, hybrid and other members are told apart by colour, with a
     legend; dotted lines are dashed.  Large organisations are laid out in linear time.
@@ -338,7 +338,7 @@ def ownership(
     output: Path | None,
     out_fmt: str,
 ) -> None:
-    r"""Show who owns an entity in FILE in the end, and who its beneficial owners are.
+    """Show who owns an entity in FILE in the end, and who its beneficial owners are.
 
     Ownership is looked through holding companies, funds and trusts, cross-holdings
     included; each beneficial owner is listed with the chains that make them one.
@@ -380,7 +380,7 @@ def ownership(
     help="Directory for the charts (created if missing).",
 )
 def demo(out_dir: Path) -> None:
-    r"""Show orgmodel on its bundled example, a 40-person law firm.
+    """Show orgmodel on its bundled example, a 40-person law firm.
 
     Loads Acme Partners LLP, prints who is partner-like, COO-like, hybrid or neither
     with a one-line reason each, and writes the org chart and the ownership chart.
