@@ -128,8 +128,10 @@ def find_executable(name: str = "dot") -> str:
 
     Examples
     --------
-    >>> find_executable("dot")  # doctest: +SKIP
-    '/usr/bin/dot'
+    >>> find_executable("no-such-tool")
+    Traceback (most recent call last):
+    ...
+    orgmodel.exceptions.GraphvizNotFoundError: the Graphviz executable 'no-such-tool' is not ...
     """
     found = shutil.which(name)
     if found is None:
