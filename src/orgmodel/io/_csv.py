@@ -285,38 +285,37 @@ class _Reader:
         employee = Employment.EMPLOYEE
         out: list[Person | dict[str, Any]] = []
         append = out.append
-        with attrs.validators.disabled():  # every value below is a str: checked by type
-            for index, row in enumerate(sheet.rows):
-                if len(row) != width:
-                    row = self.fit(sheet, index, row)  # noqa: PLW2901
-                if pad:
-                    row.append("")
-                emp = row[i_emp]
-                employment = kinds.get(emp) if emp else employee
-                dotted, resp = row[i_dotted], row[i_resp]
-                if employment is None or dotted[:1] == "[" or resp[:1] == "[":
-                    append(self.record(sheet, index, row))
-                    continue
-                if mixed:
-                    attributes = self.attributes(sheet, index, row)
-                else:
-                    attributes = {}
-                    for column, key in plain:
-                        if cell := row[column]:
-                            attributes[key] = cell
-                append(
-                    Person(
-                        row[i_id],
-                        row[i_name],
-                        title=row[i_title],
-                        employment=employment,
-                        unit=row[i_unit] or None,
-                        manager=row[i_manager] or None,
-                        dotted=_split(dotted) if dotted else (),
-                        responsibilities=_split(resp) if resp else (),
-                        attributes=attributes,
-                    )
+        for index, row in enumerate(sheet.rows):
+            if len(row) != width:
+                row = self.fit(sheet, index, row)  # noqa: PLW2901
+            if pad:
+                row.append("")
+            emp = row[i_emp]
+            employment = kinds.get(emp) if emp else employee
+            dotted, resp = row[i_dotted], row[i_resp]
+            if employment is None or dotted[:1] == "[" or resp[:1] == "[":
+                append(self.record(sheet, index, row))
+                continue
+            if mixed:
+                attributes = self.attributes(sheet, index, row)
+            else:
+                attributes = {}
+                for column, key in plain:
+                    if cell := row[column]:
+                        attributes[key] = cell
+            append(
+                Person(
+                    row[i_id],
+                    row[i_name],
+                    title=row[i_title],
+                    employment=employment,
+                    unit=row[i_unit] or None,
+                    manager=row[i_manager] or None,
+                    dotted=_split(dotted) if dotted else (),
+                    responsibilities=_split(resp) if resp else (),
+                    attributes=attributes,
                 )
+            )
         return out
 
 
