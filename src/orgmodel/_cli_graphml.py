@@ -22,7 +22,7 @@ from xml.etree.ElementTree import ParseError
 import networkx as nx
 
 import orgmodel as om
-from orgmodel._cli_files import atomic_path
+from orgmodel._atomic import atomic_path
 from orgmodel.exceptions import FileAccessError, ValidationError
 from orgmodel.problems import Problem, ProblemCode
 

@@ -195,14 +195,14 @@ def schema(output: Path | None) -> None:
     Example:
       orgmodel schema -o organization.schema.json
     """
-    from orgmodel._cli_files import write_text_atomic  # noqa: PLC0415
+    from orgmodel._atomic import write_text_atomically  # noqa: PLC0415
     from orgmodel.schema import schema_text  # noqa: PLC0415
 
     text = schema_text()
     if output is None:
         click.echo(text, nl=not text.endswith("\n"))
     else:
-        write_text_atomic(output, text)
+        write_text_atomically(output, text)
         click.echo(f"wrote {output}", err=True)
 
 

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from pathlib import Path
 
+from orgmodel._atomic import write_text_atomically
 from orgmodel.exceptions import FileAccessError, ValidationError
 from orgmodel.problems import Problem, ProblemCode
 
@@ -14,7 +12,6 @@ __all__ = ["decode", "read_bytes", "write_atomically"]
 
 #: Input files larger than this are refused before they are read (1 GiB).
 MAX_FILE_BYTES = 1 << 30
-_NEW_FILE_MODE = 0o644
 
 
 def read_bytes(path: Path) -> bytes:
@@ -74,53 +71,7 @@ def check_text(text: str, source: str) -> str:
 def write_atomically(path: Path, text: str) -> None:
     """Write *text* as UTF-8 to *path* through a temporary file and :func:`os.replace`.
 
-    Either the whole new file is in place afterwards or the old one is untouched.
+    Either the whole new file is in place afterwards or the old one is untouched
+    (:func:`orgmodel._atomic.write_text_atomically`).
     """
-    try:
-        data = text.encode("utf-8")
-    except UnicodeEncodeError as err:
-        problem = Problem(
-            ProblemCode.WRONG_TYPE,
-            "",
-            f"the text holds {text[err.start : err.end]!r}, which cannot be written as UTF-8 "
-            "(a lone surrogate)",
-        )
-        raise ValidationError([problem], source=str(path)) from err
-    directory = path.parent
-    try:
-        if path.is_dir():
-            msg = f"{path} is a directory; give a file name"
-            raise FileAccessError(msg)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    except FileNotFoundError as err:
-        msg = f"cannot write {path}: the folder {directory} does not exist"
-        raise FileAccessError(msg) from err
-    except PermissionError as err:
-        msg = f"permission denied writing in {directory}"
-        raise FileAccessError(msg) from err
-    except OSError as err:
-        if isinstance(err, FileAccessError):
-            raise
-        msg = f"cannot write {path}: {err.strerror or err}"
-        raise FileAccessError(msg) from err
-    tmp = Path(tmp_name)
-    try:
-        try:
-            mode = path.stat().st_mode & 0o777
-        except OSError:
-            mode = _NEW_FILE_MODE
-        tmp.chmod(mode)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        tmp.replace(path)
-    except OSError as err:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        msg = f"cannot write {path}: {err.strerror or err}"
-        raise FileAccessError(msg) from err
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
+    write_text_atomically(path, text)

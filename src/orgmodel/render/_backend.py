@@ -7,21 +7,19 @@ leaves nothing behind.
 
 from __future__ import annotations
 
-import contextlib
 import enum
 import inspect
 import os
 import shutil
 import subprocess
-import tempfile
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import graphviz
 
+from orgmodel._atomic import atomic_path
 from orgmodel._suggest import did_you_mean
 from orgmodel.exceptions import (
-    FileAccessError,
     GraphvizNotFoundError,
     RenderError,
     ValidationError,
@@ -166,15 +164,13 @@ def write_chart(graph: graphviz.Digraph, path: str | os.PathLike[str]) -> Path:
     """
     target = Path(path)
     fmt = output_format(target)
-    _check_target(target)
     source = graph.source.encode("utf-8")
     if fmt is OutputFormat.DOT:
-        with _temporary(target) as temp:
+        with atomic_path(target) as temp:
             temp.write_bytes(source)
-            _commit(temp, target)
         return target
     executable = find_executable(graph.engine)
-    with _temporary(target) as temp:
+    with atomic_path(target) as temp:
         try:
             done = subprocess.run(  # noqa: S603 - fixed arguments, no shell
                 [executable, f"-T{fmt.value}", "-o", str(temp)],
@@ -189,43 +185,4 @@ def write_chart(graph: graphviz.Digraph, path: str | os.PathLike[str]) -> Path:
             detail = done.stderr.decode("utf-8", "replace").strip()
             msg = f"Graphviz failed to write {target.name} (exit {done.returncode}): {detail}"
             raise RenderError(msg)
-        _commit(temp, target)
     return target
-
-
-def _check_target(target: Path) -> None:
-    parent = target.parent
-    if not parent.is_dir():
-        msg = f"cannot write {str(target)!r}: the directory {str(parent)!r} does not exist"
-        raise FileAccessError(msg)
-    if target.is_dir():
-        msg = f"cannot write {str(target)!r}: it is a directory"
-        raise FileAccessError(msg)
-
-
-@contextlib.contextmanager
-def _temporary(target: Path) -> Iterator[Path]:
-    """Yield a temporary path beside *target*; remove it unless it was committed."""
-    try:
-        handle, name = tempfile.mkstemp(
-            dir=target.parent, prefix=f".{target.name}.", suffix=".part"
-        )
-    except OSError as err:
-        msg = f"cannot write {str(target)!r}: {err.strerror or err}"
-        raise FileAccessError(msg) from err
-    os.close(handle)
-    temp = Path(name)
-    try:
-        yield temp
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
-
-
-def _commit(temp: Path, target: Path) -> None:
-    try:
-        temp.chmod(0o644)
-        temp.replace(target)
-    except OSError as err:
-        msg = f"cannot write {str(target)!r}: {err.strerror or err}"
-        raise FileAccessError(msg) from err
