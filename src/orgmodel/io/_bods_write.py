@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from orgmodel._share import Share
-from orgmodel.io._bods_read import (
+from orgmodel.io._bods_values import (
     BODS_VERSION,
     MEASURES,
     Problems,
