@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from typing import TypeVar
 
+from orgmodel._choices import member_with_value
 from orgmodel._share import Share
 from orgmodel.exceptions import OrgModelError
 from orgmodel.model import Stake
@@ -83,9 +84,9 @@ def coerce(value: object, cls: type[_E], name: str) -> _E:
     """
     if isinstance(value, cls):
         return value
-    for member in cls:
-        if value == member.value:
-            return member
+    member = member_with_value(cls, value)
+    if member is not None:
+        return member
     allowed = ", ".join(repr(m.value) for m in cls)
     msg = f"{name!r} must be one of {allowed} (got {value!r})"
     raise OrgModelError(msg)

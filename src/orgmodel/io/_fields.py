@@ -13,6 +13,7 @@ from typing import Any, Final, TypeAlias
 
 import attrs
 
+from orgmodel._choices import member_with_value
 from orgmodel._share import Share
 from orgmodel._suggest import did_you_mean
 from orgmodel.exceptions import ShareError
@@ -282,10 +283,10 @@ class FieldReader:
         self, value: object, choices: type[enum.Enum], path: str, key: str
     ) -> enum.Enum | _Bad:
         """Read one value of the enumeration *choices*."""
-        allowed = [member.value for member in choices]
-        for member in choices:
-            if member.value == value:
-                return member
+        member = member_with_value(choices, value)
+        if member is not None:
+            return member
+        allowed = [m.value for m in choices]
         text = value if isinstance(value, str) else repr(value)
         hint = ""
         if isinstance(value, str):

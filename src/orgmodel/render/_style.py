@@ -15,6 +15,7 @@ from typing import TypeVar
 
 import attrs
 
+from orgmodel._choices import member_with_value
 from orgmodel.exceptions import ValidationError
 from orgmodel.model import Employment
 from orgmodel.problems import Problem, ProblemCode
@@ -116,9 +117,9 @@ def coerce_option(cls: type[_E], value: _E | str, name: str) -> _E:
     """
     if isinstance(value, cls):
         return value
-    for member in cls:
-        if member.value == value:
-            return member
+    member = member_with_value(cls, value)
+    if member is not None:
+        return member
     allowed = ", ".join(repr(m.value) for m in cls)
     msg = f"unknown value {value!r} — use one of {allowed}"
     raise ValidationError([Problem(ProblemCode.UNKNOWN_VALUE, name, msg)])
