@@ -44,8 +44,8 @@ import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
 import orgmodel as om
-from orgmodel.analysis._lookthrough import _ancestors
-from orgmodel.analysis._network import Network, compile_network
+from orgmodel.analysis.ownership.integrated import _ancestors
+from orgmodel.analysis.ownership.network import Network, compile_network
 
 _T = TypeVar("_T")
 

@@ -16,8 +16,8 @@ import pytest
 from click.testing import CliRunner
 
 import orgmodel as om
-from orgmodel._cli_progress import Status
 from orgmodel.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, FORMATS, main
+from orgmodel.cli.progress import Status
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 COMMANDS = sorted(main.commands)

@@ -322,8 +322,11 @@ def test_no_holders_and_bad_options():
         banzhaf(org, "E", quota=1.5)
     with pytest.raises(om.ShareError, match="quota"):
         banzhaf(org, "E", quota="half")  # type: ignore[arg-type]
-    with pytest.raises(om.OrgModelError, match="method"):
-        banzhaf(org, "E", method="exact")  # type: ignore[arg-type]
+    assert banzhaf(org, "E", method="exact") == {}
+    with pytest.raises(om.OptionError, match=r"'method' must be one of .*did you mean 'exact'"):
+        banzhaf(org, "E", method="exakt")
+    with pytest.raises(om.OptionError, match="'unallocated'"):
+        shapley_shubik(org, "E", unallocated="nowhere")
     with pytest.raises(om.OrgModelError, match="samples"):
         shapley_shubik(org, "E", samples=0)
 

@@ -91,8 +91,12 @@ def test_unknown_suffix_lists_the_formats(tmp_path):
 
 def test_unknown_format_name():
     """A bad format name lists the formats."""
-    with pytest.raises(om.OrgModelError, match=r"unknown format 'toml'; the formats are yaml"):
+    with pytest.raises(om.OptionError, match=r"'format' must be one of 'yaml', 'json'"):
         om.loads("", format="toml")
+    with pytest.raises(om.OptionError, match=r"did you mean 'yaml'"):
+        om.loads("", format="yml")
+    with pytest.raises(om.OptionError, match=r"got 3"):
+        om.loads("", format=3)  # type: ignore[arg-type]
 
 
 def test_loads_needs_text():

@@ -8,7 +8,7 @@ import pytest
 
 import orgmodel as om
 from _ownership_helpers import DEEP, build, deep_chain
-from orgmodel.analysis import _paths
+from orgmodel.analysis.ownership import paths as _paths
 
 NAMES = {"alice": "Alice", "hold": "AS Holdings Ltd", "acme": "Acme LLP", "bob": "Bob"}
 

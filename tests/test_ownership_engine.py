@@ -8,7 +8,7 @@ import scipy.sparse as sp
 
 import orgmodel as om
 from _ownership_helpers import build, values
-from orgmodel.analysis import _lookthrough
+from orgmodel.analysis.ownership import integrated as _lookthrough
 
 
 def test_topological_rank_orders_holders_above_held():

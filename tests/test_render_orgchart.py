@@ -353,10 +353,12 @@ def test_node_names_are_ids_not_display_text(firm):
 def test_options_accept_strings_and_reject_unknown(firm):
     """Options take enum members or their values; anything else lists the choices."""
     assert om.org_chart(firm, color_by="employment", layout="tidy").source
-    with pytest.raises(om.ValidationError, match="use one of 'role', 'employment'"):
+    with pytest.raises(om.OptionError, match="'color_by' must be one of 'role', 'employment'"):
         om.org_chart(firm, color_by="rank")
-    with pytest.raises(om.ValidationError, match="'tidy', 'dot', 'auto'"):
+    with pytest.raises(om.OptionError, match=r"'tidy', 'dot', 'auto' \(got 'fast'\)$"):
         om.org_chart(firm, roles=ROLES, layout="fast")
+    with pytest.raises(om.OptionError, match="did you mean 'unit'"):
+        om.org_chart(firm, color_by="units")
     with pytest.raises(om.ValidationError, match="unknown role label 'boss'"):
         om.org_chart(firm, roles={"alice": "boss"})
 

@@ -8,8 +8,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import orgmodel as om
-from orgmodel.analysis._evidence import Facts
-from orgmodel.analysis.roles import _assess
+from orgmodel.analysis.roles.evidence import Facts
+from orgmodel.analysis.roles.score import _assess
 from orgmodel.vocabulary import Axis
 from strategies import organizations
 

@@ -10,14 +10,15 @@ Examples
 
 from __future__ import annotations
 
-import importlib
-from importlib.metadata import PackageNotFoundError, version
+import importlib as _importlib
+from importlib.metadata import PackageNotFoundError as _PackageNotFoundError
+from importlib.metadata import version as _version
 from typing import TYPE_CHECKING
 
-from orgmodel._share import Share
 from orgmodel.exceptions import (
     FileAccessError,
     GraphvizNotFoundError,
+    OptionError,
     OrgModelError,
     RenderError,
     ShareError,
@@ -36,6 +37,7 @@ from orgmodel.model import (
     Relationship,
     RelationshipKind,
     ReportingLine,
+    Share,
     Stake,
     Unit,
 )
@@ -171,8 +173,8 @@ _LAZY: dict[str, str] = {
 }
 
 try:
-    __version__ = version("orgmodel")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = _version("orgmodel")
+except _PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0+unknown"
 
 __all__ = [
@@ -204,6 +206,7 @@ __all__ = [
     "LinkKind",
     "Measure",
     "NodeKind",
+    "OptionError",
     "OrgHealth",
     "OrgModelError",
     "Organization",
@@ -267,10 +270,11 @@ def __getattr__(name: str) -> object:
     if module is None:
         msg = f"module 'orgmodel' has no attribute {name!r}"
         raise AttributeError(msg)
-    value = getattr(importlib.import_module(module), name)
+    value = getattr(_importlib.import_module(module), name)
     globals()[name] = value
     return value
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+    # Public names only: the modules of the package and helpers imported above stay out.
+    return sorted(__all__)

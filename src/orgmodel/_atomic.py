@@ -22,8 +22,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from orgmodel.exceptions import FileAccessError, ValidationError
-from orgmodel.problems import Problem, ProblemCode
+from orgmodel.model.exceptions import FileAccessError, ValidationError
+from orgmodel.model.problems import Problem, ProblemCode
 
 __all__ = ["atomic_path", "write_text_atomically"]
 

@@ -15,9 +15,9 @@ from __future__ import annotations
 from importlib import resources
 
 from orgmodel._suggest import did_you_mean
-from orgmodel.exceptions import UnknownReferenceError
 from orgmodel.io import Format, loads
 from orgmodel.model import Organization
+from orgmodel.model.exceptions import UnknownReferenceError
 
 __all__ = ["example", "example_names", "example_text"]
 

@@ -52,12 +52,12 @@ from typing import Any
 
 import attrs
 
-from orgmodel.analysis._evidence import listing
 from orgmodel.analysis._hierarchy import Hierarchy
-from orgmodel.analysis._role_config import RoleAssessment, RoleLabel
 from orgmodel.analysis.roles import classify
-from orgmodel.exceptions import OrgModelError
+from orgmodel.analysis.roles.config import RoleAssessment, RoleLabel
+from orgmodel.analysis.roles.evidence import listing
 from orgmodel.model import Organization, Person
+from orgmodel.model.exceptions import OrgModelError
 
 __all__ = ["CollaborationSummary", "Counterpart", "LinkKind", "PartnerLinks", "collaboration"]
 

@@ -38,8 +38,8 @@ from typing import Any
 import attrs
 
 from orgmodel.analysis._hierarchy import Hierarchy
-from orgmodel.exceptions import OrgModelError
 from orgmodel.model import LineKind, Organization, ReportingLine
+from orgmodel.model.exceptions import OrgModelError
 
 __all__ = [
     "OrgHealth",

@@ -1,18 +1,4 @@
-"""The ``orgmodel`` command line: each command is a thin call into the library.
-
-Exit status is 0 when all is well, 1 when the input has problems (they are printed
-to standard error as one block, each with its place in the file) and 2 for usage
-errors (a missing file, a bad option).  Heavy dependencies (networkx, scipy, numpy,
-graphviz) are imported inside the commands that need them, so ``orgmodel --help``
-answers at once.
-
-Examples
---------
->>> from click.testing import CliRunner
->>> result = CliRunner().invoke(main, ["schema"])
->>> result.exit_code, result.output.lstrip()[:1]
-(0, '{')
-"""
+"""The ``orgmodel`` click group and its commands (see :mod:`orgmodel.cli`)."""
 
 from __future__ import annotations
 
@@ -24,7 +10,7 @@ from typing import Any
 import click
 
 from orgmodel import __version__
-from orgmodel._cli_inputs import (
+from orgmodel.cli.inputs import (
     FILE,
     FORMATS,
     GRAPHML,
@@ -37,7 +23,7 @@ from orgmodel._cli_inputs import (
     load,
     load_input,
 )
-from orgmodel._cli_output import (
+from orgmodel.cli.output import (
     CSV_HEADERS,
     TABLE_HEADERS,
     fit,
@@ -46,8 +32,8 @@ from orgmodel._cli_output import (
     role_rows,
     status,
 )
-from orgmodel._cli_tables import format_csv, format_table
-from orgmodel.exceptions import OrgModelError
+from orgmodel.cli.tables import format_csv, format_table
+from orgmodel.model.exceptions import OrgModelError
 
 __all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "FORMATS", "main"]
 
@@ -165,7 +151,7 @@ def convert(source: Path, target: Path, from_fmt: str | None, to_fmt: str | None
     report_warnings(org, str(source))
     with status(f"Writing {target.name}"):
         if out_fmt == GRAPHML:
-            from orgmodel._cli_graphml import write_graphml  # noqa: PLC0415 - networkx is slow
+            from orgmodel.cli.graphml import write_graphml  # noqa: PLC0415 - networkx is slow
 
             write_graphml(org, target)
         else:
@@ -354,7 +340,7 @@ def ownership(
         raise click.UsageError(msg)
     org = load_input(file)
     target = choose_entity(org, entity)
-    from orgmodel._cli_ownership import ownership_report  # noqa: PLC0415 - scipy is slow
+    from orgmodel.cli.ownership import ownership_report  # noqa: PLC0415 - scipy is slow
 
     with status(f"Looking through the owners of {target}"):
         report = ownership_report(org, target, regime=regime, threshold=threshold)
@@ -389,6 +375,6 @@ def demo(out_dir: Path) -> None:
     Example:
       orgmodel demo --out acme-charts
     """
-    from orgmodel._cli_demo import run_demo  # noqa: PLC0415
+    from orgmodel.cli.demo import run_demo  # noqa: PLC0415
 
     run_demo(out_dir, echo=lambda text: click.echo(fit(text)), status=status)

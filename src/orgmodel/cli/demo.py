@@ -11,8 +11,8 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 
 import orgmodel as om
-from orgmodel._cli_tables import format_table
-from orgmodel.exceptions import GraphvizNotFoundError
+from orgmodel.cli.tables import format_table
+from orgmodel.model.exceptions import GraphvizNotFoundError
 
 __all__ = ["run_demo"]
 

@@ -23,8 +23,8 @@ import networkx as nx
 
 import orgmodel as om
 from orgmodel._atomic import atomic_path
-from orgmodel.exceptions import FileAccessError, ValidationError
-from orgmodel.problems import Problem, ProblemCode
+from orgmodel.model.exceptions import FileAccessError, ValidationError
+from orgmodel.model.problems import Problem, ProblemCode
 
 __all__ = ["read_graphml", "write_graphml"]
 

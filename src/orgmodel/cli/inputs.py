@@ -19,8 +19,10 @@ from typing import TYPE_CHECKING
 
 import click
 
-from orgmodel._cli_output import report_warnings, status
-from orgmodel.exceptions import ValidationError
+from orgmodel._suggest import did_you_mean
+from orgmodel.cli.output import report_warnings, status
+from orgmodel.model.exceptions import ShareError, ValidationError
+from orgmodel.model.share import Share
 
 if TYPE_CHECKING:
     from orgmodel.model import Organization
@@ -75,7 +77,7 @@ def load(path: Path, fmt: str) -> Organization:
     """Load *path* in format *fmt* (GraphML included), with a progress line on a terminal."""
     with status(f"Loading {path.name}"):
         if fmt == GRAPHML:
-            from orgmodel._cli_graphml import read_graphml  # noqa: PLC0415 - networkx is slow
+            from orgmodel.cli.graphml import read_graphml  # noqa: PLC0415 - networkx is slow
 
             return read_graphml(path)
         import orgmodel as om  # noqa: PLC0415 - keeps --help fast
@@ -94,7 +96,6 @@ def check_id(org: Organization, node_id: str | None, option: str, kind: str) -> 
     """Raise a usage error when an option names an id the organisation lacks."""
     if node_id is None:
         return
-    from orgmodel._suggest import did_you_mean  # noqa: PLC0415
 
     found = node_id in org
     if found and kind == "person":
@@ -124,8 +125,6 @@ def fraction(ctx: click.Context, param: click.Parameter, value: str | None) -> f
     """Read a threshold given as 0.25 or 25%."""
     if value is None:
         return None
-    from orgmodel._share import Share  # noqa: PLC0415
-    from orgmodel.exceptions import ShareError  # noqa: PLC0415
 
     try:
         share = Share.parse(value, name="threshold")
@@ -138,6 +137,7 @@ def fraction(ctx: click.Context, param: click.Parameter, value: str | None) -> f
 
 
 def choose_entity(org: Organization, entity: str | None) -> str:
+    """Return the entity an ownership command is about: *entity*, or the focal one."""
     if entity is not None:
         check_id(org, entity, "--entity", "entity")
         return entity

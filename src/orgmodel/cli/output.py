@@ -5,7 +5,7 @@ line with its place in the file; results go to standard output.
 
 Examples
 --------
->>> from orgmodel.problems import Problem, ProblemCode
+>>> from orgmodel.model.problems import Problem, ProblemCode
 >>> from click.testing import CliRunner
 >>> import click
 >>> @click.command()
@@ -29,12 +29,12 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from orgmodel._cli_progress import Status
-from orgmodel.exceptions import OrgModelError, ValidationError
+from orgmodel.cli.progress import Status
+from orgmodel.model.exceptions import OrgModelError, ValidationError
 
 if TYPE_CHECKING:
     from orgmodel.model import Organization
-    from orgmodel.problems import Problem
+    from orgmodel.model.problems import Problem
 
 __all__ = [
     "CSV_HEADERS",
@@ -55,6 +55,7 @@ def echo_problems(head: str, problems: tuple[Problem, ...]) -> None:
 
 
 def report_error(err: OrgModelError) -> None:
+    """Print *err* to standard error: every problem of a validation error, one per line."""
     if isinstance(err, ValidationError):
         count = len(err.problems)
         head = f"error: {count} problem{'s' if count != 1 else ''}"
@@ -66,6 +67,7 @@ def report_error(err: OrgModelError) -> None:
 
 
 def report_warnings(org: Organization, source: str) -> None:
+    """Print the warnings of *org*, read from *source*, to standard error."""
     if org.warnings:
         count = len(org.warnings)
         head = f"warning: {count} warning{'s' if count != 1 else ''} in {source}:"

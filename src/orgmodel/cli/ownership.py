@@ -34,7 +34,7 @@ from typing import Any
 import attrs
 
 import orgmodel as om
-from orgmodel._cli_tables import format_table
+from orgmodel.cli.tables import format_table
 
 __all__ = ["OwnershipReport", "ownership_report"]
 

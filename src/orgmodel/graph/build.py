@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import json
 from collections.abc import Iterator
 from json.encoder import encode_basestring_ascii as _quote
@@ -11,7 +9,9 @@ from typing import Any
 
 import networkx as nx
 
-from orgmodel._graph_kinds import (
+from orgmodel._speed import adjacency
+from orgmodel._speed.gc_pause import gc_paused
+from orgmodel.graph.kinds import (
     COUNTERPARTY,
     DOTTED,
     ENTITY,
@@ -23,11 +23,11 @@ from orgmodel._graph_kinds import (
     SOLID,
     UNIT,
 )
-from orgmodel._share import Share
-from orgmodel._validation import EXTERNAL_PREFIX
-from orgmodel.model import Employment, Organization
+from orgmodel.model.organization import Organization
+from orgmodel.model.records import EXTERNAL_PREFIX, Employment
+from orgmodel.model.share import Share
 
-__all__ = ["build_graph", "gc_paused"]
+__all__ = ["build_graph"]
 
 _EMPTY_LIST = "[]"
 _EMPTY_OBJECT = "{}"
@@ -65,23 +65,6 @@ def build_graph(org: Organization) -> nx.MultiDiGraph:
         return _build(org)
 
 
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building millions of acyclic objects.
-
-    Each collection walks every live object (the whole organisation, too), and a
-    bulk build triggers many; pausing halves the time of a large graph.  Nothing
-    built here forms a reference cycle, so nothing is left for the collector.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def _build(org: Organization) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph()
     graph.graph["name"] = org.name
@@ -103,62 +86,28 @@ def _build(org: Organization) -> nx.MultiDiGraph:
     _add_entities_and_units(org, nodes, edges)
     _add_stakes(org, edges)
     _add_relationships(org, nodes, edges)
-    _add_nodes(graph, nodes)
-    _person_edges(graph, org)
-    _add_edges(graph, edges)
-    nx._clear_cache(graph)  # noqa: SLF001
+    adjacency.add_nodes(graph, nodes)
+    adjacency.add_edges(graph, _person_edges(org))
+    adjacency.add_edges(graph, edges)
+    adjacency.finish(graph)
     return graph
 
 
-def _add_nodes(graph: nx.MultiDiGraph, nodes: list[_NodeItem]) -> None:
-    """Add *nodes* to the new *graph* in bulk.
-
-    This and :func:`_add_edges` do what ``add_nodes_from`` and ``add_edges_from`` do,
-    without their per-item checks and calls (several times faster on a million
-    people): ids are unique and every edge joins two nodes, as validation
-    guarantees.  They write the adjacency dicts of a plain ``MultiDiGraph`` (whose
-    factories are all ``dict``); the tests compare the result with the graph the
-    public methods build.
-    """
-    node, succ, pred = graph._node, graph._succ, graph._pred  # noqa: SLF001
-    for n, data in nodes:
-        node[n] = data
-        succ[n] = {}
-        pred[n] = {}
-
-
-def _add_edges(graph: nx.MultiDiGraph, edges: list[_EdgeItem]) -> None:
-    """Add keyed *edges* between nodes of *graph* in bulk (see :func:`_add_nodes`)."""
-    succ, pred = graph._succ, graph._pred  # noqa: SLF001
-    for u, v, key, data in edges:
-        out = succ[u]
-        keydict = out.get(v)
-        if keydict is None:
-            keydict = out[v] = {}
-            pred[v][u] = keydict
-        keydict[key] = data
-
-
-def _person_edges(graph: nx.MultiDiGraph, org: Organization) -> None:
-    """Add every person's reporting and membership edges straight into *graph*.
+def _person_edges(org: Organization) -> Iterator[_EdgeItem]:
+    """Yield every person's reporting and membership edges.
 
     Each joins a pair of nodes no other edge joins (validation refuses a second
-    line between two people), so each gets a key dict of its own.
+    line between two people), so the key is the edge's kind.
     """
-    succ, pred = graph._succ, graph._pred  # noqa: SLF001
     for p in org.people:
         pid = p.id
-        out = succ[pid]
         if p.manager is not None:
-            m = p.manager
-            out[m] = pred[m][pid] = {REPORTS_TO: {"kind": REPORTS_TO, "line": SOLID}}
+            yield pid, p.manager, REPORTS_TO, {"kind": REPORTS_TO, "line": SOLID}
         if p.dotted:
             for j, m in enumerate(p.dotted):
-                data = {"kind": REPORTS_TO, "line": DOTTED, "order": j}
-                out[m] = pred[m][pid] = {REPORTS_TO: data}
+                yield pid, m, REPORTS_TO, {"kind": REPORTS_TO, "line": DOTTED, "order": j}
         if p.unit is not None:
-            u = p.unit
-            out[u] = pred[u][pid] = {MEMBER_OF: {"kind": MEMBER_OF}}
+            yield pid, p.unit, MEMBER_OF, {"kind": MEMBER_OF}
 
 
 _NodeItem = tuple[str, dict[str, Any]]

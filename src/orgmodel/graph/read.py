@@ -8,17 +8,14 @@ Every problem with the graph is collected, located (``nodes['bob'].title``,
 from __future__ import annotations
 
 import enum
-import functools
 import json
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
 import networkx as nx
 
-from orgmodel._graph_build import gc_paused
-from orgmodel._graph_kinds import EdgeKind, NodeKind
-from orgmodel._share import Share
-from orgmodel.exceptions import OrgModelError, ValidationError
+from orgmodel._speed.gc_pause import gc_paused
+from orgmodel.graph.kinds import EdgeKind, NodeKind
 from orgmodel.model import (
     Employment,
     Entity,
@@ -32,8 +29,11 @@ from orgmodel.model import (
     Stake,
     Unit,
 )
-from orgmodel.problems import Problem, ProblemCode
-from orgmodel.vocabulary import Lean, Tag
+from orgmodel.model.exceptions import OrgModelError, ValidationError
+from orgmodel.model.options import allowed_values, member_of
+from orgmodel.model.problems import Problem, ProblemCode
+from orgmodel.model.share import Share
+from orgmodel.model.vocabulary import Lean, Tag
 
 __all__ = ["read_graph"]
 
@@ -44,14 +44,6 @@ _MISSING = object()
 
 
 _EMPTY_OBJECT = "{}"
-
-
-@functools.cache
-def _members(enum_type: type[_E]) -> dict[object, _E]:
-    """Map each member's value, and the member itself, to the member."""
-    table: dict[object, _E] = {m.value: m for m in enum_type}
-    table.update((m, m) for m in enum_type)
-    return table
 
 
 class _Reader:
@@ -105,12 +97,9 @@ class _Reader:
             if required:
                 self.value(data, key, where, required=True)
             return default
-        try:
-            found: _E | None = _members(enum_type).get(value)
-        except TypeError:  # unhashable
-            found = None
+        found = member_of(enum_type, value)
         if found is None:
-            allowed = ", ".join(repr(m.value) for m in enum_type)
+            allowed = allowed_values(enum_type)
             self.problem(
                 ProblemCode.UNKNOWN_VALUE,
                 f"{where}.{key}",

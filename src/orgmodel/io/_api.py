@@ -14,13 +14,14 @@ from pathlib import Path
 
 import attrs
 
-from orgmodel.exceptions import OrgModelError, ValidationError
 from orgmodel.io import _csv, _csv_write, _json, _yaml
 from orgmodel.io._bods import from_bods, is_bods, to_bods
 from orgmodel.io._files import check_text, decode, read_bytes, write_atomically
 from orgmodel.io._mapping import build, organization_to_data
 from orgmodel.model import Organization
-from orgmodel.problems import Problem, ProblemCode
+from orgmodel.model.exceptions import OrgModelError, ValidationError
+from orgmodel.model.options import read_option
+from orgmodel.model.problems import Problem, ProblemCode
 
 __all__ = ["CODECS", "Codec", "Format", "dump", "dumps", "load", "loads"]
 
@@ -123,17 +124,9 @@ def _allowed() -> str:
 
 
 def _format(format: object, path: Path | None) -> Format:  # noqa: A002
-    if isinstance(format, Format):
-        return format
-    if isinstance(format, str):
-        try:
-            return Format(format.strip().lower().lstrip("."))
-        except ValueError:
-            msg = f"unknown format {format!r}; the formats are {_allowed()}"
-            raise OrgModelError(msg) from None
     if format is not None:
-        msg = f"format must be a Format or a string such as 'yaml' (got {format!r})"
-        raise OrgModelError(msg)
+        given = format.strip().lower().lstrip(".") if isinstance(format, str) else format
+        return read_option(given, Format, "format")
     if path is None:
         msg = f"give the format; the formats are {_allowed()}"
         raise OrgModelError(msg)

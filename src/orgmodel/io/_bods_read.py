@@ -31,9 +31,7 @@ from typing import Any
 
 import attrs
 
-from orgmodel._share import Share
 from orgmodel._suggest import did_you_mean
-from orgmodel.exceptions import ValidationError
 from orgmodel.io._bods_values import (
     BODS_VERSION,
     MEASURES,
@@ -44,7 +42,9 @@ from orgmodel.io._bods_values import (
     share_from_bods,
 )
 from orgmodel.model import Entity, Organization, Person, Stake
-from orgmodel.problems import Problem, ProblemCode
+from orgmodel.model.exceptions import ValidationError
+from orgmodel.model.problems import Problem, ProblemCode
+from orgmodel.model.share import Share
 
 __all__ = ["BODS_VERSION", "from_bods", "is_bods"]
 

@@ -12,10 +12,10 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from orgmodel._share import Share
 from orgmodel._suggest import did_you_mean
 from orgmodel.model import EntityKind
-from orgmodel.problems import Problem, ProblemCode
+from orgmodel.model.problems import Problem, ProblemCode
+from orgmodel.model.share import Share
 
 __all__ = [
     "BODS_VERSION",

@@ -16,7 +16,6 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
-from orgmodel._share import Share
 from orgmodel.io._bods_values import (
     BODS_VERSION,
     MEASURES,
@@ -26,6 +25,7 @@ from orgmodel.io._bods_values import (
     share_from_bods,
 )
 from orgmodel.model import Entity, EntityKind, Organization, Person, Stake
+from orgmodel.model.share import Share
 
 __all__ = ["to_bods"]
 

@@ -19,7 +19,6 @@ from typing import Any
 import attrs
 
 from orgmodel._suggest import did_you_mean
-from orgmodel.exceptions import ValidationError
 from orgmodel.io._csv_layout import (
     JSON_MARK,
     LIST_KEYS,
@@ -38,7 +37,8 @@ from orgmodel.io._files import check_text, decode, read_bytes
 from orgmodel.io._locations import segments
 from orgmodel.io._mapping import build
 from orgmodel.model import Employment, Organization, Person
-from orgmodel.problems import Problem, ProblemCode
+from orgmodel.model.exceptions import ValidationError
+from orgmodel.model.problems import Problem, ProblemCode
 
 __all__ = ["read_file", "read_text"]
 

@@ -13,7 +13,6 @@ import io
 from pathlib import Path
 from typing import Any
 
-from orgmodel.exceptions import FileAccessError, ValidationError
 from orgmodel.io._csv_layout import (
     JSON_MARK,
     LIST_KEYS,
@@ -30,7 +29,8 @@ from orgmodel.io._csv_layout import (
 from orgmodel.io._files import write_atomically
 from orgmodel.io._to_data import organization_to_data
 from orgmodel.model import Organization
-from orgmodel.problems import Problem, ProblemCode
+from orgmodel.model.exceptions import FileAccessError, ValidationError
+from orgmodel.model.problems import Problem, ProblemCode
 
 __all__ = ["people_text", "tables", "write_file"]
 

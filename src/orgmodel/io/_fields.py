@@ -13,14 +13,14 @@ from typing import Any, Final, TypeAlias
 
 import attrs
 
-from orgmodel._choices import member_with_value
-from orgmodel._share import Share
 from orgmodel._suggest import did_you_mean
-from orgmodel.exceptions import ShareError
 from orgmodel.io._locations import describe
 from orgmodel.model import Employment, EntityKind, Liability, LineKind, RelationshipKind
-from orgmodel.problems import Problem, ProblemCode
-from orgmodel.vocabulary import Lean
+from orgmodel.model.exceptions import ShareError
+from orgmodel.model.options import member_of
+from orgmodel.model.problems import Problem, ProblemCode
+from orgmodel.model.share import Share
+from orgmodel.model.vocabulary import Lean
 
 __all__ = [
     "BAD",
@@ -283,7 +283,7 @@ class FieldReader:
         self, value: object, choices: type[enum.Enum], path: str, key: str
     ) -> enum.Enum | _Bad:
         """Read one value of the enumeration *choices*."""
-        member = member_with_value(choices, value)
+        member = member_of(choices, value)
         if member is not None:
             return member
         allowed = [m.value for m in choices]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from orgmodel._atomic import write_text_atomically
-from orgmodel.exceptions import FileAccessError, ValidationError
-from orgmodel.problems import Problem, ProblemCode
+from orgmodel.model.exceptions import FileAccessError, ValidationError
+from orgmodel.model.problems import Problem, ProblemCode
 
 __all__ = ["decode", "read_bytes", "write_atomically"]
 

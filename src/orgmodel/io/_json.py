@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any, TypeAlias
 
-from orgmodel.exceptions import ValidationError
-from orgmodel.problems import Problem, ProblemCode
+from orgmodel.model.exceptions import ValidationError
+from orgmodel.model.problems import Problem, ProblemCode
 
 __all__ = ["MAX_DEPTH", "Data", "JsonLines", "dumps", "parse"]
 

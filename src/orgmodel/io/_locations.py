@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 
 import attrs
 
-from orgmodel.problems import Problem
+from orgmodel.model.problems import Problem
 
 __all__ = ["Locate", "Relocator", "describe", "no_place", "segments"]
 

@@ -13,7 +13,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from orgmodel._suggest import did_you_mean
-from orgmodel.exceptions import ValidationError
 from orgmodel.io import _fields as F  # noqa: N812 - the tables read well as F.PERSON
 from orgmodel.io._locations import Locate, Relocator, describe, no_place
 from orgmodel.io._to_data import organization_to_data  # the inverse, re-exported
@@ -28,8 +27,9 @@ from orgmodel.model import (
     Stake,
     Unit,
 )
-from orgmodel.problems import Problem, ProblemCode
-from orgmodel.vocabulary import Tag
+from orgmodel.model.exceptions import ValidationError
+from orgmodel.model.problems import Problem, ProblemCode
+from orgmodel.model.vocabulary import Tag
 
 __all__ = ["build", "organization_from_data", "organization_to_data"]
 

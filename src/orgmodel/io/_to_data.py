@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any, TypeVar, cast
 
-from orgmodel._share import Share
 from orgmodel.model import Organization, Person, Stake
-from orgmodel.vocabulary import Lean, Tag
+from orgmodel.model.share import Share
+from orgmodel.model.vocabulary import Lean, Tag
 
 __all__ = ["copy_json", "organization_to_data"]
 

@@ -32,9 +32,9 @@ import yaml
 from yaml import events as ev
 from yaml.nodes import ScalarNode
 
-from orgmodel.exceptions import ValidationError
 from orgmodel.io._locations import segments
-from orgmodel.problems import Problem, ProblemCode
+from orgmodel.model.exceptions import ValidationError
+from orgmodel.model.problems import Problem, ProblemCode
 
 __all__ = ["MAX_DEPTH", "MAX_NODES", "Document", "dumps", "parse"]
 

@@ -13,17 +13,14 @@ from collections.abc import Collection, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from orgmodel._suggest import did_you_mean
-from orgmodel.model import Entity, Person, Stake, Unit
-from orgmodel.problems import Problem, ProblemCode, Severity
+from orgmodel.model.problems import Problem, ProblemCode, Severity
+from orgmodel.model.records import EXTERNAL_PREFIX, Entity, Person, Stake, Unit
+from orgmodel.model.share import Share
 
 if TYPE_CHECKING:
-    from orgmodel._share import Share
-    from orgmodel.model import Organization
+    from orgmodel.model.organization import Organization
 
-__all__ = ["EXTERNAL_PREFIX", "validate"]
-
-#: Ids may not start with this: graph nodes of outside counterparties use it.
-EXTERNAL_PREFIX = "ext:"
+__all__ = ["validate"]
 
 _EPSILON = 1e-9
 _SUGGESTION_LIMIT = 200  # did-you-mean is costly; suggest for the first problems only

@@ -5,8 +5,8 @@ already catches ``KeyError`` or ``OSError`` keeps working, as networkx and attrs
 
 Examples
 --------
->>> from orgmodel.exceptions import OrgModelError, ValidationError
->>> from orgmodel.problems import Problem, ProblemCode
+>>> from orgmodel.model.exceptions import OrgModelError, ValidationError
+>>> from orgmodel.model.problems import Problem, ProblemCode
 >>> err = ValidationError([Problem(ProblemCode.DUPLICATE_ID, "people[1].id", "'bob' twice")])
 >>> isinstance(err, OrgModelError), len(err.problems)
 (True, 1)
@@ -16,11 +16,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from orgmodel.problems import Problem
+from orgmodel.model.problems import Problem
 
 __all__ = [
     "FileAccessError",
     "GraphvizNotFoundError",
+    "OptionError",
     "OrgModelError",
     "RenderError",
     "ShareError",
@@ -54,6 +55,13 @@ class ValidationError(OrgModelError, ValueError):
             head += f" in {source}"
         lines = [f"{head}:", *(f"  - {p}" for p in self.problems)]
         super().__init__("\n".join(lines))
+
+
+class OptionError(OrgModelError, ValueError):
+    """An option that names a choice (a rule, regime, layout, format ...) is not one of them.
+
+    The message lists the allowed values, with a did-you-mean where one is close.
+    """
 
 
 class ShareError(OrgModelError, ValueError):
@@ -92,3 +100,20 @@ class GraphvizNotFoundError(OrgModelError, RuntimeError):
 
 class RenderError(OrgModelError, RuntimeError):
     """Graphviz failed to render a diagram."""
+
+
+# Shown and pickled under their public home, as numpy's ``set_module`` does: a
+# traceback reads ``orgmodel.exceptions.ValidationError``, the name users import.
+for _cls in (
+    OrgModelError,
+    ValidationError,
+    OptionError,
+    ShareError,
+    SingularOwnershipError,
+    UnknownReferenceError,
+    FileAccessError,
+    GraphvizNotFoundError,
+    RenderError,
+):
+    _cls.__module__ = "orgmodel.exceptions"
+del _cls

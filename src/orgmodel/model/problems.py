@@ -8,7 +8,7 @@ organisation (:attr:`orgmodel.Organization.warnings`).
 
 Examples
 --------
->>> from orgmodel.problems import Problem, ProblemCode
+>>> from orgmodel.model.problems import Problem, ProblemCode
 >>> p = Problem(ProblemCode.SELF_MANAGER, "people[2].manager", "'bob' is his own manager")
 >>> str(p)
 "people[2].manager: 'bob' is his own manager [self-manager]"

@@ -9,7 +9,7 @@ from typing import Any
 
 import attrs
 
-from orgmodel.exceptions import ShareError
+from orgmodel.model.exceptions import ShareError
 
 __all__ = ["Share", "ShareData"]
 

@@ -12,7 +12,7 @@ person and reported as warnings (``unknown-tag``), never dropped.
 
 Examples
 --------
->>> from orgmodel.vocabulary import DEFAULT_VOCABULARY, Lean
+>>> from orgmodel.model.vocabulary import DEFAULT_VOCABULARY, Lean
 >>> sorted(lean.value for lean in DEFAULT_VOCABULARY["business_development"].leans)
 ['external', 'strategic']
 >>> Lean.OPERATIONAL.axis

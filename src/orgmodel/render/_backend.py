@@ -19,12 +19,12 @@ import graphviz
 
 from orgmodel._atomic import atomic_path
 from orgmodel._suggest import did_you_mean
-from orgmodel.exceptions import (
+from orgmodel.model.exceptions import (
     GraphvizNotFoundError,
     RenderError,
     ValidationError,
 )
-from orgmodel.problems import Problem, ProblemCode
+from orgmodel.model.problems import Problem, ProblemCode
 
 __all__ = [
     "INSTALL_HINT",

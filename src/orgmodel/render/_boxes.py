@@ -11,10 +11,10 @@ from collections.abc import Mapping
 
 import attrs
 
-from orgmodel._share import Share
-from orgmodel.exceptions import ValidationError
 from orgmodel.model import Organization, Person
-from orgmodel.problems import Problem, ProblemCode
+from orgmodel.model.exceptions import ValidationError
+from orgmodel.model.problems import Problem, ProblemCode
+from orgmodel.model.share import Share
 from orgmodel.render._style import (
     EMPLOYMENT_SWATCHES,
     NO_COLOUR,

@@ -14,8 +14,8 @@ from collections.abc import Mapping
 import attrs
 import graphviz
 
-from orgmodel._share import Share
 from orgmodel.model import Organization
+from orgmodel.model.share import Share
 from orgmodel.render._boxes import Box, Colouring
 from orgmodel.render._plan import ChartPlan
 from orgmodel.render._style import NO_COLOUR, STAKE_BADGE, Swatch, html_text, node_name, text_em

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import graphviz
 
-from orgmodel._share import Share
 from orgmodel.analysis.ownership import effective_ownership
 from orgmodel.analysis.roles import classify
 from orgmodel.model import Organization, Person
+from orgmodel.model.options import read_option
+from orgmodel.model.share import Share
 from orgmodel.render._backend import check_options, write_chart
 from orgmodel.render._boxes import Box, Colouring, colouring, make_box
 from orgmodel.render._emit import emit_dot, emit_tidy, make_legend
@@ -20,7 +21,6 @@ from orgmodel.render._plan import ChartPlan, plan_chart
 from orgmodel.render._style import (
     FONT,
     ColorBy,
-    coerce_option,
     html_text,
 )
 
@@ -156,8 +156,8 @@ def org_chart(
     ...
     orgmodel.exceptions.UnknownReferenceError: unknown person 'bbo' — did you mean 'bob'?
     """
-    colour_mode = coerce_option(ColorBy, color_by, "color_by")
-    how = coerce_option(Layout, layout, "layout")
+    colour_mode = read_option(color_by, ColorBy, "color_by")
+    how = read_option(layout, Layout, "layout")
     plan = plan_chart(org, root=root, depth=depth, stack=stack, dotted=show_dotted)
     if colour_mode is ColorBy.ROLE and roles is None:
         roles = classify(org)

@@ -10,11 +10,11 @@ from pathlib import Path
 import graphviz
 import networkx as nx
 
-from orgmodel._share import Share
 from orgmodel.analysis.ownership import effective_ownership
-from orgmodel.exceptions import ValidationError
 from orgmodel.model import Entity, Liability, Organization, Person, Stake, Unit
-from orgmodel.problems import Problem, ProblemCode
+from orgmodel.model.exceptions import ValidationError
+from orgmodel.model.problems import Problem, ProblemCode
+from orgmodel.model.share import Share
 from orgmodel.render._backend import check_options, write_chart
 from orgmodel.render._style import FONT, html_text, node_name
 

@@ -11,9 +11,9 @@ from collections import defaultdict
 
 import attrs
 
-from orgmodel.exceptions import ValidationError
 from orgmodel.model import Organization, Person
-from orgmodel.problems import Problem, ProblemCode
+from orgmodel.model.exceptions import ValidationError
+from orgmodel.model.problems import Problem, ProblemCode
 
 __all__ = ["ChartPlan", "plan_chart"]
 

@@ -11,14 +11,10 @@ from __future__ import annotations
 import enum
 import functools
 import unicodedata
-from typing import TypeVar
 
 import attrs
 
-from orgmodel._choices import member_with_value
-from orgmodel.exceptions import ValidationError
 from orgmodel.model import Employment
-from orgmodel.problems import Problem, ProblemCode
 
 __all__ = [
     "EMPLOYMENT_SWATCHES",
@@ -29,7 +25,6 @@ __all__ = [
     "UNIT_SWATCHES",
     "ColorBy",
     "Swatch",
-    "coerce_option",
     "html_text",
     "node_name",
     "text_em",
@@ -93,37 +88,6 @@ UNIT_SWATCHES: tuple[tuple[str, str], ...] = (
 NO_COLOUR = Swatch("#FFFFFF", "#4D4D4D", "")
 
 STAKE_BADGE = Swatch("#FFF3C4", "#A67C00", "Stake in the focal entity")
-
-_E = TypeVar("_E", bound=enum.Enum)
-
-
-def coerce_option(cls: type[_E], value: _E | str, name: str) -> _E:
-    """Return *value* as a member of *cls*, accepting the member's string value.
-
-    Raises
-    ------
-    ValidationError
-        With an ``unknown-value`` problem listing the allowed values.
-
-    Examples
-    --------
-    >>> coerce_option(ColorBy, "unit", "color_by")
-    <ColorBy.UNIT: 'unit'>
-    >>> coerce_option(ColorBy, "rank", "color_by")
-    Traceback (most recent call last):
-    ...
-    orgmodel.exceptions.ValidationError: 1 problem:
-      - color_by: unknown value 'rank' — use one of 'role', 'employment', 'unit', 'none' ...
-    """
-    if isinstance(value, cls):
-        return value
-    member = member_with_value(cls, value)
-    if member is not None:
-        return member
-    allowed = ", ".join(repr(m.value) for m in cls)
-    msg = f"unknown value {value!r} — use one of {allowed}"
-    raise ValidationError([Problem(ProblemCode.UNKNOWN_VALUE, name, msg)])
-
 
 _SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 

@@ -6,14 +6,15 @@ import math
 
 import attrs
 
-from orgmodel._share import Share
-from orgmodel.analysis._lookthrough import integrated
-from orgmodel.analysis._majority import Chains, majority_chain
-from orgmodel.analysis._network import compile_network
-from orgmodel.analysis._paths import OwnershipPath, majority_paths, multiplicative_paths
-from orgmodel.analysis._rules import Measure, OwnershipRule, Regime
-from orgmodel.exceptions import OrgModelError
+from orgmodel.analysis.ownership.integrated import integrated
+from orgmodel.analysis.ownership.majority import Chains, majority_chain
+from orgmodel.analysis.ownership.network import compile_network
+from orgmodel.analysis.ownership.paths import OwnershipPath, majority_paths, multiplicative_paths
+from orgmodel.analysis.ownership.rules import Measure, OwnershipRule, Regime
 from orgmodel.model import Organization
+from orgmodel.model.exceptions import OrgModelError
+from orgmodel.model.options import read_option
+from orgmodel.model.share import Share
 
 __all__ = ["TOLERANCE", "BeneficialOwner", "find_beneficial_owners", "rule_of", "strict_of"]
 
@@ -94,7 +95,7 @@ class BeneficialOwner:
 
         Examples
         --------
-        >>> from orgmodel.analysis._paths import PathStep
+        >>> from orgmodel.analysis.ownership.paths import PathStep
         >>> step = PathStep("ann", "acme", Share.exact(0.4), "Ann", "Acme")
         >>> owner = BeneficialOwner(
         ...     "ann",
@@ -191,3 +192,96 @@ def find_beneficial_owners(
     ]
     records.sort(key=lambda r: (not r.certain, -r.share.lower, -r.share.upper, r.person))
     return tuple(records)
+
+
+def beneficial_owners(
+    org: Organization,
+    entity: str,
+    *,
+    threshold: float = 0.25,
+    regime: Regime | str | None = None,
+    measure: Measure | str = Measure.SHARE,
+) -> tuple[BeneficialOwner, ...]:
+    """Return the people who hold at least *threshold* of *entity*, with the paths why.
+
+    Only people (natural persons) are beneficial owners; entities at the top of a
+    chain are not.  The regime decides the look-through rule and whether the
+    threshold must be met or exceeded (sources in ``docs/ownership-rules.md``):
+
+    ============  =================  ==========================================
+    regime        rule               qualifies with
+    ============  =================  ==========================================
+    ``None``      multiplicative     *threshold* or more
+    ``uk-psc``    majority-chain     more than *threshold* (Companies Act 2006
+                                     Sch. 1A: "more than 25%")
+    ``eu-amlr``   multiplicative     *threshold* or more (Reg. (EU) 2024/1624
+                                     Art. 52: "25% or more")
+    ``us-cta``    multiplicative     *threshold* or more (31 CFR 1010.380(d):
+                                     "at least 25 percent")
+    ============  =================  ==========================================
+
+    Figures within 1e-9 of the threshold count as equal to it.  With ranged stakes a
+    person is a beneficial owner *definitely* (``certain=True``) when the lower bound
+    of their share qualifies, and *possibly* (``certain=False``) when only the upper
+    bound does; definite owners come first.
+
+    Parameters
+    ----------
+    org : Organization
+        The organisation.
+    entity : str
+        The id of the entity.
+    threshold : float
+        The fraction that qualifies, default 0.25.
+    regime : Regime or str, optional
+        ``"uk-psc"``, ``"eu-amlr"`` or ``"us-cta"``; ``None`` for plain look-through.
+    measure : Measure or str
+        The figure looked through, default ``"share"``; ``"voting"`` for votes.
+
+    Returns
+    -------
+    tuple of BeneficialOwner
+        Definite owners first, then by descending share and id.  Each lists up to
+        :data:`PATH_LIMIT` paths; the search is capped at :data:`SEARCH_LIMIT` steps
+        (``paths_complete`` says whether it was), while the share itself always
+        comes from the full computation.
+
+    Raises
+    ------
+    UnknownReferenceError
+        When *entity* is not an entity of *org*.
+    SingularOwnershipError
+        When a group of entities above *entity* owns itself wholly.
+    OrgModelError
+        When *threshold* is not a fraction or *regime* or *measure* is unknown.
+
+    Examples
+    --------
+    >>> import orgmodel as om
+    >>> org = om.Organization(
+    ...     name="Acme",
+    ...     people=[om.Person("alice", "Alice"), om.Person("bob", "Bob")],
+    ...     entities=[om.Entity("acme", "Acme LLP"), om.Entity("hold", "AS Holdings Ltd")],
+    ...     stakes=[
+    ...         om.Stake("alice", "hold", om.Share.exact(1.0)),
+    ...         om.Stake("hold", "acme", om.Share.exact(0.4)),
+    ...         om.Stake("bob", "acme", om.Share.exact(0.25)),
+    ...     ],
+    ... )
+    >>> for owner in om.beneficial_owners(org, "acme", regime="eu-amlr"):
+    ...     print(owner)
+    Alice (alice): 40%, eu-amlr
+      Alice → AS Holdings Ltd (100%) → Acme LLP (40%)
+    Bob (bob): 25%, eu-amlr
+      Bob → Acme LLP (25%)
+    >>> [o.person for o in om.beneficial_owners(org, "acme", regime="uk-psc")]
+    ['alice']
+    """
+    chosen = None if regime is None else read_option(regime, Regime, "regime")
+    return find_beneficial_owners(
+        org,
+        entity,
+        threshold=threshold,
+        regime=chosen,
+        measure=read_option(measure, Measure, "measure"),
+    )

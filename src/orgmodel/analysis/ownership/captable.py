@@ -15,8 +15,8 @@ from typing import Any
 
 import attrs
 
-from orgmodel._share import Share
-from orgmodel.model import Entity, Liability, Organization, Person
+from orgmodel.analysis.ownership.lookthrough import effective_ownership
+from orgmodel.model import Entity, Liability, Organization, Person, Share
 
 __all__ = ["CapTable", "CapTableRow", "HolderShare", "cap_table"]
 
@@ -278,9 +278,6 @@ def cap_table(org: Organization, entity: str) -> CapTable:
     Bob (bob)             50%
     Alice (alice)         40%
     """
-    # Imported here: ownership re-exports this module's names.
-    from orgmodel.analysis.ownership import effective_ownership  # noqa: PLC0415
-
     target = org.entity(entity)
     grouped: dict[str, list[Any]] = {}
     for stake in org.stakes:

@@ -30,9 +30,9 @@ from typing import Any
 import attrs
 import networkx as nx
 
-from orgmodel._share import Share
-from orgmodel.analysis._votes import votes_by_entity
+from orgmodel.analysis.ownership.votes import votes_by_entity
 from orgmodel.model import Entity, Organization
+from orgmodel.model.share import Share
 
 __all__ = ["Controller", "controllers"]
 

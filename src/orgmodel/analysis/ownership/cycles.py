@@ -47,3 +47,40 @@ def find_ownership_cycles(org: Organization) -> tuple[tuple[str, ...], ...]:
     for i in np.flatnonzero(sizes[labels] > 1).tolist():
         groups.setdefault(int(labels[i]), []).append(ids[i])
     return tuple(tuple(members) for members in groups.values())
+
+
+def ownership_cycles(org: Organization) -> tuple[tuple[str, ...], ...]:
+    """Return the circular holdings of *org*: groups of entities holding each other.
+
+    Each group is a strongly connected component of the stakes between entities
+    (two or more entities, each holding every other one directly or through the
+    rest), not an elementary cycle: a group can contain exponentially many cycles,
+    but it is listed once.  Members are in the order of ``org.entities``, groups in
+    the order of their first member.  Found iteratively in linear time.
+
+    Parameters
+    ----------
+    org : Organization
+        The organisation.
+
+    Returns
+    -------
+    tuple of tuple of str
+        The entity ids of each group.
+
+    Examples
+    --------
+    >>> import orgmodel as om
+    >>> org = om.Organization(
+    ...     name="x",
+    ...     entities=[om.Entity("a", "A"), om.Entity("b", "B"), om.Entity("c", "C")],
+    ...     stakes=[
+    ...         om.Stake("a", "b", om.Share.exact(0.1)),
+    ...         om.Stake("b", "a", om.Share.exact(0.4)),
+    ...         om.Stake("b", "c", om.Share.exact(1.0)),
+    ...     ],
+    ... )
+    >>> om.ownership_cycles(org)
+    (('a', 'b'),)
+    """
+    return find_ownership_cycles(org)

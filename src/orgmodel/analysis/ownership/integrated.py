@@ -42,8 +42,8 @@ import scipy.sparse as sp
 from scipy.sparse.csgraph import breadth_first_order, connected_components
 from scipy.sparse.linalg import splu
 
-from orgmodel.analysis._network import Network
-from orgmodel.exceptions import SingularOwnershipError
+from orgmodel.analysis.ownership.network import Network
+from orgmodel.model.exceptions import SingularOwnershipError
 
 __all__ = ["RHS_BUDGET", "find_cycle", "integrated"]
 
@@ -71,7 +71,7 @@ def integrated(net: Network, targets: Sequence[int]) -> list[dict[int, tuple[flo
     Examples
     --------
     >>> import orgmodel as om
-    >>> from orgmodel.analysis._network import compile_network
+    >>> from orgmodel.analysis.ownership.network import compile_network
     >>> org = om.Organization(
     ...     name="x",
     ...     people=[om.Person("ann", "Ann")],

@@ -29,7 +29,7 @@ import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
 
-from orgmodel.analysis._network import Network
+from orgmodel.analysis.ownership.network import Network
 
 __all__ = ["MAJORITY", "Chains", "majority_chain"]
 
@@ -121,8 +121,8 @@ def majority_chain(
     Examples
     --------
     >>> import orgmodel as om
-    >>> from orgmodel.analysis._network import compile_network
-    >>> from orgmodel.analysis._rules import Measure
+    >>> from orgmodel.analysis.ownership.network import compile_network
+    >>> from orgmodel.analysis.ownership.rules import Measure
     >>> org = om.Organization(
     ...     name="x",
     ...     people=[om.Person("ann", "Ann")],

@@ -9,7 +9,7 @@ import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
 
-from orgmodel.analysis._rules import Measure, measure_of
+from orgmodel.analysis.ownership.rules import Measure, measure_of
 from orgmodel.model import Organization, Stake
 
 __all__ = ["Network", "compile_network"]

@@ -16,9 +16,9 @@ from collections.abc import Collection, Iterator
 import attrs
 import numpy as np
 
-from orgmodel._share import Share
-from orgmodel.analysis._majority import Chains, direct_holdings
-from orgmodel.analysis._network import Network
+from orgmodel.analysis.ownership.majority import Chains, direct_holdings
+from orgmodel.analysis.ownership.network import Network
+from orgmodel.model.share import Share
 
 __all__ = [
     "PATH_LIMIT",

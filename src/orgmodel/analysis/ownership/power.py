@@ -45,10 +45,16 @@ from functools import reduce
 import numpy as np
 import numpy.typing as npt
 
-from orgmodel.analysis._power_exact import grid_banzhaf, grid_cost, grid_shapley, order_weights
-from orgmodel.analysis._votes import votes_by_entity
-from orgmodel.exceptions import OrgModelError, ShareError
+from orgmodel.analysis.ownership.power_exact import (
+    grid_banzhaf,
+    grid_cost,
+    grid_shapley,
+    order_weights,
+)
+from orgmodel.analysis.ownership.votes import votes_by_entity
 from orgmodel.model import Organization
+from orgmodel.model.exceptions import OrgModelError, ShareError
+from orgmodel.model.options import read_option
 
 __all__ = ["PowerMethod", "Unallocated", "banzhaf", "shapley_shubik"]
 
@@ -82,7 +88,7 @@ class _Game:
     """A weighted majority game: holders, weights and the threshold to exceed."""
 
     def __init__(
-        self, org: Organization, entity: str, quota: float, unallocated: Unallocated
+        self, org: Organization, entity: str, quota: float, unallocated: Unallocated | str
     ) -> None:
         org.entity(entity)
         if isinstance(quota, bool) or not isinstance(quota, int | float):
@@ -91,7 +97,7 @@ class _Game:
         if not (math.isfinite(quota) and 0.0 <= quota < 1.0):
             msg = f"'quota' must be a fraction in [0, 1) (got {quota!r})"
             raise ShareError(msg)
-        _check_choice(unallocated, Unallocated, "unallocated")
+        unallocated = read_option(unallocated, Unallocated, "unallocated")
         votes = votes_by_entity(org).get(entity, {})
         self.holders = list(votes)
         self.weights = np.array([(lo + hi) / 2.0 for lo, hi in votes.values()], dtype=float)
@@ -138,18 +144,12 @@ def _as_fraction(value: float) -> Fraction | None:
     return f if abs(float(f) - value) <= _ULPS * math.ulp(value) else None
 
 
-def _check_choice(value: object, choices: type[enum.Enum], name: str) -> None:
-    if not isinstance(value, choices):
-        allowed = ", ".join(f"{choices.__name__}.{m.name}" for m in choices)
-        msg = f"'{name}' must be one of {allowed} (got {value!r})"
-        raise OrgModelError(msg)
-
-
-def _check_method(method: PowerMethod, samples: int) -> None:
-    _check_choice(method, PowerMethod, "method")
+def _check_method(method: PowerMethod | str, samples: int) -> PowerMethod:
+    chosen = read_option(method, PowerMethod, "method")
     if isinstance(samples, bool) or not isinstance(samples, int) or samples < 1:
         msg = f"'samples' must be a positive integer (got {samples!r})"
         raise OrgModelError(msg)
+    return chosen
 
 
 def _infeasible(game: _Game) -> OrgModelError:
@@ -170,8 +170,8 @@ def banzhaf(
     *,
     quota: float = 0.5,
     normalized: bool = True,
-    unallocated: Unallocated = Unallocated.ABSENT,
-    method: PowerMethod = PowerMethod.AUTO,
+    unallocated: Unallocated | str = Unallocated.ABSENT,
+    method: PowerMethod | str = PowerMethod.AUTO,
     samples: int = 200_000,
     seed: int = 0,
 ) -> dict[str, float]:
@@ -192,9 +192,9 @@ def banzhaf(
         A coalition wins with strictly more than this fraction of the votes.
     normalized : bool
         Normalise so the indices sum to 1 (default) or return raw swing rates.
-    unallocated : Unallocated
+    unallocated : Unallocated or str
         What votes held by nobody in the model do (default: absent).
-    method : PowerMethod
+    method : PowerMethod or str
         Exact, Monte Carlo, or the first that applies (default; see the module notes).
     samples, seed : int
         Monte Carlo sample size and seed.
@@ -242,7 +242,7 @@ def banzhaf(
     >>> {k: round(v, 4) for k, v in om.banzhaf(org, "co").items()}
     {'ann': 0.6, 'bob': 0.2, 'cy': 0.2}
     """
-    _check_method(method, samples)
+    method = _check_method(method, samples)
     game = _Game(org, entity, quota, unallocated)
     n = game.size
     if n == 0:
@@ -320,8 +320,8 @@ def shapley_shubik(
     entity: str,
     *,
     quota: float = 0.5,
-    unallocated: Unallocated = Unallocated.ABSENT,
-    method: PowerMethod = PowerMethod.AUTO,
+    unallocated: Unallocated | str = Unallocated.ABSENT,
+    method: PowerMethod | str = PowerMethod.AUTO,
     samples: int = 200_000,
     seed: int = 0,
 ) -> dict[str, float]:
@@ -339,9 +339,9 @@ def shapley_shubik(
         The id of the entity whose holders vote.
     quota : float
         A coalition wins with strictly more than this fraction of the votes.
-    unallocated : Unallocated
+    unallocated : Unallocated or str
         What votes held by nobody in the model do (default: absent).
-    method : PowerMethod
+    method : PowerMethod or str
         Exact, Monte Carlo, or the first that applies (default; see the module notes).
     samples, seed : int
         Monte Carlo sample size and seed.
@@ -389,7 +389,7 @@ def shapley_shubik(
     >>> {k: round(v, 4) for k, v in om.shapley_shubik(org, "co").items()}
     {'ann': 0.6667, 'bob': 0.1667, 'cy': 0.1667}
     """
-    _check_method(method, samples)
+    method = _check_method(method, samples)
     game = _Game(org, entity, quota, unallocated)
     if game.size == 0:
         return {}

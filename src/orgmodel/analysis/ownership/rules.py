@@ -1,16 +1,12 @@
-"""The enumerations of the ownership analyses and how options are read."""
+"""The enumerations of the ownership analyses: rules, measures and regimes."""
 
 from __future__ import annotations
 
 import enum
-from typing import TypeVar
 
-from orgmodel._choices import member_with_value
-from orgmodel._share import Share
-from orgmodel.exceptions import OrgModelError
-from orgmodel.model import Stake
+from orgmodel.model import Share, Stake
 
-__all__ = ["Measure", "OwnershipRule", "Regime", "coerce", "measure_of"]
+__all__ = ["Measure", "OwnershipRule", "Regime", "measure_of"]
 
 
 class OwnershipRule(enum.Enum):
@@ -59,37 +55,6 @@ class Regime(enum.Enum):
     UK_PSC = "uk-psc"
     EU_AMLR = "eu-amlr"
     US_CTA = "us-cta"
-
-
-_E = TypeVar("_E", OwnershipRule, Measure, Regime)
-
-
-def coerce(value: object, cls: type[_E], name: str) -> _E:
-    """Return *value* as a member of *cls*, accepting the member or its string value.
-
-    Raises
-    ------
-    OrgModelError
-        When *value* is neither, listing the allowed values.
-
-    Examples
-    --------
-    >>> coerce("voting", Measure, "measure")
-    <Measure.VOTING: 'voting'>
-    >>> coerce("votes", Measure, "measure")
-    Traceback (most recent call last):
-    ...
-    orgmodel.exceptions.OrgModelError: 'measure' must be one of 'share', 'voting', \
-'profit_share' (got 'votes')
-    """
-    if isinstance(value, cls):
-        return value
-    member = member_with_value(cls, value)
-    if member is not None:
-        return member
-    allowed = ", ".join(repr(m.value) for m in cls)
-    msg = f"{name!r} must be one of {allowed} (got {value!r})"
-    raise OrgModelError(msg)
 
 
 def measure_of(stake: Stake, measure: Measure) -> Share:

@@ -13,9 +13,9 @@ from typing import Any
 
 import attrs
 
-from orgmodel.exceptions import OrgModelError
 from orgmodel.model import Person
-from orgmodel.vocabulary import Axis
+from orgmodel.model.exceptions import OrgModelError
+from orgmodel.model.vocabulary import Axis
 
 __all__ = [
     "ClassifierConfig",
@@ -90,7 +90,7 @@ class Evidence:
 
     Examples
     --------
-    >>> from orgmodel.vocabulary import Axis
+    >>> from orgmodel.model.vocabulary import Axis
     >>> e = Evidence(
     ...     Axis.FOCUS, Direction.COO, 0.75, "reports directly to the top", EvidenceSource.STRUCTURE
     ... )

@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from orgmodel._share import Share
 from orgmodel.analysis._hierarchy import Hierarchy
-from orgmodel.analysis._holdings import holdings
-from orgmodel.analysis._role_config import ClassifierConfig, Direction, Evidence, EvidenceSource
+from orgmodel.analysis.roles.config import ClassifierConfig, Direction, Evidence, EvidenceSource
+from orgmodel.analysis.roles.holdings import holdings
 from orgmodel.model import Employment, Organization, Person
-from orgmodel.vocabulary import Axis, Lean
+from orgmodel.model.share import Share
+from orgmodel.model.vocabulary import Axis, Lean
 
 __all__ = ["Facts", "listing"]
 

@@ -13,9 +13,9 @@ from collections import deque
 
 import attrs
 
-from orgmodel._share import Share
-from orgmodel.analysis.ownership import effective_ownership
+from orgmodel.analysis.ownership.lookthrough import effective_ownership
 from orgmodel.model import Entity, Liability, Organization, Stake
+from orgmodel.model.share import Share
 
 __all__ = ["Holding", "holdings"]
 

@@ -1,0 +1,57 @@
+"""Pause the cyclic garbage collector while building millions of acyclic objects.
+
+Each collection walks every live object (the whole organisation too), and a bulk
+build of a million people triggers hundreds; pausing it cuts ``to_networkx`` of 1M
+people from about 11 s to 5.7 s and ``from_networkx`` by a similar share
+(``benchmarks/bench_load.py``).  Nothing built under the pause forms a reference
+cycle, so nothing is left for the collector afterwards.
+
+The pause is process-wide, so it is taken and released under a lock with a
+count: overlapping builds in several threads keep it paused until the last one
+ends, and the collector is switched back on only if it was on before the first.
+With speed-ups off (see :mod:`orgmodel._speed`) the context does nothing.
+
+Examples
+--------
+>>> import gc
+>>> with gc_paused():
+...     paused = not gc.isenabled()
+>>> paused, gc.isenabled()
+(True, True)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import threading
+from collections.abc import Iterator
+
+from orgmodel._speed import ENABLED
+
+__all__ = ["gc_paused"]
+
+_lock = threading.Lock()
+_depth = 0
+_restore = False
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Keep the cyclic garbage collector off for the duration of the block."""
+    global _depth, _restore  # noqa: PLW0603 - one process-wide pause, counted
+    if not ENABLED:
+        yield
+        return
+    with _lock:
+        if _depth == 0:
+            _restore = gc.isenabled()
+            gc.disable()
+        _depth += 1
+    try:
+        yield
+    finally:
+        with _lock:
+            _depth -= 1
+            if _depth == 0 and _restore:
+                gc.enable()
