@@ -146,6 +146,10 @@ class Person:
         Ids of dotted-line (matrix) managers.
     responsibilities : tuple of str
         Responsibility tags (see :mod:`orgmodel.vocabulary`).
+    vacant : bool
+        ``True`` for a post with nobody in it (an organogram's "Vacant" post): it
+        keeps its place in the tree, is counted as open headcount, and is never
+        classified.  Default ``False``.
     attributes : dict
         Anything else (email, photo, ``assistant: true``); kept on every round trip.
         Values must be JSON-compatible.
@@ -167,6 +171,7 @@ class Person:
     responsibilities: tuple[str, ...] = attrs.field(
         default=(), converter=_strings, validator=_str_tuple, kw_only=True
     )
+    vacant: bool = attrs.field(default=False, validator=instance_of(bool), kw_only=True)
     attributes: dict[str, Any] = attrs.field(
         factory=dict, validator=_attributes, hash=False, kw_only=True
     )
