@@ -73,7 +73,20 @@ def shares(max_total: float = 1.0, *, ranges: bool = True) -> st.SearchStrategy[
     ranged = st.tuples(st.floats(0.0, max_total), st.floats(0.0, 1.0)).map(
         lambda t: om.Share.between(t[0], max(t[0], min(1.0, t[0] + t[1] * (1.0 - t[0]))))
     )
-    return st.one_of(exact, ranged)
+    return st.one_of(exact, ranged, ranged.flatmap(_open_ends))
+
+
+def _open_ends(share: om.Share) -> st.SearchStrategy[om.Share]:
+    """*share* with each end open or closed (closed when the range is a point)."""
+    if share.is_exact:
+        return st.just(share)
+    return st.builds(
+        om.Share.between,
+        st.just(share.lower),
+        st.just(share.upper),
+        lower_open=st.booleans(),
+        upper_open=st.booleans(),
+    )
 
 
 @st.composite
@@ -204,7 +217,18 @@ def organizations(
                     voting=draw(st.none() | st.just(vote)),
                     profit_share=draw(st.none() | st.just(share)),
                     liability=draw(st.none() | st.sampled_from(om.Liability)),
+                    control=draw(st.lists(st.sampled_from(om.Control), unique=True, max_size=2)),
+                    roles=draw(st.lists(st.sampled_from(om.Role), unique=True, max_size=2)),
                     attributes=draw(attrs_st),
+                )
+            )
+        if holders and draw(st.booleans()):  # a declared indirect holding, beside the rest
+            stakes.append(
+                om.Stake(
+                    draw(st.sampled_from(person_ids or holders)),
+                    eid,
+                    draw(shares(ranges=ranges)),
+                    indirect=True,
                 )
             )
 

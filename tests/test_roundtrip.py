@@ -117,7 +117,7 @@ def test_stale_sibling_is_emptied(tmp_path):
     om.dump(bare, tmp_path / "people.csv")
     assert om.load(tmp_path / "people.csv") == bare
     assert (tmp_path / "stakes.csv").read_text().strip() == (
-        "holder,entity,share,voting,profit_share,liability"
+        "holder,entity,share,voting,profit_share,liability,control,roles,indirect"
     )
 
 

@@ -27,6 +27,7 @@ from orgmodel.exceptions import (
     ValidationError,
 )
 from orgmodel.model import (
+    Control,
     Employment,
     Entity,
     EntityKind,
@@ -37,6 +38,7 @@ from orgmodel.model import (
     Relationship,
     RelationshipKind,
     ReportingLine,
+    Role,
     Share,
     Stake,
     Unit,
@@ -186,6 +188,7 @@ __all__ = [
     "ClassifierConfig",
     "CollaborationSummary",
     "ColorBy",
+    "Control",
     "Controller",
     "Counterpart",
     "Direction",
@@ -223,6 +226,7 @@ __all__ = [
     "RelationshipKind",
     "RenderError",
     "ReportingLine",
+    "Role",
     "RoleAssessment",
     "RoleLabel",
     "Severity",

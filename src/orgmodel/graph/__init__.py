@@ -59,8 +59,17 @@ owns            ``voting_min``          float  voting rights, lower bound; absen
                                                not recorded (likewise ``voting_max``)
 owns            ``profit_share_min``    float  profit share, lower bound; absent when
                                                not recorded (likewise ``_max``)
+owns            ``share_ends``          str    ``(]``, ``[)`` or ``()``: which ends
+                                               are open; absent when both are closed
+                                               (likewise ``voting_ends``, ...)
 owns            ``liability``           str    ``limited`` or ``unlimited``; absent
                                                when not recorded
+owns            ``control``             str    :class:`~orgmodel.model.Control`
+                                               values, comma-separated; absent if none
+owns            ``roles``               str    :class:`~orgmodel.model.Role` values,
+                                               comma-separated; absent if none
+owns            ``indirect``            int    1 for a declared indirect holding;
+                                               absent otherwise
 owns            ``attributes``          str    JSON object
 owns            ``order``               int    position in ``Organization.stakes``
 member_of       (direction)                    person → unit, and unit → parent unit

@@ -51,6 +51,10 @@ def _share_attrs(data: dict[str, Any], name: str, share: Share | None) -> None:
     if share is not None:
         data[f"{name}_min"] = float(share.lower)
         data[f"{name}_max"] = float(share.upper)
+        if not share.is_closed:  # "(]", "[)" or "()": which ends are open
+            data[f"{name}_ends"] = ("(" if share.lower_open else "[") + (
+                ")" if share.upper_open else "]"
+            )
 
 
 def _keyed(counts: dict[tuple[str, str], int], u: str, v: str, kind: str) -> str:
@@ -174,6 +178,12 @@ def _add_stakes(org: Organization, edges: list[_EdgeItem]) -> None:
         _share_attrs(data, "profit_share", s.profit_share)
         if s.liability is not None:
             data["liability"] = s.liability.value
+        if s.control:
+            data["control"] = ",".join(c.value for c in s.control)
+        if s.roles:
+            data["roles"] = ",".join(r.value for r in s.roles)
+        if s.indirect:
+            data["indirect"] = 1
         data["attributes"] = _json_object(s.attributes)
         data["order"] = i
         edges.append((s.holder, s.entity, _keyed(counts, s.holder, s.entity, OWNS), data))

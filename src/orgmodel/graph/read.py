@@ -17,6 +17,7 @@ import networkx as nx
 from orgmodel._speed.gc_pause import gc_paused
 from orgmodel.graph.kinds import EdgeKind, NodeKind
 from orgmodel.model import (
+    Control,
     Employment,
     Entity,
     EntityKind,
@@ -26,6 +27,7 @@ from orgmodel.model import (
     Person,
     Relationship,
     RelationshipKind,
+    Role,
     Stake,
     Unit,
 )
@@ -40,6 +42,7 @@ __all__ = ["read_graph"]
 _E = TypeVar("_E", bound=enum.Enum)
 _T = TypeVar("_T")
 _R = TypeVar("_R")
+_SHARE_ENDS = ("[]", "(]", "[)", "()")  # which ends of a share are open
 _MISSING = object()
 
 
@@ -107,6 +110,31 @@ class _Reader:
             )
             return default
         return found
+
+    def members(
+        self, data: Mapping[str, Any], key: str, where: str, enum_type: type[_E]
+    ) -> tuple[_E, ...]:
+        """Read a comma-separated list of *enum_type* values (absent: none)."""
+        value = data.get(key)
+        if value is None:
+            return ()
+        if not isinstance(value, str):
+            self.wrong(where, key, "a comma-separated string", value)
+            return ()
+        out: list[_E] = []
+        for part in value.split(","):
+            found = member_of(enum_type, part)
+            if found is None or found in out:
+                allowed = allowed_values(enum_type)
+                self.problem(
+                    ProblemCode.UNKNOWN_VALUE,
+                    f"{where}.{key}",
+                    f"'{key}' of {where} must list values of {allowed}, each once "
+                    f"(got {_shown(value)})",
+                )
+                return ()
+            out.append(found)
+        return tuple(out)
 
     def json_value(
         self,
@@ -188,8 +216,12 @@ class _Reader:
                 f"{where} has one of {low_key!r} and {high_key!r} but not {missing!r}",
             )
             return None
+        ends = data.get(f"{name}_ends", "[]")
+        if ends not in _SHARE_ENDS:
+            self.wrong(where, f"{name}_ends", 'one of "(]", "[)", "()"', ends)
+            return None
         try:
-            return Share(low, high)
+            return Share(low, high, lower_open=ends[0] == "(", upper_open=ends[1] == ")")
         except OrgModelError as err:
             self.problem(ProblemCode.SHARE_RANGE, f"{where}.{name}", f"{where}: {err}")
             return None
@@ -382,6 +414,13 @@ def _read_stake(
     voting = read.share(data, "voting", where)
     profit = read.share(data, "profit_share", where)
     liability = read.choice(data, "liability", where, Liability)
+    control = read.members(data, "control", where, Control)
+    roles = read.members(data, "roles", where, Role)
+    flag = data.get("indirect", 0)
+    if flag not in (0, 1) or isinstance(flag, bool | float):
+        read.wrong(where, "indirect", "0 or 1", flag)
+        flag = 0
+    indirect = flag == 1
     attributes = read.attributes(data, where)
     order = read.order(data, where)
     if share is not None:
@@ -392,6 +431,9 @@ def _read_stake(
             voting=voting,
             profit_share=profit,
             liability=liability,
+            control=control,
+            roles=roles,
+            indirect=indirect,
             attributes=attributes,
         )
         out.stakes.append((order, seq, stake))

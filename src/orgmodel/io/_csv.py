@@ -20,6 +20,7 @@ import attrs
 
 from orgmodel._suggest import did_you_mean
 from orgmodel.io._csv_layout import (
+    FLAG_KEYS,
     JSON_MARK,
     LIST_KEYS,
     LIST_SEPARATOR,
@@ -54,6 +55,7 @@ _REQUIRED = {
 _EMPLOYMENT = {e.value: e for e in Employment}
 _MAX_FIELD = 1 << 24  # 16 MiB: far beyond any real cell
 _VALUES_LINE = 2  # organization.csv: the header, then one row of values
+_FLAGS = {"true": True, "false": False}  # the cells of true/false columns
 
 
 def read_file(path: Path) -> Organization:
@@ -229,6 +231,8 @@ class _Reader:
             if key in LIST_KEYS:
                 items = split_list(cell)
                 out[key] = cell if items is None else items
+            elif key in FLAG_KEYS:
+                out[key] = _FLAGS.get(cell.strip().lower(), cell)
             elif key in SHARE_KEYS and cell.lstrip().startswith("{"):
                 try:
                     out[key] = json.loads(cell, parse_constant=_no_constant)

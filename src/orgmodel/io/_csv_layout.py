@@ -104,6 +104,9 @@ STAKES: Final = Table(
         "voting": "voting",
         "profit_share": "profit_share",
         "liability": "liability",
+        "control": "control",
+        "roles": "roles",
+        "indirect": "indirect",
     },
 )
 RELATIONSHIPS: Final = Table(
@@ -115,7 +118,9 @@ RELATIONSHIPS: Final = Table(
 #: Every table, main file first; siblings in the order they are read.
 TABLES: Final = (PEOPLE, ORGANIZATION, VOCABULARY, ENTITIES, UNITS, STAKES, RELATIONSHIPS)
 #: Document keys whose cells hold lists.
-LIST_KEYS: Final = frozenset({"dotted", "responsibilities", "leans"})
+LIST_KEYS: Final = frozenset({"dotted", "responsibilities", "leans", "control", "roles"})
+#: Document keys whose cells hold ``true`` or ``false``.
+FLAG_KEYS: Final = frozenset({"indirect"})
 #: Document keys whose cells hold shares.
 SHARE_KEYS: Final = frozenset({"share", "voting", "profit_share"})
 #: Document keys whose empty cell is the empty text (other empty cells are absent).

@@ -131,6 +131,8 @@ def _cell(table: Table, index: int, key: str, value: object) -> str:
         return encode_list(value)
     if key in SHARE_KEYS:
         return _share_cell(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
     text = str(value)
     if "\x00" in text:
         problem = Problem(
@@ -145,7 +147,14 @@ def _cell(table: Table, index: int, key: str, value: object) -> str:
 def _share_cell(value: object) -> str:
     if not isinstance(value, dict):
         return repr(value)
-    low, high = repr(value["minimum"]), repr(value["maximum"])
+    low_key = "minimum" if "minimum" in value else "exclusive_minimum"
+    high_key = "maximum" if "maximum" in value else "exclusive_maximum"
+    low, high = repr(value[low_key]), repr(value[high_key])
     if any(c in low + high for c in "e-n"):  # exponents, signs, inf/nan
         return encode_value(value)
-    return f"{low}-{high}"
+    if low_key == "minimum" and high_key == "maximum":
+        return f"{low}-{high}"
+    # an open end: the interval notation, "(0.25-0.5]" (see docs/file-format.md)
+    opening = "[" if low_key == "minimum" else "("
+    closing = "]" if high_key == "maximum" else ")"
+    return f"{opening}{low}-{high}{closing}"

@@ -15,7 +15,15 @@ import attrs
 
 from orgmodel._suggest import did_you_mean
 from orgmodel.io._locations import describe
-from orgmodel.model import Employment, EntityKind, Liability, LineKind, RelationshipKind
+from orgmodel.model import (
+    Control,
+    Employment,
+    EntityKind,
+    Liability,
+    LineKind,
+    RelationshipKind,
+    Role,
+)
 from orgmodel.model.exceptions import ShareError
 from orgmodel.model.options import member_of
 from orgmodel.model.problems import Problem, ProblemCode
@@ -51,6 +59,8 @@ class Kind(enum.Enum):
     ATTRIBUTES = "attributes"  # a mapping with string keys
     LEANS = "leans"  # a list of Lean values
     LIST = "list"  # a list of records
+    CHOICES = "choices"  # a list of values of an enumeration, none twice
+    FLAG = "flag"  # true or false
 
 
 _WANTED: Final = {
@@ -64,6 +74,8 @@ _WANTED: Final = {
     Kind.ATTRIBUTES: "a mapping",
     Kind.LEANS: "a list such as [strategic, external]",
     Kind.LIST: "a list",
+    Kind.CHOICES: "a list of allowed values",
+    Kind.FLAG: "true or false",
 }
 # Enum members looked up once: attribute access on an Enum class is slow in a hot loop.
 _K_ID, _K_REF, _K_TEXT = Kind.ID, Kind.REF, Kind.TEXT
@@ -132,6 +144,9 @@ STAKE: Final = {
     "voting": Field(Kind.SHARE),
     "profit_share": Field(Kind.SHARE),
     "liability": Field(Kind.CHOICE, choices=Liability),
+    "control": Field(Kind.CHOICES, choices=Control),
+    "roles": Field(Kind.CHOICES, choices=Role),
+    "indirect": Field(Kind.FLAG),
     "attributes": _ATTRS,
 }
 RELATIONSHIP: Final = {
@@ -176,6 +191,7 @@ class FieldReader:
             Kind.TAGS: self.strings,
             Kind.ATTRIBUTES: self.attributes,
             Kind.LEANS: self.leans,
+            Kind.FLAG: self.flag,
         }
 
     def add(self, code: ProblemCode, path: str, message: str) -> None:
@@ -229,7 +245,7 @@ class FieldReader:
                 self.add(ProblemCode.MISSING_KEY, path, f"{path} has no {key!r}{hint}")
         return out
 
-    def value(self, value: object, field: Field, path: str, key: str) -> Value:
+    def value(self, value: object, field: Field, path: str, key: str) -> Value:  # noqa: PLR0911 - one return per kind, hot path
         """Read one value of kind *field*; :data:`BAD` after recording a problem."""
         kind = field.kind
         if value is None:
@@ -241,11 +257,32 @@ class FieldReader:
             return (
                 self.wrong_type(path, field.wanted, value) if text else self.identifier(value, path)
             )
-        if kind is _K_CHOICE and field.choices is not None:
-            return self.choice(value, field.choices, path, key)
+        if field.choices is not None:
+            if kind is _K_CHOICE:
+                return self.choice(value, field.choices, path, key)
+            return self.choices(value, field.choices, path, key)
         if kind is _K_SHARE:
             return self.share(value, path, key)
         return self._readers[kind](value, path)
+
+    def flag(self, value: object, path: str) -> bool | _Bad:
+        """Read true or false."""
+        return value if isinstance(value, bool) else self.wrong_type(path, "true or false", value)
+
+    def choices(
+        self, value: object, choices: type[enum.Enum], path: str, key: str
+    ) -> tuple[enum.Enum, ...] | _Bad:
+        """Read a list of values of the enumeration *choices*, none twice."""
+        if not isinstance(value, list | tuple):
+            return self.wrong_type(path, "a list of allowed values", value)
+        out = [self.choice(v, choices, f"{path}[{j}]", key) for j, v in enumerate(value)]
+        if BAD in out:
+            return BAD
+        members = tuple(m for m in out if isinstance(m, enum.Enum))
+        if len(set(members)) != len(members):
+            self.add(ProblemCode.WRONG_TYPE, path, f"'{key}' names a value twice (got {value!r})")
+            return BAD
+        return members
 
     def records(self, value: object, path: str) -> list[Any] | _Bad:
         """Read a list (of records, each read later)."""

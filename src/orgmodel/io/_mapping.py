@@ -292,6 +292,9 @@ def _stake(r: dict[str, Any]) -> Stake:
         voting=r.get("voting"),
         profit_share=r.get("profit_share"),
         liability=r.get("liability"),
+        control=r.get("control") or (),
+        roles=r.get("roles") or (),
+        indirect=r.get("indirect") or False,
         attributes=r.get("attributes") or {},
     )
 

@@ -106,6 +106,9 @@ def _stake_data(s: Stake) -> dict[str, Any]:
             "voting": _share(s.voting),
             "profit_share": _share(s.profit_share),
             "liability": s.liability.value if s.liability is not None else None,
+            "control": [c.value for c in s.control],
+            "roles": [r.value for r in s.roles],
+            "indirect": True if s.indirect else None,
         },
         s.attributes,
     )

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from orgmodel.model.organization import Organization
 from orgmodel.model.records import (
+    Control,
     Employment,
     Entity,
     EntityKind,
@@ -31,12 +32,14 @@ from orgmodel.model.records import (
     Relationship,
     RelationshipKind,
     ReportingLine,
+    Role,
     Stake,
     Unit,
 )
 from orgmodel.model.share import Share
 
 __all__ = [
+    "Control",
     "Employment",
     "Entity",
     "EntityKind",
@@ -47,6 +50,7 @@ __all__ = [
     "Relationship",
     "RelationshipKind",
     "ReportingLine",
+    "Role",
     "Share",
     "Stake",
     "Unit",

@@ -250,6 +250,8 @@ def _check_stakes(org: Organization, index: dict[str, _Node], out: _Collector) -
     totals: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0])
     first_stake: dict[str, int] = {}
     for i, s in valid:
+        if s.indirect:
+            continue  # a declared figure held through others, not a part of the whole
         first_stake.setdefault(s.entity, i)
         for name, value in _measures(s.share, s.voting, s.profit_share):
             bounds = totals[s.entity, name]
@@ -392,7 +394,8 @@ def _collect_warnings(org: Organization, out: _Collector) -> None:
                 )
     held: dict[str, float] = defaultdict(float)
     for s in org.stakes:
-        held[s.entity] += s.share.upper
+        if not s.indirect:
+            held[s.entity] += s.share.upper
     position = {e.id: i for i, e in enumerate(org.entities)}  # ids are unique here
     for entity, total in held.items():
         if total < 1.0 - _EPSILON:

@@ -24,7 +24,7 @@ Examples
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import attrs
@@ -34,6 +34,7 @@ from orgmodel.model.share import Share
 
 __all__ = [
     "EXTERNAL_PREFIX",
+    "Control",
     "Employment",
     "Entity",
     "EntityKind",
@@ -43,6 +44,7 @@ __all__ = [
     "Relationship",
     "RelationshipKind",
     "ReportingLine",
+    "Role",
     "Stake",
     "Unit",
 ]
@@ -60,6 +62,7 @@ class EntityKind(enum.Enum):
     LLP = "llp"
     FUND = "fund"
     TRUST = "trust"
+    ARRANGEMENT = "arrangement"
     OTHER = "other"
 
 
@@ -96,6 +99,38 @@ class RelationshipKind(enum.Enum):
     OTHER = "other"
 
 
+class Control(enum.Enum):
+    """A right of control a holder has in an entity, beside or instead of shares.
+
+    Registers declare control that is not a percentage: the right to appoint the
+    board, a senior managing official, "significant influence or control".  A stake
+    records them in :attr:`Stake.control`; ``docs/ownership-rules.md`` says how each
+    regime counts them.
+    """
+
+    BOARD_APPOINTMENT = "board_appointment"  # the right to appoint or remove the board
+    BOARD_MEMBER = "board_member"
+    BOARD_CHAIR = "board_chair"
+    SENIOR_MANAGING_OFFICIAL = "senior_managing_official"
+    SIGNIFICANT_INFLUENCE = "significant_influence"  # other influence or control
+    COMPANY_RULES = "company_rules"  # through the articles or a shareholder agreement
+    LEGAL_FRAMEWORK = "legal_framework"  # by statute (a state body)
+    CONTRACT = "contract"
+    CONDITIONAL_CONTRACT = "conditional_contract"
+
+
+class Role(enum.Enum):
+    """A holder's part in a legal arrangement: a trust, a nomination, a joint holding."""
+
+    SETTLOR = "settlor"
+    TRUSTEE = "trustee"
+    PROTECTOR = "protector"
+    BENEFICIARY = "beneficiary"
+    NOMINEE = "nominee"
+    NOMINATOR = "nominator"
+    JOINT_HOLDER = "joint_holder"
+
+
 class Liability(enum.Enum):
     """The liability a holder bears for the entity's debts."""
 
@@ -122,6 +157,31 @@ def _str_tuple(instance: object, attribute: attrs.Attribute[Any], value: object)
 
 def _strings(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
+
+
+def _members(value: Iterable[Any]) -> tuple[Any, ...]:
+    return tuple(value)
+
+
+def _enum_tuple(kind: type[enum.Enum]) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    """Return a validator for a tuple of *kind* members, none twice."""
+
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, tuple):
+            _is_tuple(_instance, attribute, value)
+            return
+        for item in value:
+            if not isinstance(item, kind):
+                msg = (
+                    f"'{attribute.name}' must hold {kind.__name__} members "
+                    f"(got {item!r} that is a {type(item).__name__})"
+                )
+                raise TypeError(msg)
+        if len(set(value)) != len(value):
+            msg = f"'{attribute.name}' names a {kind.__name__} twice (got {value!r})"
+            raise ValueError(msg)
+
+    return check
 
 
 @attrs.frozen
@@ -253,6 +313,17 @@ class Stake:
         Share of profits, when recorded (common in partnerships).
     liability : Liability or None
         Limited or unlimited liability, when recorded.
+    control : tuple of Control
+        Rights of control held beside (or, with a share of exactly 0, instead of) the
+        share: board appointment, significant influence, ...  A stake that records
+        control and no shares has ``share == Share.exact(0.0)``.
+    roles : tuple of Role
+        The holder's part when *entity* is a trust, a nomination or a joint holding
+        (settlor, trustee, nominee, joint holder, ...).
+    indirect : bool
+        ``True`` for a holding declared as held *through* intermediaries (BODS
+        ``directOrIndirect: indirect``): it is not a link of the network but a
+        declared figure that look-through compares with the one it computes.
     attributes : dict
         Anything else (share class, dates); JSON-compatible.
     """
@@ -267,6 +338,13 @@ class Stake:
         validator=instance_of(Liability, optional=True),
         kw_only=True,
     )
+    control: tuple[Control, ...] = attrs.field(
+        default=(), converter=_members, validator=_enum_tuple(Control), kw_only=True
+    )
+    roles: tuple[Role, ...] = attrs.field(
+        default=(), converter=_members, validator=_enum_tuple(Role), kw_only=True
+    )
+    indirect: bool = attrs.field(default=False, validator=instance_of(bool), kw_only=True)
     attributes: dict[str, Any] = attrs.field(
         factory=dict, validator=_attributes, hash=False, kw_only=True
     )
