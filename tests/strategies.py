@@ -6,6 +6,7 @@ Every strategy here builds organisations that pass validation, so tests can assu
 
 from __future__ import annotations
 
+import enum
 import string
 from typing import Any
 
@@ -76,6 +77,13 @@ def shares(max_total: float = 1.0, *, ranges: bool = True) -> st.SearchStrategy[
     return st.one_of(exact, ranged, ranged.flatmap(_open_ends))
 
 
+def _members(kind: type[enum.Enum], allowed: bool) -> st.SearchStrategy[list[Any]]:  # noqa: FBT001
+    """Up to two distinct members of *kind*, or none when not *allowed*."""
+    if not allowed:
+        return st.just([])
+    return st.lists(st.sampled_from(kind), unique=True, max_size=2)
+
+
 def _open_ends(share: om.Share) -> st.SearchStrategy[om.Share]:
     """*share* with each end open or closed (closed when the range is a point)."""
     if share.is_exact:
@@ -115,6 +123,7 @@ def organizations(
     text_strategy: st.SearchStrategy[str] = texts,
     attributes: st.SearchStrategy[dict[str, Any]] | None = None,
     ranges: bool = True,
+    registers: bool = True,
     cross_holdings: bool = True,
 ) -> om.Organization:
     """Random valid organisations: a reporting forest, units, entities, stakes, relationships.
@@ -129,6 +138,10 @@ def organizations(
         Attribute maps; defaults to :func:`attribute_maps`.
     ranges : bool
         Whether shares may be ranges.
+    registers : bool
+        Whether stakes may carry what registers declare: control, roles in
+        arrangements, declared indirect holdings (off for look-through properties,
+        which those change by design).
     cross_holdings : bool
         Whether entities may hold each other in cycles.
     """
@@ -217,12 +230,12 @@ def organizations(
                     voting=draw(st.none() | st.just(vote)),
                     profit_share=draw(st.none() | st.just(share)),
                     liability=draw(st.none() | st.sampled_from(om.Liability)),
-                    control=draw(st.lists(st.sampled_from(om.Control), unique=True, max_size=2)),
-                    roles=draw(st.lists(st.sampled_from(om.Role), unique=True, max_size=2)),
+                    control=draw(_members(om.Control, registers)),
+                    roles=draw(_members(om.Role, registers)),
                     attributes=draw(attrs_st),
                 )
             )
-        if holders and draw(st.booleans()):  # a declared indirect holding, beside the rest
+        if registers and draw(st.booleans()):  # a declared indirect holding, beside the rest
             stakes.append(
                 om.Stake(
                     draw(st.sampled_from(person_ids or holders)),
@@ -294,5 +307,6 @@ def ownership_networks(
             attributes=st.just({}),
             ranges=ranges,
             cross_holdings=not acyclic,
+            registers=False,
         )
     )

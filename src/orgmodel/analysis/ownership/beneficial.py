@@ -6,8 +6,10 @@ import math
 
 import attrs
 
-from orgmodel.analysis.ownership.integrated import integrated
-from orgmodel.analysis.ownership.majority import Chains, majority_chain
+from orgmodel.analysis.ownership.declared import DeclaredFigure, merge_declared, open_lower
+from orgmodel.analysis.ownership.links import regime_links
+from orgmodel.analysis.ownership.lookthrough import any_open, solve
+from orgmodel.analysis.ownership.majority import Chains
 from orgmodel.analysis.ownership.network import compile_network
 from orgmodel.analysis.ownership.paths import OwnershipPath, majority_paths, multiplicative_paths
 from orgmodel.analysis.ownership.rules import Measure, OwnershipRule, Regime
@@ -79,6 +81,13 @@ class BeneficialOwner:
     paths_complete : bool
         ``False`` when the path search hit its cap, so some paths are not listed.
         The share is exact regardless: it never comes from the paths.
+    via : tuple of str
+        How the owner was reached where it was not through shares alone:
+        ``"control"`` (control of an entity nobody holds shares in), ``"trust"``,
+        ``"nominee"``, ``"joint"``, ``"declared"`` (a declared indirect holding
+        that counts because the file has no chain for it).  Empty for shares only.
+    declared : DeclaredFigure or None
+        The owner's declared indirect holding beside the computed figure, if any.
     """
 
     person: str
@@ -89,6 +98,8 @@ class BeneficialOwner:
     regime: Regime | None
     rule: OwnershipRule
     paths_complete: bool = True
+    via: tuple[str, ...] = ()
+    declared: DeclaredFigure | None = None
 
     def to_dict(self) -> dict[str, object]:
         """Return the record as plain data (JSON-compatible).
@@ -118,21 +129,26 @@ class BeneficialOwner:
             "rule": self.rule.value,
             "paths": [p.to_dict() for p in self.paths],
             "paths_complete": self.paths_complete,
+            "via": list(self.via),
+            "declared": None if self.declared is None else str(self.declared),
         }
 
     def __str__(self) -> str:
         how = "" if self.certain else ", possibly"
         regime = "" if self.regime is None else f", {self.regime.value}"
-        head = f"{self.name} ({self.person}): {self.share}{regime}{how}"
+        through = f", through {' and '.join(self.via)}" if self.via else ""
+        head = f"{self.name} ({self.person}): {self.share}{regime}{how}{through}"
         lines = [head, *(f"  {p}" for p in self.paths)]
+        if self.declared is not None:
+            lines.append(f"  {self.declared}")
         if not self.paths_complete:
             lines.append("  ... (more paths not listed)")
         return "\n".join(lines)
 
 
-def _meets(value: float, threshold: float, *, strict: bool) -> bool:
-    if strict:
-        return value > threshold + TOLERANCE
+def _meets(value: float, threshold: float, *, strict: bool, is_open: bool = False) -> bool:
+    if strict:  # "more than": an open bound at the threshold is above it
+        return value > threshold + TOLERANCE or (is_open and value >= threshold - TOLERANCE)
     return value >= threshold - TOLERANCE
 
 
@@ -160,36 +176,67 @@ def find_beneficial_owners(
     org.entity(entity)
     rule = rule_of(regime)
     strict = strict_of(regime)
-    net = compile_network(org, measure, [entity])
+    links = regime_links(org, regime)
+    raw, net = solve(org, links, [entity], rule, measure)
     target = net.index[entity]
-    chains: Chains | None = None
-    if rule is OwnershipRule.MULTIPLICATIVE:
-        found = integrated(net, [target])[0]
-    else:
-        links = net if measure is Measure.VOTING else compile_network(org, Measure.VOTING, [entity])
-        chains = Chains.of(links)
-        found = majority_chain(net, chains, [target])[0]
-    people = {h: bounds for h, bounds in found.items() if h >= net.n_entities}
-    owners = {h: (lo, hi) for h, (lo, hi) in people.items() if _meets(hi, level, strict=strict)}
-    names = {p.id: p.name for p in org.people}
+    found = {net.ids[h]: bounds for h, bounds in raw[0].items()}
+    tainted = (
+        open_lower(links.stakes, entity, measure, majority=rule is OwnershipRule.MAJORITY_CHAIN)
+        if any_open(links.stakes)
+        else set()
+    )
+    shares = {
+        h: Share(max(0.0, min(lo, hi)), min(hi, 1.0), lower_open=h in tainted and lo < hi)
+        for h, (lo, hi) in found.items()
+    }
+    shares, figures = merge_declared(org, entity, shares, measure)
+    declared = {f.holder: f for f in figures}
+    people = {p.id: p.name for p in org.people}
+    owners = {
+        h: share
+        for h, share in shares.items()
+        if h in people and _meets(share.upper, level, strict=strict)
+    }
+    names = dict(people)
     names.update((e.id, e.name) for e in org.entities)
-    if chains is None:
-        paths, complete = multiplicative_paths(net, names, target, owners)
+    wanted = {net.index[h] for h in owners if h in net.index}
+    if rule is OwnershipRule.MULTIPLICATIVE:
+        paths, complete = multiplicative_paths(net, names, target, wanted)
     else:
-        paths, complete = majority_paths(net, chains, names, target, owners)
-    records = [
-        BeneficialOwner(
-            person=net.ids[h],
-            name=names[net.ids[h]],
-            share=Share(max(0.0, min(lo, hi)), min(hi, 1.0)),
-            certain=_meets(lo, level, strict=strict),
-            paths=tuple(paths[h]),
-            regime=regime,
-            rule=rule,
-            paths_complete=complete,
+        votes = (
+            net
+            if measure is Measure.VOTING
+            else compile_network(org, Measure.VOTING, [entity], stakes=links.stakes)
         )
-        for h, (lo, hi) in owners.items()
-    ]
+        paths, complete = majority_paths(net, Chains.of(votes), names, target, wanted)
+    records = []
+    for h, share in owners.items():
+        found_paths = tuple(paths.get(net.index[h], ())) if h in net.index else ()
+        via = sorted(
+            {
+                links.via[s.holder, s.entity]
+                for p in found_paths
+                for s in p.steps
+                if (s.holder, s.entity) in links.via
+            }
+        )
+        figure = declared.get(h)
+        if figure is not None and figure.computed is None:
+            via.append("declared")
+        records.append(
+            BeneficialOwner(
+                person=h,
+                name=names[h],
+                share=share,
+                certain=_meets(share.lower, level, strict=strict, is_open=share.lower_open),
+                paths=found_paths,
+                regime=regime,
+                rule=rule,
+                paths_complete=complete,
+                via=tuple(via),
+                declared=figure,
+            )
+        )
     records.sort(key=lambda r: (not r.certain, -r.share.lower, -r.share.upper, r.person))
     return tuple(records)
 

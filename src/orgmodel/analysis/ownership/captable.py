@@ -281,7 +281,7 @@ def cap_table(org: Organization, entity: str) -> CapTable:
     target = org.entity(entity)
     grouped: dict[str, list[Any]] = {}
     for stake in org.stakes:
-        if stake.entity == entity:
+        if stake.entity == entity and not stake.indirect:
             grouped.setdefault(stake.holder, []).append(stake)
     rows = [_row(org, holder, stakes) for holder, stakes in grouped.items()]
     rows.sort(key=lambda r: (-r.share.upper, -r.share.lower, r.holder))

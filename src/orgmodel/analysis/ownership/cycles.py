@@ -35,7 +35,11 @@ def find_ownership_cycles(org: Organization) -> tuple[tuple[str, ...], ...]:
     """
     ids = [e.id for e in org.entities]
     index = {e: i for i, e in enumerate(ids)}
-    pairs = [(index[s.holder], index[s.entity]) for s in org.stakes if s.holder in index]
+    pairs = [
+        (index[s.holder], index[s.entity])
+        for s in org.stakes
+        if s.holder in index and not s.indirect
+    ]
     n = len(ids)
     if not pairs:
         return ()

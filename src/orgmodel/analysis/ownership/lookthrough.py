@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from orgmodel.analysis.ownership.declared import merge_declared, open_lower
 from orgmodel.analysis.ownership.integrated import integrated
+from orgmodel.analysis.ownership.links import Links, regime_links
 from orgmodel.analysis.ownership.majority import Chains, majority_chain
 from orgmodel.analysis.ownership.network import Network, compile_network
-from orgmodel.analysis.ownership.rules import Measure, OwnershipRule
-from orgmodel.model import Organization, Share
+from orgmodel.analysis.ownership.rules import Measure, OwnershipRule, Regime
+from orgmodel.model import Organization, Share, Stake
 from orgmodel.model.options import read_option
 
 __all__ = ["effective_ownership", "look_through"]
@@ -26,6 +28,7 @@ def effective_ownership(
     *,
     rule: OwnershipRule | str = OwnershipRule.MULTIPLICATIVE,
     measure: Measure | str = Measure.SHARE,
+    regime: Regime | str | None = None,
 ) -> dict[str, Share]:
     """Return who ultimately holds *entity*, and how much of it.
 
@@ -54,6 +57,12 @@ def effective_ownership(
     measure : Measure or str
         ``"share"`` (default), ``"voting"`` or ``"profit_share"``; a stake without
         votes or a profit share recorded counts with its share.
+    regime : Regime or str, optional
+        Whose rules decide the links through trusts and joint holdings
+        (``docs/ownership-rules.md``); with none, every party to a trust is looked
+        through.  Control over an entity nobody holds shares in, and nominees, are
+        looked through under every regime; declared indirect holdings
+        (``Stake.indirect``) count where the file has no chain for them.
 
     Returns
     -------
@@ -99,7 +108,7 @@ def effective_ownership(
     orgmodel.exceptions.OptionError: 'rule' must be one of 'multiplicative', \
 'majority-chain' (got 'majority') — did you mean 'majority-chain'?
     """
-    return look_through(org, [entity], rule=rule, measure=measure)[entity]
+    return look_through(org, [entity], rule=rule, measure=measure, regime=regime)[entity]
 
 
 def look_through(
@@ -108,6 +117,7 @@ def look_through(
     *,
     rule: OwnershipRule | str = OwnershipRule.MULTIPLICATIVE,
     measure: Measure | str = Measure.SHARE,
+    regime: Regime | str | None = None,
 ) -> dict[str, dict[str, Share]]:
     """Return :func:`effective_ownership` for each of *entities*, solved together.
 
@@ -120,7 +130,7 @@ def look_through(
         The organisation.
     entities : iterable of str
         Ids of the entities looked through.
-    rule, measure
+    rule, measure, regime
         As for :func:`effective_ownership`.
 
     Returns
@@ -150,17 +160,54 @@ def look_through(
     """
     chosen_rule = read_option(rule, OwnershipRule, "rule")
     chosen = read_option(measure, Measure, "measure")
+    which = None if regime is None else read_option(regime, Regime, "regime")
     wanted = list(dict.fromkeys(entities))
     for entity_id in wanted:
         org.entity(entity_id)  # unknown ids raise with a did-you-mean suggestion
-    net = compile_network(org, chosen, wanted)
+    links = regime_links(org, which)
+    raw, net = solve(org, links, wanted, chosen_rule, chosen)
+    majority = chosen_rule is OwnershipRule.MAJORITY_CHAIN
+    out: dict[str, dict[str, Share]] = {}
+    for e, found in zip(wanted, raw, strict=True):
+        shares = _shares(net, found)
+        if any_open(links.stakes):
+            shares = _with_open_ends(shares, open_lower(links.stakes, e, chosen, majority=majority))
+        out[e] = merge_declared(org, e, shares, chosen)[0]
+    return out
+
+
+def solve(
+    org: Organization,
+    links: Links,
+    wanted: list[str],
+    rule: OwnershipRule,
+    measure: Measure,
+) -> tuple[list[dict[int, tuple[float, float]]], Network]:
+    """Look *wanted* through along *links* under *rule*; raw figures by node index."""
+    net = compile_network(org, measure, wanted, stakes=links.stakes)
     targets = [net.index[e] for e in wanted]
-    if chosen_rule is OwnershipRule.MULTIPLICATIVE:
-        raw = integrated(net, targets)
-    else:
-        links = net if chosen is Measure.VOTING else compile_network(org, Measure.VOTING, wanted)
-        raw = majority_chain(net, Chains.of(links), targets)
-    return {e: _shares(net, found) for e, found in zip(wanted, raw, strict=True)}
+    if rule is OwnershipRule.MULTIPLICATIVE:
+        return integrated(net, targets), net
+    votes = (
+        net
+        if measure is Measure.VOTING
+        else compile_network(org, Measure.VOTING, wanted, stakes=links.stakes)
+    )
+    return majority_chain(net, Chains.of(votes), targets), net
+
+
+def any_open(stakes: Iterable[Stake]) -> bool:
+    """Whether any figure of *stakes* has an open lower bound."""
+    return any(
+        f is not None and f.lower_open for s in stakes for f in (s.share, s.voting, s.profit_share)
+    )
+
+
+def _with_open_ends(shares: dict[str, Share], tainted: set[str]) -> dict[str, Share]:
+    return {
+        h: Share(s.lower, s.upper, lower_open=True) if h in tainted and s.lower < s.upper else s
+        for h, s in shares.items()
+    }
 
 
 def _shares(net: Network, found: dict[int, tuple[float, float]]) -> dict[str, Share]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -71,14 +72,21 @@ class Network:
 
 
 def compile_network(
-    org: Organization, measure: Measure, targets: Iterable[str] | None = None
+    org: Organization,
+    measure: Measure,
+    targets: Iterable[str] | None = None,
+    *,
+    stakes: Sequence[Stake] | None = None,
 ) -> Network:
     """Turn the stakes of *org* into the arrays and matrices of a :class:`Network`.
 
     With *targets* (entity ids), only the part of the network above them is compiled:
     the targets, every entity that holds one of them directly or not, and the holders
     of those.  That is all a look-through needs, and on a large network it is much
-    less than the whole.  Without *targets* the whole network is compiled.
+    less than the whole.  Without *targets* the whole network is compiled.  *stakes*
+    (default ``org.stakes``) are the links to follow (see :mod:`.links`).  An open
+    lower bound ("more than 50%") is compiled one float step above its figure, so
+    that strict tests such as a majority see it pass.
 
     Examples
     --------
@@ -98,13 +106,14 @@ def compile_network(
     >>> compile_network(org, Measure.SHARE, ["acme"]).ids
     ['acme', 'ann']
     """
+    links: Sequence[Stake] = org.stakes if stakes is None else stakes
     if targets is None:
         ids = [e.id for e in org.entities]
         n_entities = len(ids)
         ids.extend(p.id for p in org.people)
-        stakes: Sequence[Stake] = org.stakes
     else:
-        ids, n_entities, stakes = _above(org, targets)
+        ids, n_entities, links = _above(org, targets, links)
+    stakes = links
     index = dict(zip(ids, range(len(ids)), strict=True))
     # plain list comprehensions are the fastest way through the records; this pass
     # is most of the cost of a look-through on a large network
@@ -114,7 +123,10 @@ def compile_network(
         figures = [s.share for s in stakes]
     else:
         figures = [measure_of(s, measure) for s in stakes]
-    lower = np.array([f.lower for f in figures], dtype=np.float64)
+    lower = np.array(
+        [math.nextafter(f.lower, 1.0) if f.lower_open else f.lower for f in figures],
+        dtype=np.float64,
+    )
     upper = np.array([f.upper for f in figures], dtype=np.float64)
     exact = bool(np.array_equal(lower, upper))
     owned = np.zeros(n_entities, dtype=bool)
@@ -142,7 +154,9 @@ def compile_network(
     )
 
 
-def _above(org: Organization, targets: Iterable[str]) -> tuple[list[str], int, list[Stake]]:
+def _above(
+    org: Organization, targets: Iterable[str], stakes: Sequence[Stake]
+) -> tuple[list[str], int, list[Stake]]:
     """Return the ids above *targets* (entities first), how many are entities, their stakes.
 
     One pass numbers the entity held by each stake and sorts the stakes by it (no
@@ -152,7 +166,6 @@ def _above(org: Organization, targets: Iterable[str]) -> tuple[list[str], int, l
     """
     entity_ids = [e.id for e in org.entities]
     number = dict(zip(entity_ids, range(len(entity_ids)), strict=True))
-    stakes = org.stakes
     held = np.array([number[s.entity] for s in stakes], dtype=np.int64)
     by_held = np.argsort(held, kind="stable")
     counts = np.bincount(held, minlength=len(entity_ids))

@@ -21,6 +21,8 @@ def votes_by_entity(org: Organization) -> dict[str, dict[str, Bounds]]:
     """
     out: dict[str, dict[str, list[float]]] = defaultdict(dict)
     for stake in org.stakes:
+        if stake.indirect:
+            continue  # a declared figure, not a holding of its own
         votes = stake.voting if stake.voting is not None else stake.share
         bounds = out[stake.entity].setdefault(stake.holder, [0.0, 0.0])
         bounds[0] = min(1.0, bounds[0] + votes.lower)

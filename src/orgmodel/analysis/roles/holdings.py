@@ -77,6 +77,8 @@ def holdings(org: Organization) -> tuple[dict[str, Holding], list[Entity]]:
     by_holder: dict[str, list[Stake]] = {}
     holders_of: dict[str, list[str]] = {}
     for s in org.stakes:
+        if s.indirect:
+            continue  # declared through intermediaries: the look-through finds it
         by_holder.setdefault(s.holder, []).append(s)
         if s.holder in entities:
             holders_of.setdefault(s.entity, []).append(s.holder)

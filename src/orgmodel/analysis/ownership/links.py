@@ -1,0 +1,132 @@
+"""The links look-through follows under each regime: holdings, control, trusts, nominees.
+
+The stakes of an organisation say who holds what directly.  Registers say more: who
+controls an entity that has no shareholders (a ministry held by the State through a
+statute), who stands behind a nominee, who the parties to a trust are, who holds
+jointly.  :func:`regime_links` turns all of that into the list of stakes the
+look-through engine follows, and says which links come from control or an
+arrangement rather than from shares.  The rules and their legal sources are in
+``docs/ownership-rules.md``:
+
+* **declared indirect holdings** (:attr:`Stake.indirect`) are no links: they are
+  figures to compare with (:mod:`.declared`);
+* **nominees**: what a nomination arrangement holds passes whole to its nominators,
+  never to its nominees (UK Companies Act 2006 Sch. 1A Part 5; EU AMLR Art. 66;
+  31 CFR 1010.380(d)(3)(i)(B));
+* **trusts**: what a trust holds passes whole to the parties the regime names —
+  ``eu-amlr`` the settlor, trustees, protector and beneficiaries (Art. 58);
+  ``uk-psc`` the trustees and whoever has the right to exercise significant
+  influence or control over the trust (Sch. 1A paras 5 and 18–19, the protector
+  included); ``us-cta`` the trustee, the beneficiaries and the settlor
+  (31 CFR 1010.380(d)(3)(ii)(C)); with no regime, every party;
+* **joint holders** of a joint arrangement: under ``uk-psc`` each is treated as
+  holding the whole (Sch. 1A para 19); elsewhere each holds its recorded share;
+* **control**: an entity that nobody holds shares in passes what it holds whole to
+  each party with a control right over it (a state over its ministry).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+import attrs
+
+from orgmodel.analysis.ownership.rules import Regime
+from orgmodel.model import EntityKind, Organization, Role, Share, Stake
+
+__all__ = ["TRUST_PARTIES", "Links", "regime_links"]
+
+#: The parties to a trust through whom a regime looks.
+TRUST_PARTIES: dict[Regime | None, frozenset[Role]] = {
+    None: frozenset({Role.SETTLOR, Role.TRUSTEE, Role.PROTECTOR, Role.BENEFICIARY}),
+    Regime.EU_AMLR: frozenset({Role.SETTLOR, Role.TRUSTEE, Role.PROTECTOR, Role.BENEFICIARY}),
+    Regime.UK_PSC: frozenset({Role.TRUSTEE, Role.PROTECTOR}),
+    Regime.US_CTA: frozenset({Role.SETTLOR, Role.TRUSTEE, Role.BENEFICIARY}),
+}
+_WHOLE = Share.exact(1.0)
+
+
+@attrs.frozen(eq=False)
+class Links:
+    """The stakes to look through, and which of them are not shareholdings.
+
+    Attributes
+    ----------
+    stakes : sequence of Stake
+        Direct holdings, with the links of control and arrangements in place of the
+        stakes they stand for.
+    via : dict
+        ``(holder, entity)`` to how a link that is not a shareholding arises:
+        ``"control"``, ``"nominee"``, ``"trust"`` or ``"joint"``.
+    """
+
+    stakes: Sequence[Stake]
+    via: dict[tuple[str, str], str]
+
+
+def _party_link(stake: Stake, how: str, via: dict[tuple[str, str], str]) -> Stake:
+    via[stake.holder, stake.entity] = how
+    return attrs.evolve(stake, share=_WHOLE, voting=None, profit_share=None)
+
+
+def regime_links(org: Organization, regime: Regime | None = None) -> Links:  # noqa: C901
+    """Return the links look-through follows for *org* under *regime*.
+
+    Examples
+    --------
+    A ministry held by the State through a statute, holding all of a company:
+
+    >>> import orgmodel as om
+    >>> org = om.Organization(
+    ...     name="x",
+    ...     entities=[
+    ...         om.Entity("state", "State"),
+    ...         om.Entity("min", "Ministry"),
+    ...         om.Entity("co", "Co"),
+    ...     ],
+    ...     stakes=[
+    ...         om.Stake("min", "co", om.Share.exact(1.0)),
+    ...         om.Stake("state", "min", om.Share.exact(0.0), control=[om.Control.LEGAL_FRAMEWORK]),
+    ...     ],
+    ... )
+    >>> links = regime_links(org)
+    >>> [(s.holder, s.entity, str(s.share)) for s in links.stakes], links.via
+    ([('min', 'co', '100%'), ('state', 'min', '100%')], {('state', 'min'): 'control'})
+    """
+    stakes = org.stakes
+    plain = not any(s.indirect or s.control or s.roles for s in stakes)
+    if plain:
+        return Links(stakes, {})
+    kinds = {e.id: e.kind for e in org.entities}
+    equity: dict[str, bool] = defaultdict(bool)
+    for s in stakes:
+        if not s.indirect and s.share.upper > 0.0 and not s.roles:
+            equity[s.entity] = True
+    parties = TRUST_PARTIES[regime]
+    nominated = {s.entity for s in stakes if Role.NOMINATOR in s.roles}
+    via: dict[tuple[str, str], str] = {}
+    out: list[Stake] = []
+    for s in stakes:
+        if s.indirect:
+            continue
+        kind = kinds.get(s.entity)
+        roles = set(s.roles)
+        if s.entity in nominated and (Role.NOMINATOR in roles or Role.NOMINEE in roles):
+            if Role.NOMINATOR in roles:
+                out.append(_party_link(s, "nominee", via))
+            continue  # a nominee holds nothing for itself
+        if kind is EntityKind.TRUST and roles & {*TRUST_PARTIES[None]}:
+            if roles & parties or (regime is Regime.UK_PSC and s.control):
+                out.append(_party_link(s, "trust", via))
+            elif s.share.upper > 0.0:
+                out.append(s)
+            continue
+        if Role.JOINT_HOLDER in roles and regime is Regime.UK_PSC:
+            out.append(_party_link(s, "joint", via))
+            continue
+        if s.control and not equity[s.entity] and s.share.upper == 0.0:
+            out.append(_party_link(s, "control", via))
+            continue
+        out.append(s)
+    return Links(out, via)
