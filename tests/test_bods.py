@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 import orgmodel as om
 from orgmodel.io._bods import from_bods, is_bods, to_bods
+from orgmodel.io._bods_write import BodsExportWarning, bods_export
 from strategies import organizations
 
 DATA = Path(__file__).parent / "data" / "bods"
@@ -65,26 +66,27 @@ def test_exact_shares_and_details():
 
 
 def test_ranges_and_exclusive_bounds():
-    """Ranges become Share ranges; exclusive bounds become their closure."""
+    """Ranges become Share ranges; exclusive bounds become open ends."""
     org = load("ranges.json")
     assert stake(org, "ines-okafor", "lantern-llp").share == om.Share.between(0.25, 0.5)
     pavel = stake(org, "pavel-roos", "lantern-llp")
-    assert pavel.share == om.Share.between(0.25, 0.5)
-    assert pavel.voting == om.Share.between(0.5, 0.75)
-    assert stake(org, "yuki-brandt", "lantern-llp").share == om.Share.between(0.0, 0.25)
+    assert pavel.share == om.Share.between(0.25, 0.5, lower_open=True)
+    assert pavel.voting == om.Share.between(0.5, 0.75, lower_open=True, upper_open=True)
+    assert stake(org, "yuki-brandt", "lantern-llp").share == om.Share.between(
+        0.0, 0.25, upper_open=True
+    )
 
 
-def test_indirect_interests_are_not_stakes():
-    """An indirect interest is kept on the subject, not counted as a direct holding."""
+def test_indirect_interests_are_declared_holdings():
+    """An indirect interest is a declared holding (Stake.indirect), not a network link."""
     org = load("indirect.json")
-    pairs = sorted((s.holder, s.entity) for s in org.stakes)
+    pairs = sorted((s.holder, s.entity, s.indirect) for s in org.stakes)
     assert pairs == [
-        ("harbour-holdings", "rivet-works"),
-        ("mara-quist", "harbour-holdings"),
-        ("olu-baines", "rivet-works"),
+        ("harbour-holdings", "rivet-works", False),
+        ("mara-quist", "harbour-holdings", False),
+        ("mara-quist", "rivet-works", True),
+        ("olu-baines", "rivet-works", False),
     ]
-    notes = org.entity("rivet-works").attributes["bods"]["orgmodel"]["indirect"]
-    assert notes[0]["interestedParty"] == "mara-quist"
     assert org.focal_entity == "rivet-works"
 
 
@@ -307,7 +309,8 @@ def test_written_statements_have_the_04_shape():
         ],
         focal_entity="acme",
     )
-    written = to_bods(org, date="2026-02-03", publisher="Acme registry")
+    with pytest.warns(BodsExportWarning, match=r"1 people who hold nothing .*\(bob\)"):
+        written = to_bods(org, date="2026-02-03", publisher="Acme registry")
     assert [s["recordId"] for s in written] == ["acme", "hold", "ann", "ann/hold", "hold/acme"]
     for statement in written:
         assert {
@@ -348,12 +351,16 @@ def close(a: om.Share | None, b: om.Share | None) -> bool:
 @given(organizations(max_people=5, max_entities=3, max_units=0, attributes=st.just({})))
 def test_any_organisation_round_trips_its_ownership(org):
     """Any valid organisation keeps its stakes, entities and holders through BODS."""
-    back = from_bods(json.loads(json.dumps(to_bods(org, date="2026-01-01"))))
+    written = bods_export(org, date="2026-01-01").statements
+    back = from_bods(json.loads(json.dumps(written)))
     assert [(e.id, e.name, e.kind) for e in back.entities] == [
         (e.id, e.name, e.kind) for e in org.entities
     ]
-    assert [(s.holder, s.entity) for s in back.stakes] == [(s.holder, s.entity) for s in org.stakes]
+    assert [(s.holder, s.entity, s.indirect) for s in back.stakes] == [
+        (s.holder, s.entity, s.indirect) for s in org.stakes
+    ]
     for mine, theirs in zip(back.stakes, org.stakes, strict=True):
+        assert (mine.control, mine.roles) == (theirs.control, theirs.roles)
         assert close(mine.share, theirs.share)
         assert close(mine.voting, theirs.voting)
         assert close(mine.profit_share, theirs.profit_share)

@@ -32,15 +32,16 @@ from typing import Any
 import attrs
 
 from orgmodel._suggest import did_you_mean
+from orgmodel.io._bods_interests import MAX_INTERESTS, read_interests
 from orgmodel.io._bods_values import (
     BODS_VERSION,
-    MEASURES,
+    STATEMENT,
     Problems,
+    display_name,
     entity_kind,
     is_bods,
-    person_name,
-    share_from_bods,
 )
+from orgmodel.io._bods_versions import detect_version, upgrade
 from orgmodel.model import Entity, Organization, Person, Stake
 from orgmodel.model.exceptions import ValidationError
 from orgmodel.model.problems import Problem, ProblemCode
@@ -49,6 +50,12 @@ from orgmodel.model.share import Share
 __all__ = ["BODS_VERSION", "from_bods", "is_bods"]
 
 _RECORD_TYPES = ("entity", "person", "relationship")
+#: Documents with more statements are refused (a register is read with the PSC or a
+#: streaming reader, not as one JSON array).
+MAX_STATEMENTS = 5_000_000
+
+
+_STATEMENT_PARTS = ("recordId", "recordType", "recordDetails")
 
 
 @attrs.define
@@ -57,6 +64,25 @@ class _Record:
     record_type: str
     details: dict[str, Any]
     status: str | None
+    meta: dict[str, Any]  # the statement less its record: ids, dates, annotations ...
+    history: list[dict[str, Any]]  # the earlier statements about the record, whole
+    record_id: str = ""
+
+    def statement(self) -> dict[str, Any]:
+        """Return the statement as it was read."""
+        return {
+            **self.meta,
+            "recordId": self.record_id,
+            "recordType": self.record_type,
+            "recordDetails": self.details,
+        }
+
+    def kept(self) -> dict[str, Any]:
+        """Return what a model record keeps of the statement: metadata and history."""
+        out = dict(self.meta)
+        if self.history:
+            out["history"] = self.history
+        return out
 
 
 class _Reader:
@@ -119,8 +145,11 @@ class _Reader:
                 f"in statements[{earlier.index}]",
             )
             return
-        # A later statement about the same record is an update: it replaces the earlier.
-        self.records[record_id] = _Record(i, record_type, details, status)
+        # A later statement about the same record is an update: it replaces the earlier,
+        # which is kept whole so that writing gives the same statements back.
+        history = [] if earlier is None else [*earlier.history, earlier.statement()]
+        meta = {k: v for k, v in statement.items() if k not in _STATEMENT_PARTS}
+        self.records[record_id] = _Record(i, record_type, details, status, meta, history, record_id)
         self.broken.discard(record_id)
 
 
@@ -143,16 +172,19 @@ class _Builder:
             elif record.record_type == "entity":
                 self._entity(record_id, record)
         for record_id, record in records.items():
-            if record.record_type == "relationship" and record.status != "closed":
+            if record.record_type != "relationship":
+                continue
+            if record.status == "closed":
+                self._closed(record_id, record)
+            else:
                 self._relationship(record_id, record)
         self.entities = [attrs.evolve(e, attributes=self._with_extras(e)) for e in self.entities]
 
     def _person(self, record_id: str, record: _Record) -> None:
         details = record.details
-        name = person_name(details)
-        if name is None:
-            name = record_id
-        self.people.append(Person(record_id, name, attributes={"bods": dict(details)}))
+        name = display_name(details, record_id)
+        attributes = {"bods": dict(details), STATEMENT: record.kept()}
+        self.people.append(Person(record_id, name, attributes=attributes))
         self.where["people"].append(f"statements[{record.index}]")
 
     def _entity(self, record_id: str, record: _Record) -> None:
@@ -175,7 +207,7 @@ class _Builder:
                 record_id,
                 name if isinstance(name, str) else record_id,
                 kind=entity_kind(details),
-                attributes={"bods": kept},
+                attributes={"bods": kept, STATEMENT: record.kept()},
             )
         )
         self.where["entities"].append(f"statements[{record.index}]")
@@ -219,6 +251,14 @@ class _Builder:
             return None
         return value
 
+    def _closed(self, record_id: str, record: _Record) -> None:
+        """Keep a closed relationship on its subject, to write it back; it is no stake."""
+        subject = record.details.get("subject")
+        if isinstance(subject, str) and self.reader.records.get(subject) is not None:
+            self._note(
+                subject, "closed", record_id, {"statements": [*record.history, record.statement()]}
+            )
+
     def _relationship(self, record_id: str, record: _Record) -> None:
         details = record.details
         where = f"statements[{record.index}].recordDetails"
@@ -232,91 +272,68 @@ class _Builder:
                 f"'interests' must be a list (got {interests!r})",
             )
             return
-        direct, indirect, measures = self._interests(interests, where)
+        if len(interests) > MAX_INTERESTS:
+            self.problems.add(
+                ProblemCode.WRONG_TYPE,
+                f"{where}.interests",
+                f"a relationship has {len(interests)} interests; at most {MAX_INTERESTS} are read",
+            )
+            return
+        read = read_interests(interests, where, self.problems)
         if subject is None:
             return
         if party is None:
             unspecified = details.get("interestedParty")
             if isinstance(unspecified, Mapping):
-                self._note(subject, "unspecifiedInterestedParties", record_id, details)
+                kept = {**details, STATEMENT: record.kept()}
+                self._note(subject, "unspecifiedInterestedParties", record_id, kept)
             return
-        if indirect:
-            note = {**details, "interests": indirect}
-            self._note(subject, "indirect", record_id, note)
-        if direct:
-            self._stake(record_id, record.index, subject, party, direct, measures)
+        other = {k: v for k, v in details.items() if k not in _PARTS}
+        base = {"recordId": record_id, **other}
+        if read.direct or not read.indirect:
+            roles = read.roles
+            self._stake(
+                record.index,
+                Stake(
+                    party,
+                    subject,
+                    read.total("share") or read.fallback(),
+                    voting=read.total("voting"),
+                    profit_share=read.total("profit_share"),
+                    control=read.control,
+                    roles=roles,
+                    attributes={
+                        "bods": {**base, "interests": read.direct},
+                        STATEMENT: record.kept(),
+                    },
+                ),
+            )
+        if read.indirect:
+            bods = {**base, "interests": read.indirect, "part": "indirect"}
+            if not read.direct:
+                bods_attrs: dict[str, Any] = {"bods": bods, STATEMENT: record.kept()}
+            else:
+                bods_attrs = {"bods": bods}
+            self._stake(
+                record.index,
+                Stake(
+                    party,
+                    subject,
+                    read.total("share", indirect=True) or Share.between(0.0, 1.0),
+                    voting=read.total("voting", indirect=True),
+                    profit_share=read.total("profit_share", indirect=True),
+                    indirect=True,
+                    attributes=bods_attrs,
+                ),
+            )
 
-    def _interests(
-        self, interests: list[Any], where: str
-    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, list[Share]]]:
-        """Split *interests* into direct and indirect; read the measures of the direct."""
-        direct: list[dict[str, Any]] = []
-        indirect: list[dict[str, Any]] = []
-        measures: dict[str, list[Share]] = {}
-        for j, interest in enumerate(interests):
-            at = f"{where}.interests[{j}]"
-            if not isinstance(interest, dict):
-                self.problems.add(
-                    ProblemCode.WRONG_TYPE, at, f"an interest must be an object (got {interest!r})"
-                )
-                continue
-            kind = interest.get("type")
-            if kind is not None and not isinstance(kind, str):
-                self.problems.add(
-                    ProblemCode.WRONG_TYPE, f"{at}.type", f"'type' must be a string (got {kind!r})"
-                )
-                continue
-            if interest.get("directOrIndirect") == "indirect":
-                indirect.append(interest)
-                continue
-            direct.append(interest)
-            if kind not in MEASURES or "endDate" in interest:
-                continue  # another kind of interest, or one that has ended
-            share: Share | None = Share.between(0.0, 1.0)  # stated without a share: unknown
-            if "share" in interest:
-                share = share_from_bods(interest["share"], f"{at}.share", self.problems)
-            if share is not None:
-                measures.setdefault(MEASURES[kind], []).append(share)
-        return direct, indirect, measures
+    def _stake(self, index: int, stake: Stake) -> None:
+        self.stakes.append(stake)
+        self.where["stakes"].append(f"statements[{index}]")
 
     def _note(self, subject: str, kind: str, record_id: str, details: Mapping[str, Any]) -> None:
         extras = self.entity_extras.setdefault(subject, {})
         extras.setdefault(kind, []).append({"recordId": record_id, **details})
-
-    def _stake(  # noqa: PLR0917 - private, one caller
-        self,
-        record_id: str,
-        index: int,
-        subject: str,
-        party: str,
-        interests: list[dict[str, Any]],
-        measures: dict[str, list[Share]],
-    ) -> None:
-        def total(name: str) -> Share | None:
-            found = measures.get(name)
-            if not found:
-                return None
-            return Share(
-                min(1.0, sum(s.lower for s in found)), min(1.0, sum(s.upper for s in found))
-            )
-
-        voting, profit = total("voting"), total("profit_share")
-        share = total("share")
-        if share is None:
-            # No shareholding stated: unknown when votes or profits show a holding,
-            # none when the relationship is control only (board, senior official ...).
-            share = Share.between(0.0, 1.0) if voting or profit else Share.exact(0.0)
-        self.stakes.append(
-            Stake(
-                party,
-                subject,
-                share,
-                voting=voting,
-                profit_share=profit,
-                attributes={"bods": {"recordId": record_id, "interests": interests}},
-            )
-        )
-        self.where["stakes"].append(f"statements[{index}]")
 
     def _with_extras(self, entity: Entity) -> dict[str, Any]:
         extras = self.entity_extras.get(entity.id)
@@ -324,6 +341,9 @@ class _Builder:
             return entity.attributes
         bods = {**entity.attributes.get("bods", {}), "orgmodel": extras}
         return {**entity.attributes, "bods": bods}
+
+
+_PARTS = ("subject", "interestedParty", "interests")
 
 
 _FIELD_PATHS = {
@@ -434,6 +454,15 @@ def from_bods(data: object, *, source: str = "<bods>") -> Organization:
             f"a BODS document is a JSON array of statements (got a {shown})",
         )
         raise ValidationError(problems.found, source=source)
+    if len(data) > MAX_STATEMENTS:
+        problems.add(
+            ProblemCode.WRONG_TYPE,
+            "statements",
+            f"a BODS document of {len(data)} statements; at most {MAX_STATEMENTS} are read",
+        )
+        raise ValidationError(problems.found, source=source)
+    if detect_version(data, source) != BODS_VERSION:
+        data = upgrade(data)
     reader = _Reader(data, problems)
     builder = _Builder(reader, problems)
     if problems.found:

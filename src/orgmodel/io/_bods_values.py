@@ -20,12 +20,18 @@ from orgmodel.model.share import Share
 __all__ = [
     "BODS_VERSION",
     "MEASURES",
+    "STATEMENT",
     "Problems",
+    "display_name",
     "entity_kind",
     "is_bods",
     "person_name",
     "share_from_bods",
 ]
+
+#: The attribute that keeps a statement's metadata (``statementId``, dates,
+#: ``publicationDetails``, ``annotations``, ...) and the earlier statements of its record.
+STATEMENT = "bods_statement"
 
 #: The version of the standard read and written.
 BODS_VERSION = "0.4"
@@ -49,8 +55,9 @@ def is_bods(data: object) -> bool:
     """Whether *data* looks like a BODS document: a list of statements.
 
     Only a non-empty JSON array whose items are all objects with a ``statementId``
-    and a ``recordType`` counts, so detection is never ambiguous with orgmodel's own
-    format (an object at the top).
+    and a ``recordType`` (BODS 0.4) or a ``statementID`` and a ``statementType``
+    (0.2, 0.3) counts, so detection is never ambiguous with orgmodel's own format (an
+    object at the top).
 
     Examples
     --------
@@ -62,7 +69,14 @@ def is_bods(data: object) -> bool:
     return (
         isinstance(data, list)
         and bool(data)
-        and all(isinstance(s, dict) and "statementId" in s and "recordType" in s for s in data)
+        and all(
+            isinstance(s, dict)
+            and (
+                ("statementId" in s and "recordType" in s)
+                or ("statementID" in s and "statementType" in s)
+            )
+            for s in data
+        )
     )
 
 
@@ -154,7 +168,7 @@ def _bounds(numbers: dict[str, float], location: str, problems: Problems) -> Sha
             f"share range with {low_key} {low:g} and {high_key} {high:g} is empty",
         )
         return None
-    return Share.between(low / _PERCENT, high / _PERCENT)
+    return Share.between(low / _PERCENT, high / _PERCENT, lower_open=low_open, upper_open=high_open)
 
 
 def _text(value: object) -> str | None:
@@ -180,6 +194,25 @@ def person_name(details: Mapping[str, Any]) -> str | None:
     return None
 
 
+def display_name(details: Mapping[str, Any], record_id: str) -> str:
+    """Return the name a person record is shown by: its own, else what it is.
+
+    An anonymous or unknown person has no name; it is shown as
+    ``"anonymous person (subjectExemptFromDisclosure)"`` and so on, and the writer
+    writes no name for it.
+    """
+    name = person_name(details)
+    if name is not None:
+        return name
+    kind = details.get("personType")
+    if kind in ("anonymousPerson", "unknownPerson"):
+        unspecified = details.get("unspecifiedPersonDetails")
+        reason = unspecified.get("reason") if isinstance(unspecified, Mapping) else None
+        shown = "anonymous person" if kind == "anonymousPerson" else "unknown person"
+        return f"{shown} ({reason})" if isinstance(reason, str) else shown
+    return record_id
+
+
 def entity_kind(details: Mapping[str, Any]) -> EntityKind:
     """Return the :class:`EntityKind` an entity record's ``entityType`` stands for."""
     entity_type = details.get("entityType")
@@ -192,4 +225,6 @@ def entity_kind(details: Mapping[str, Any]) -> EntityKind:
                 return kind
     if entity_type.get("subtype") == "trust":
         return EntityKind.TRUST
+    if entity_type.get("type") == "arrangement":
+        return EntityKind.ARRANGEMENT
     return _ENTITY_KINDS.get(str(entity_type.get("type")), EntityKind.OTHER)

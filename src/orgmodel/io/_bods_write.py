@@ -13,21 +13,26 @@ import datetime as dt
 import json
 import math
 import uuid
+import warnings
 from collections.abc import Mapping
 from typing import Any
 
+import attrs
+
+from orgmodel.io._bods_interests import CONTROLS, JOINT_DETAILS, ROLES, UNKNOWN_KINDS, is_joint
 from orgmodel.io._bods_values import (
     BODS_VERSION,
     MEASURES,
+    STATEMENT,
     Problems,
+    display_name,
     entity_kind,
-    person_name,
     share_from_bods,
 )
-from orgmodel.model import Entity, EntityKind, Organization, Person, Stake
+from orgmodel.model import Control, Entity, EntityKind, Organization, Person, Role, Stake
 from orgmodel.model.share import Share
 
-__all__ = ["to_bods"]
+__all__ = ["BodsExport", "BodsExportWarning", "bods_export", "to_bods"]
 
 _NAMESPACE = uuid.UUID("6f1c2a54-9a43-4d1e-8a59-3c0b6f0d2b1e")
 _PERCENT = 100.0
@@ -56,7 +61,9 @@ def _share(value: Share) -> dict[str, float]:
     if value.is_exact:
         exact = _percent(value.lower)
         return {"exact": exact, "minimum": exact, "maximum": exact}
-    return {"minimum": _percent(value.lower), "maximum": _percent(value.upper)}
+    low = "exclusiveMinimum" if value.lower_open else "minimum"
+    high = "exclusiveMaximum" if value.upper_open else "maximum"
+    return {low: _percent(value.lower), high: _percent(value.upper)}
 
 
 def _bods(record: Person | Entity | Stake) -> dict[str, Any]:
@@ -64,9 +71,16 @@ def _bods(record: Person | Entity | Stake) -> dict[str, Any]:
     return dict(found) if isinstance(found, Mapping) else {}
 
 
+def _kept(record: Person | Entity | Stake) -> dict[str, Any]:
+    found = record.attributes.get(STATEMENT)
+    return dict(found) if isinstance(found, Mapping) else {}
+
+
 def _entity_type(kind: EntityKind) -> dict[str, str]:
     if kind is EntityKind.TRUST:
         return {"type": "arrangement", "subtype": "trust", "details": kind.value}
+    if kind is EntityKind.ARRANGEMENT:
+        return {"type": "arrangement", "details": kind.value}
     if kind is EntityKind.OTHER:
         return {"type": "legalEntity", "details": kind.value}
     return {"type": "registeredEntity", "details": kind.value}
@@ -86,70 +100,138 @@ def _person_details(person: Person) -> dict[str, Any]:
     details = _bods(person)
     details.setdefault("isComponent", False)
     details.setdefault("personType", "knownPerson")
-    if person_name(details) != person.name:
-        details["names"] = [{"type": "individual", "fullName": person.name}]
+    if display_name(details, person.id) != person.name:
+        details["names"] = [{"type": "legal", "fullName": person.name}]
     return details
 
 
-def _total(interests: list[dict[str, Any]]) -> Share:
+def _measure(interest: Mapping[str, Any]) -> str | None:
+    """Return the stake field a current interest fills, as the reader reads it."""
+    if "endDate" in interest:
+        return None
+    kind = interest.get("type")
+    if kind in MEASURES:
+        return MEASURES[kind]
+    if kind in UNKNOWN_KINDS and "share" in interest:
+        return "share"
+    return None
+
+
+def _total(interests: list[dict[str, Any]]) -> Share | None:
     sink = Problems()
-    lower = upper = 0.0
+    shares = []
     for interest in interests:
-        share = (
-            share_from_bods(interest["share"], "", sink)
-            if "share" in interest
-            else Share.between(0.0, 1.0)
-        )
+        if "share" not in interest:
+            shares.append(Share.between(0.0, 1.0))
+            continue
+        share = share_from_bods(interest["share"], "", sink)
         if share is None:
-            return Share.between(0.0, 1.0)
-        lower, upper = lower + share.lower, upper + share.upper
-    return Share(min(1.0, lower), min(1.0, upper))
+            return None
+        shares.append(share)
+    low = min(1.0, sum(x.lower for x in shares))
+    high = min(1.0, sum(x.upper for x in shares))
+    lower_open = any(x.lower_open for x in shares) and low < high
+    upper_open = any(x.upper_open for x in shares) and low < high and high < 1.0
+    return Share(low, high, lower_open=lower_open, upper_open=upper_open)
 
 
-def _same(a: Share, b: Share) -> bool:
-    return math.isclose(a.lower, b.lower, abs_tol=_SAME) and math.isclose(
-        a.upper, b.upper, abs_tol=_SAME
+def _same(a: Share | None, b: Share) -> bool:
+    return (
+        a is not None
+        and math.isclose(a.lower, b.lower, abs_tol=_SAME)
+        and math.isclose(a.upper, b.upper, abs_tol=_SAME)
+        and (a.lower_open, a.upper_open) == (b.lower_open, b.upper_open)
     )
 
 
-def _placeholder(stake: Stake) -> Share:
-    """Return the share :func:`from_bods` gives a relationship without a shareholding."""
-    if stake.voting is not None or stake.profit_share is not None:
-        return Share.between(0.0, 1.0)
-    return Share.exact(0.0)
+_CODES: dict[Control | Role, str] = {
+    **{v: k for k, v in CONTROLS.items()},
+    **{v: k for k, v in ROLES.items()},
+}
 
 
-def _interests(stake: Stake) -> list[dict[str, Any]]:
-    """Return the interests of *stake*: those read from BODS, with the model's measures."""
+def _interests(stake: Stake) -> list[dict[str, Any]]:  # noqa: C901, PLR0912 - one pass per kind
+    """Return the interests of *stake*: those read from BODS, with the model's figures."""
     stored = [dict(i) for i in _bods(stake).get("interests", []) if isinstance(i, Mapping)]
-    from_bods = bool(_bods(stake))
+    from_bods = "recordId" in _bods(stake)
+    level = "indirect" if stake.indirect else "direct"
     out: list[dict[str, Any]] = []
-    for kind, field in MEASURES.items():
-        value: Share | None = getattr(stake, field)
-        current = [i for i in stored if i.get("type") == kind and "endDate" not in i]
-        if value is None or not current:
-            continue
-        if not _same(_total(current), value):
-            first = {**current[0], "share": _share(value)}
-            stored = [
-                first if i is current[0] else i
-                for i in stored
-                if not any(i is c for c in current[1:])
-            ]
+    written: set[str] = set()
     for interest in stored:
-        measure = MEASURES.get(str(interest.get("type")))
-        if measure is not None and "endDate" not in interest and getattr(stake, measure) is None:
-            continue  # the model dropped this measure
+        kind = interest.get("type")
+        field = _measure(interest)
+        if field is not None:
+            if field in written:
+                continue  # the model's total is written once, on the first interest
+            value: Share | None = getattr(stake, field)
+            if value is None:
+                continue  # the model dropped this measure
+            current = [i for i in stored if _measure(i) == field]
+            if not _same(_total(current), value):
+                out.append({**interest, "share": _share(value)})
+                written.add(field)
+                continue
+            out.extend(current)
+            written.add(field)
+            continue
+        member: Control | Role | None = None
+        if isinstance(kind, str):
+            member = CONTROLS.get(kind) or ROLES.get(kind)
+        dropped = member is not None and member not in (*stake.control, *stake.roles)
+        if dropped and "endDate" not in interest and level == "direct":
+            continue  # the model dropped it
         out.append(interest)
-    for kind, field in MEASURES.items():
+    for field, kind in (
+        ("share", "shareholding"),
+        ("voting", "votingRights"),
+        ("profit_share", "rightsToProfitOrIncome"),
+    ):
         value = getattr(stake, field)
-        has = any(i.get("type") == kind and "endDate" not in i for i in stored)
-        if value is None or has:
+        if value is None or field in written:
             continue
-        if field == "share" and from_bods and _same(value, _placeholder(stake)):
+        if field == "share" and from_bods and _placeholder(stake, value):
             continue
-        out.append({"type": kind, "directOrIndirect": "direct", "share": _share(value)})
+        out.append({"type": kind, "directOrIndirect": level, "share": _share(value)})
+    present = {i.get("type") for i in out if "endDate" not in i}
+    parts: list[Control | Role] = [*stake.control, *stake.roles]
+    for part in parts:
+        code = _CODES.get(part)
+        if code is not None and code not in present:
+            out.append({"type": code, "directOrIndirect": level})
+        joint = {"type": "unknownInterest", "directOrIndirect": level, "details": JOINT_DETAILS}
+        if part is Role.JOINT_HOLDER and not any(is_joint(i) for i in out):
+            out.append(joint)
     return out
+
+
+def _placeholder(stake: Stake, value: Share) -> bool:
+    """Whether *value* is the share :func:`from_bods` gives a relationship stating none."""
+    if stake.indirect:
+        return _same(value, Share.between(0.0, 1.0))
+    if stake.voting is not None or stake.profit_share is not None:
+        return _same(value, Share.between(0.0, 1.0))
+    return _same(value, Share.exact(0.0))
+
+
+@attrs.frozen
+class BodsExport:
+    """What :func:`bods_export` wrote, and what BODS could not carry.
+
+    Attributes
+    ----------
+    statements : list of dict
+        The statements, ready for :func:`json.dump`.
+    unwritten : tuple of str
+        One sentence per kind of thing left out (people who hold nothing, units,
+        reporting lines, external relationships, liabilities, attributes).
+    """
+
+    statements: list[dict[str, Any]]
+    unwritten: tuple[str, ...]
+
+
+class BodsExportWarning(UserWarning):
+    """A BODS export left out parts of the organisation that BODS cannot carry."""
 
 
 class _Writer:
@@ -162,25 +244,43 @@ class _Writer:
         self.statements: list[dict[str, Any]] = []
         self.used: set[str] = {p.id for p in org.people} | {e.id for e in org.entities}
 
-    def statement(self, record_type: str, record_id: str, details: dict[str, Any]) -> None:
+    def statement(
+        self,
+        record_type: str,
+        record_id: str,
+        details: dict[str, Any],
+        kept: Mapping[str, Any] | None = None,
+        original: Mapping[str, Any] | None = None,
+    ) -> None:
+        """Write one statement; what was read (*kept*) is written back unchanged."""
+        kept = dict(kept or {})
+        for earlier in kept.pop("history", []):
+            if isinstance(earlier, Mapping):
+                self.statements.append(_current(earlier))
         content = json.dumps([record_type, record_id, details], sort_keys=True, default=str)
         subject = details.get("subject") if record_type == "relationship" else record_id
-        self.statements.append(
-            {
-                "statementId": str(uuid.uuid5(_NAMESPACE, content)),
-                "declarationSubject": self.declaration or subject or record_id,
-                "statementDate": self.date,
-                "recordId": record_id,
-                "recordType": record_type,
-                "recordStatus": "new",
-                "recordDetails": details,
-                "publicationDetails": {
-                    "publicationDate": self.date,
-                    "bodsVersion": BODS_VERSION,
-                    "publisher": {"name": self.publisher},
-                },
-            }
-        )
+        sid = kept.get("statementId")
+        same = original is not None and _plain(original) == _plain(details)
+        statement: dict[str, Any] = {
+            "statementId": sid
+            if isinstance(sid, str) and same
+            else str(uuid.uuid5(_NAMESPACE, content)),
+            "declarationSubject": self.declaration or subject or record_id,
+            "statementDate": self.date,
+            "recordId": record_id,
+            "recordType": record_type,
+            "recordStatus": "new",
+            "recordDetails": details,
+            "publicationDetails": {
+                "publicationDate": self.date,
+                "bodsVersion": BODS_VERSION,
+                "publisher": {"name": self.publisher},
+            },
+        }
+        if same or kept:
+            statement.update({k: v for k, v in kept.items() if k != "statementId"})
+            statement = _current(statement)
+        self.statements.append(statement)
 
     def relationship_id(self, stake: Stake) -> str:
         stored = _bods(stake).get("recordId")
@@ -193,16 +293,124 @@ class _Writer:
         return candidate
 
 
+def _plain(value: object) -> str:
+    return json.dumps(value, sort_keys=True, default=str)
+
+
+def _current(statement: Mapping[str, Any]) -> dict[str, Any]:
+    """Return *statement* with its publication details saying the version written."""
+    out = dict(statement)
+    details = out.get("publicationDetails")
+    if isinstance(details, Mapping):
+        out["publicationDetails"] = {**details, "bodsVersion": BODS_VERSION}
+    return out
+
+
 def _notes(entity: Entity) -> list[tuple[str, dict[str, Any]]]:
     notes = _bods(entity).get(_NOTES, {})
     if not isinstance(notes, Mapping):
         return []
     return [
         (kind, dict(note))
-        for kind in ("indirect", "unspecifiedInterestedParties")
+        for kind in ("indirect", "unspecifiedInterestedParties", "closed")
         for note in notes.get(kind, [])
         if isinstance(note, Mapping)
     ]
+
+
+def _unwritten(org: Organization, written_people: set[str]) -> tuple[str, ...]:
+    out = []
+    left = [p.id for p in org.people if p.id not in written_people]
+    if left:
+        shown = ", ".join(left[:5]) + (" ..." if len(left) > 5 else "")  # noqa: PLR2004
+        out.append(f"{len(left)} people who hold nothing and did not come from BODS ({shown})")
+    if org.units:
+        out.append(f"{len(org.units)} units")
+    lines = len(org.lines)
+    if lines:
+        out.append(f"{lines} reporting lines")
+    if org.relationships:
+        out.append(f"{len(org.relationships)} external relationships")
+    liabilities = sum(1 for s in org.stakes if s.liability is not None)
+    if liabilities:
+        out.append(f"the liability of {liabilities} stakes")
+    records: list[Person | Entity | Stake] = [*org.people, *org.entities, *org.stakes]
+    extra = sum(1 for r in records if set(r.attributes) - {"bods", STATEMENT})
+    if extra:
+        out.append(f"attributes other than BODS details on {extra} records")
+    return tuple(out)
+
+
+def bods_export(
+    org: Organization, *, date: str | None = None, publisher: str | None = None
+) -> BodsExport:
+    """Write the ownership part of *org* as BODS 0.4, saying what BODS could not carry.
+
+    Parameters are as for :func:`to_bods`.
+
+    Examples
+    --------
+    >>> import orgmodel as om
+    >>> org = om.Organization(
+    ...     name="Acme",
+    ...     people=[om.Person("ann", "Ann Lee"), om.Person("bob", "Bob", manager="ann")],
+    ...     entities=[om.Entity("acme", "Acme Ltd")],
+    ...     stakes=[om.Stake("ann", "acme", om.Share.exact(1.0))],
+    ... )
+    >>> export = bods_export(org, date="2026-01-31")
+    >>> len(export.statements), export.unwritten
+    (3, ('1 people who hold nothing and did not come from BODS (bob)', '1 reporting lines'))
+    """
+    today = dt.datetime.now(tz=dt.UTC).date().isoformat()
+    writer = _Writer(org, date or today, publisher or org.name)
+    notes = {e.id: _notes(e) for e in org.entities}
+    holders = {s.holder for s in org.stakes}
+    for entity_notes in notes.values():
+        holders.update(
+            party for _, n in entity_notes if isinstance(party := n.get("interestedParty"), str)
+        )
+    for entity in org.entities:
+        original = {**_bods(entity), "name": entity.name}
+        original.pop(_NOTES, None)
+        writer.statement("entity", entity.id, _entity_details(entity), _kept(entity), original)
+    people: set[str] = set()
+    for person in org.people:
+        if person.id in holders or _bods(person):
+            people.add(person.id)
+            writer.statement(
+                "person", person.id, _person_details(person), _kept(person), _bods(person)
+            )
+    groups: dict[str, list[Stake]] = {}
+    for stake in org.stakes:
+        stored = _bods(stake).get("recordId")
+        key = stored if isinstance(stored, str) and stored else f"\x00{len(groups)}"
+        groups.setdefault(key, []).append(stake)
+    written: set[str] = set()
+    for stakes in groups.values():
+        first = stakes[0]
+        record_id = writer.relationship_id(first)
+        written.add(record_id)
+        bods = _bods(first)
+        other = {k: v for k, v in bods.items() if k not in ("recordId", "interests", "part")}
+        details = {
+            "isComponent": False,
+            **other,
+            "subject": first.entity,
+            "interestedParty": first.holder,
+            "interests": [i for s in stakes for i in _interests(s)],
+        }
+        original = {
+            "isComponent": False,
+            **other,
+            "subject": first.entity,
+            "interestedParty": first.holder,
+            "interests": [i for s in stakes for i in _bods(s).get("interests", [])],
+        }
+        kept = next((_kept(s) for s in stakes if _kept(s)), {})
+        writer.statement("relationship", record_id, details, kept, original)
+    for entity in org.entities:
+        _write_notes(writer, notes[entity.id], written)
+    return BodsExport(writer.statements, _unwritten(org, people))
 
 
 def to_bods(
@@ -210,12 +418,17 @@ def to_bods(
 ) -> list[dict[str, Any]]:
     """Write the ownership part of *org* as BODS 0.4 statements.
 
+    What BODS cannot carry (people who hold nothing, units, reporting lines, ...) is
+    left out with a :class:`BodsExportWarning` that lists it; :func:`bods_export`
+    returns the list instead.  ``docs/bods.md`` documents the mapping.
+
     Parameters
     ----------
     org : Organization
         The organisation.
     date : str, optional
-        The statement and publication date (``YYYY-MM-DD``); today by default.
+        The statement and publication date (``YYYY-MM-DD``) of new statements; today
+        by default.  Statements read from BODS keep their own.
     publisher : str, optional
         The publisher's name; the organisation's name by default.
 
@@ -232,63 +445,43 @@ def to_bods(
     ...     name="Acme",
     ...     people=[om.Person("ann", "Ann Lee")],
     ...     entities=[om.Entity("acme", "Acme LLP", kind=om.EntityKind.LLP)],
-    ...     stakes=[
-    ...         om.Stake("ann", "acme", om.Share.parse("25-50%"), voting=om.Share.parse("60%"))
-    ...     ],
+    ...     stakes=[om.Stake("ann", "acme", om.Share.parse(">25%"), voting=om.Share.parse("60%"))],
     ... )
     >>> statements = to_bods(org, date="2026-01-31")
     >>> [s["recordType"] for s in statements]
     ['entity', 'person', 'relationship']
     >>> for interest in statements[2]["recordDetails"]["interests"]:
     ...     print(interest["type"], interest["share"])
-    shareholding {'minimum': 25.0, 'maximum': 50.0}
+    shareholding {'exclusiveMinimum': 25.0, 'maximum': 100.0}
     votingRights {'exact': 60.0, 'minimum': 60.0, 'maximum': 60.0}
     """
-    today = dt.datetime.now(tz=dt.UTC).date().isoformat()
-    writer = _Writer(org, date or today, publisher or org.name)
-    notes = {e.id: _notes(e) for e in org.entities}
-    holders = {s.holder for s in org.stakes}
-    for entity_notes in notes.values():
-        holders.update(
-            party for _, n in entity_notes if isinstance(party := n.get("interestedParty"), str)
-        )
-    for entity in org.entities:
-        writer.statement("entity", entity.id, _entity_details(entity))
-    for person in org.people:
-        if person.id in holders or _bods(person):
-            writer.statement("person", person.id, _person_details(person))
-    indirect: dict[str, list[Any]] = {}
-    for entity_notes in notes.values():
-        for kind, note in entity_notes:
-            if kind == "indirect" and isinstance(note.get("recordId"), str):
-                indirect.setdefault(note["recordId"], []).extend(note.get("interests", []))
-    written: set[str] = set()
-    for stake in org.stakes:
-        record_id = writer.relationship_id(stake)
-        written.add(record_id)
-        details = {
-            "isComponent": False,
-            "subject": stake.entity,
-            "interestedParty": stake.holder,
-            "interests": _interests(stake) + indirect.get(record_id, []),
-        }
-        writer.statement("relationship", record_id, details)
-    for entity in org.entities:
-        _write_notes(writer, notes[entity.id], written)
-    return writer.statements
+    export = bods_export(org, date=date, publisher=publisher)
+    if export.unwritten:
+        msg = "BODS cannot carry, so this export leaves out: " + "; ".join(export.unwritten)
+        warnings.warn(msg, BodsExportWarning, stacklevel=2)
+    return export.statements
 
 
 def _write_notes(
     writer: _Writer, notes: list[tuple[str, dict[str, Any]]], written: set[str]
 ) -> None:
     """Write the relationships kept as notes that no stake has written already."""
-    for _, note in notes:
+    for kind, note in notes:
         record_id = note.pop("recordId", None)
-        party = note.get("interestedParty")
         if not isinstance(record_id, str) or record_id in written:
             continue
+        if kind == "closed":
+            written.add(record_id)
+            writer.used.add(record_id)
+            writer.statements.extend(
+                _current(s) for s in note.get("statements", []) if isinstance(s, Mapping)
+            )
+            continue
+        party = note.get("interestedParty")
         if isinstance(party, str) and party not in writer.org:
             continue  # the holder is gone from the model
         written.add(record_id)
         writer.used.add(record_id)
-        writer.statement("relationship", record_id, {"isComponent": False, **note})
+        kept = note.pop(STATEMENT, None)
+        details = {"isComponent": False, **note}
+        writer.statement("relationship", record_id, details, kept, details)

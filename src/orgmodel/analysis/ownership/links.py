@@ -19,8 +19,10 @@ arrangement rather than from shares.  The rules and their legal sources are in
   influence or control over the trust (Sch. 1A paras 5 and 18–19, the protector
   included); ``us-cta`` the trustee, the beneficiaries and the settlor
   (31 CFR 1010.380(d)(3)(ii)(C)); with no regime, every party;
-* **joint holders** of a joint arrangement: under ``uk-psc`` each is treated as
-  holding the whole (Sch. 1A para 19); elsewhere each holds its recorded share;
+* **joint holders** (:attr:`Role.JOINT_HOLDER`, and the people holding an
+  :attr:`EntityKind.ARRANGEMENT` that is no nomination, as BODS publishes a joint
+  holding): under ``uk-psc`` each is treated as holding the whole (Sch. 1A paras
+  19–20); elsewhere each holds its recorded share;
 * **control**: an entity that nobody holds shares in passes what it holds whole to
   each party with a control right over it (a state over its ministry).
 """
@@ -95,7 +97,9 @@ def regime_links(org: Organization, regime: Regime | None = None) -> Links:  # n
     ([('min', 'co', '100%'), ('state', 'min', '100%')], {('state', 'min'): 'control'})
     """
     stakes = org.stakes
-    plain = not any(s.indirect or s.control or s.roles for s in stakes)
+    plain = not any(s.indirect or s.control or s.roles for s in stakes) and not any(
+        e.kind is EntityKind.ARRANGEMENT for e in org.entities
+    )
     if plain:
         return Links(stakes, {})
     kinds = {e.id: e.kind for e in org.entities}
@@ -105,6 +109,7 @@ def regime_links(org: Organization, regime: Regime | None = None) -> Links:  # n
             equity[s.entity] = True
     parties = TRUST_PARTIES[regime]
     nominated = {s.entity for s in stakes if Role.NOMINATOR in s.roles}
+    people = {p.id for p in org.people}
     via: dict[tuple[str, str], str] = {}
     out: list[Stake] = []
     for s in stakes:
@@ -122,7 +127,10 @@ def regime_links(org: Organization, regime: Regime | None = None) -> Links:  # n
             elif s.share.upper > 0.0:
                 out.append(s)
             continue
-        if Role.JOINT_HOLDER in roles and regime is Regime.UK_PSC:
+        joint = Role.JOINT_HOLDER in roles or (
+            kind is EntityKind.ARRANGEMENT and not roles and s.holder in people
+        )
+        if joint and regime is Regime.UK_PSC:
             out.append(_party_link(s, "joint", via))
             continue
         if s.control and not equity[s.entity] and s.share.upper == 0.0:
