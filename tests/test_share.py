@@ -166,3 +166,52 @@ def test_parse_never_raises_anything_else(value):
     except ShareError:
         return
     assert 0.0 <= share.lower <= share.upper <= 1.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [" " * 100_000 + "x", "1" + " " * 100_000 + "-", "(" + "5" * 100_000, "25" + "%" * 100_000],
+)
+def test_parse_is_linear_on_hostile_text(text):
+    """100,000 characters of the old regex's worst case are refused well inside 10 s."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, orgmodel as om\n"
+        "try:\n    om.Share.parse(sys.stdin.read())\nexcept om.ShareError:\n    print('refused')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        input=text,
+        capture_output=True,
+        text=True,
+        timeout=10,
+        check=True,
+    )
+    assert done.stdout.strip() == "refused"
+
+
+@pytest.mark.parametrize("value", [10**400, "1e400", "1e400%", {"minimum": 10**400, "maximum": 1}])
+def test_huge_numbers_are_share_errors(value):
+    """Numbers too large for a float are a ShareError, never OverflowError."""
+    with pytest.raises(ShareError):
+        Share.parse(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [
+        (">25%", Share.between(0.25, 1.0, lower_open=True)),
+        ("(25-50]%", Share.between(0.25, 0.5, lower_open=True)),
+        ("[50-75)%", Share.between(0.5, 0.75, upper_open=True)),
+        ("<50%", Share.between(0.0, 0.5, upper_open=True)),
+        (">=25%", Share.between(0.25, 1.0)),
+        ("(0.25-0.5]", Share.between(0.25, 0.5, lower_open=True)),
+    ],
+)
+def test_band_notation(text, share):
+    """The band notation gives open and closed ends, and str() reads back equal."""
+    assert Share.parse(text) == share
+    assert Share.parse(str(share)) == share
+    assert Share.parse(share.notation(percent=False)) == share
