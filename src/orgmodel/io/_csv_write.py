@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from orgmodel.io._csv_layout import (
+    CELL_LIMIT,
     JSON_MARK,
     LIST_KEYS,
     ORGANIZATION,
@@ -113,7 +114,8 @@ def _table_text(table: Table, records: list[dict[str, Any]]) -> str:
             if key not in attributes:
                 row.append("")
             else:
-                row.append(attributes[key] if plain[key] else encode_value(attributes[key]))
+                cell = attributes[key] if plain[key] else encode_value(attributes[key])
+                row.append(_within_limit(cell, f"{table.section}[{i}].attributes.{key}"))
         writer.writerow(row)
     return buffer.getvalue()
 
@@ -139,6 +141,17 @@ def _cell(table: Table, index: int, key: str, value: object) -> str:
             "CSV cannot hold the NUL character; use YAML or JSON for this organisation",
         )
         raise ValidationError([problem])
+    return _within_limit(text, f"{table.section}[{index}].{key}")
+
+
+def _within_limit(text: str, where: str) -> str:
+    """Return *text*, or refuse a cell the CSV reader could not read back."""
+    if len(text) > CELL_LIMIT:
+        msg = (
+            f"a CSV cell holds at most {CELL_LIMIT:,} characters (this one has {len(text):,}); "
+            "use YAML or JSON for this organisation"
+        )
+        raise ValidationError([Problem(ProblemCode.WRONG_TYPE, where, msg)])
     return text
 
 
