@@ -8,7 +8,7 @@ import json
 import os
 import subprocess
 import sys
-import time
+import threading
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -141,29 +141,64 @@ class Terminal(io.StringIO):
         return True
 
 
+class FakeClock:
+    """A clock that only moves when the spinner waits, and stops it after *frames* frames."""
+
+    def __init__(self, frames):
+        self.now = 100.0
+        self.frames = frames
+        self.waits = 0
+        self.stopped = False
+        self.finished = threading.Event()
+
+    def __call__(self):
+        return self.now
+
+    def set(self):
+        self.stopped = True
+
+    def wait(self, timeout):
+        self.now += timeout
+        self.waits += 1
+        done = self.stopped or self.waits > self.frames
+        if done:
+            self.finished.set()
+        return done
+
+
+def _spin(stream, frames, **options):
+    clock = FakeClock(frames)
+    status = Status("Loading big.csv", stream=stream, clock=clock, stop=clock, **options)
+    with status:
+        if status.enabled:  # let the spinner draw its frames before the work "ends"
+            assert clock.finished.wait(10)
+    return clock
+
+
 def test_status_is_silent_off_a_terminal():
     """No progress line is drawn when stderr is not a terminal."""
     stream = io.StringIO()
-    with Status("Loading", stream=stream, delay=0.0, interval=0.01):
-        time.sleep(0.05)
+    clock = _spin(stream, frames=3, delay=0.0)
     assert stream.getvalue() == ""
+    assert clock.waits == 0  # no spinner thread at all
 
 
-def test_status_draws_and_clears_on_a_terminal():
-    """On a terminal the line shows the label and is cleared at the end."""
+def test_status_draws_each_frame_and_clears_on_a_terminal():
+    """On a terminal each frame shows the label and the elapsed time; the end clears it."""
     stream = Terminal()
-    with Status("Loading big.csv", stream=stream, delay=0.0, interval=0.01):
-        time.sleep(0.05)
-    text = stream.getvalue()
-    assert "Loading big.csv" in text
-    assert text.endswith("\r\x1b[K")
+    _spin(stream, frames=3, delay=0.4, interval=0.1)
+    assert stream.getvalue() == (
+        "\r\x1b[K⠋ Loading big.csv… 0.4 s"
+        "\r\x1b[K⠙ Loading big.csv… 0.5 s"
+        "\r\x1b[K⠹ Loading big.csv… 0.6 s"
+        "\r\x1b[K"
+    )
 
 
 def test_status_waits_before_showing():
-    """Quick work finishes before the delay and draws nothing, even on a terminal."""
+    """Work that ends within the delay draws nothing, even on a terminal."""
     stream = Terminal()
-    with Status("Loading", stream=stream, delay=5.0):
-        pass
+    _spin(stream, frames=0, delay=5.0)
     assert stream.getvalue() == ""
 
 

@@ -227,6 +227,7 @@ def test_look_through_many_matches_one_by_one():
         assert result == om.effective_ownership(org, entity)
 
 
+@pytest.mark.slow
 def test_deep_chain_has_no_recursion_error():
     """A 100,000-deep chain of full holdings is looked through without recursion."""
     org = deep_chain()
