@@ -144,7 +144,7 @@ class Terminal(io.StringIO):
 class FakeClock:
     """A clock that only moves when the spinner waits, and stops it after *frames* frames."""
 
-    def __init__(self, frames):
+    def __init__(self, frames: int) -> None:
         self.now = 100.0
         self.frames = frames
         self.waits = 0
@@ -166,7 +166,7 @@ class FakeClock:
         return done
 
 
-def _spin(stream, frames, **options):
+def _spin(stream: io.StringIO, frames: int, **options: float) -> FakeClock:
     clock = FakeClock(frames)
     status = Status("Loading big.csv", stream=stream, clock=clock, stop=clock, **options)
     with status:

@@ -1,6 +1,7 @@
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -475,7 +476,11 @@ def test_bundled_example():
     )
 
 
-_TWIN = {"manager": "a", "responsibilities": ["operations", "budgeting"], "unit": "ops"}
+_TWIN: dict[str, Any] = {
+    "manager": "a",
+    "responsibilities": ["operations", "budgeting"],
+    "unit": "ops",
+}
 
 
 @pytest.mark.parametrize(
