@@ -171,8 +171,10 @@ def load(path: str | os.PathLike[str], *, format: Format | str | None = None) ->
         Listing every problem in the file, each with its place.
     FileAccessError
         When the file cannot be read (missing, a directory, no permission).
+    OptionError
+        When *format* is not one of the formats.
     OrgModelError
-        When the format is unknown.
+        When the format cannot be told from the suffix.
 
     Examples
     --------
