@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import shlex
 import subprocess
 import sys
 import threading
@@ -617,6 +618,30 @@ def test_demo_without_graphviz_writes_dot_source(tmp_path, monkeypatch):
     assert "DOT source" in result.stdout
 
 
+def test_demo_next_commands_name_files_that_exist_and_run(tmp_path, monkeypatch):
+    """Every command the demo suggests names files that exist, and runs as printed."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PATH", str(tmp_path))  # DOT source only: fast and needs no Graphviz
+    text = run("demo", "--out", "out").stdout
+    suggested = text.split("\nNext:", 1)[1].splitlines()[1:]
+    commands = [shlex.split(line.split(" > ")[0].split("  #")[0]) for line in suggested]
+    assert [c[:2] for c in commands] == [
+        ["orgmodel", "validate"],
+        ["orgmodel", "classify"],
+        ["orgmodel", "chart"],
+        ["orgmodel", "ownership"],
+        ["orgmodel", "schema"],
+    ]
+    assert (tmp_path / "out" / "acme-partners.yaml").is_file()
+    for command in commands:
+        for word in command:
+            if word.endswith(".yaml"):
+                assert (tmp_path / word).is_file(), word
+        chart = command[1] == "chart"
+        args = [a.replace(".svg", ".gv") if chart else a for a in command[1:]]
+        assert run(*args).exit_code == EXIT_OK, command
+
+
 def test_demo_default_directory(tmp_path, monkeypatch):
     """Without --out the charts go to ./orgmodel-demo/."""
     monkeypatch.chdir(tmp_path)
@@ -676,3 +701,13 @@ def test_help_examples_keep_their_lines(command):
     ]
     assert example_lines
     assert all(line.startswith("    orgmodel ") for line in example_lines)
+
+
+def test_convert_to_csv_reports_every_file_it_wrote(tmp_path):
+    """A CSV set is several files; convert names each of them."""
+    target = tmp_path / "people.csv"
+    result = run("convert", str(EXAMPLE), str(target))
+    assert result.exit_code == EXIT_OK
+    reported = [line.removeprefix("wrote ") for line in result.stderr.splitlines()]
+    assert sorted(Path(p).name for p in reported) == sorted(p.name for p in tmp_path.iterdir())
+    assert len(reported) == 7  # organization, vocabulary, entities, units, stakes, ...

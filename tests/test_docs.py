@@ -50,3 +50,12 @@ def test_dev_without_a_command_prints_its_usage_only():
     assert lines[0] == "orgmodel's one entry point for newcomers and CI."
     assert "./dev test --fast" in done.stdout
     assert not any(line.startswith(("set ", "cd ", "#")) for line in lines)
+
+
+def test_licence_file_matches_the_declared_licence():
+    """pyproject declares MIT and LICENSE holds the MIT text."""
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'license = "MIT"' in pyproject
+    text = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert text.startswith("MIT License")
+    assert "Permission is hereby granted, free of charge" in text

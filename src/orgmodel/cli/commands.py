@@ -154,11 +154,13 @@ def convert(source: Path, target: Path, from_fmt: str | None, to_fmt: str | None
             from orgmodel.cli.graphml import write_graphml  # noqa: PLC0415 - networkx is slow
 
             write_graphml(org, target)
+            written: tuple[Path, ...] = (target,)
         else:
             import orgmodel as om  # noqa: PLC0415
 
-            om.dump(org, target, format=out_fmt)
-    click.echo(f"wrote {target}", err=True)
+            written = om.dump(org, target, format=out_fmt)
+    for path in written:
+        click.echo(f"wrote {path}", err=True)
 
 
 @main.command(short_help="Print the JSON Schema of the file format.")

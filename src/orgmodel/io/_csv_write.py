@@ -59,19 +59,28 @@ def header_only(table: Table) -> str:
     return _table_text(table, [])
 
 
-def write_file(org: Organization, path: Path) -> None:
-    """Write *org* as ``people.csv`` at *path* and the sibling files it needs."""
+def write_file(org: Organization, path: Path) -> list[Path]:
+    """Write *org* as ``people.csv`` at *path* and the sibling files it needs; return them.
+
+    A sibling the organisation does not need is emptied to its header when it exists
+    (so an old file cannot add records on the next load), and is in the result too.
+    """
     if path.is_dir():
         msg = f"{path} is a directory; give the path of people.csv"
         raise FileAccessError(msg)
     texts = tables(org)
+    written: list[Path] = []
     for table in TABLES[1:]:
         where = sibling(path, table)
         if table.kind in texts:
             write_atomically(where, texts[table.kind])
+            written.append(where)
         elif where.is_file():
             write_atomically(where, header_only(table))
+            written.append(where)
     write_atomically(path, texts["people"])
+    written.append(path)
+    return written
 
 
 def people_text(org: Organization) -> str:
