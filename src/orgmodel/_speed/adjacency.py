@@ -29,9 +29,11 @@ from typing import Any
 
 import networkx as nx
 
-from orgmodel._speed import ENABLED
+from orgmodel._speed import enabled
 
 __all__ = ["add_edges", "add_nodes", "finish", "usable"]
+
+_ENABLED = enabled("adjacency")
 
 _NodeItem = tuple[str, dict[str, Any]]
 _EdgeItem = tuple[str, str, str, dict[str, Any]]
@@ -39,7 +41,7 @@ _EdgeItem = tuple[str, str, str, dict[str, Any]]
 
 def usable(graph: nx.MultiDiGraph) -> bool:
     """Whether *graph* can be filled directly: a plain ``MultiDiGraph``, speed-ups on."""
-    return ENABLED and type(graph) is nx.MultiDiGraph
+    return _ENABLED and type(graph) is nx.MultiDiGraph
 
 
 def add_nodes(graph: nx.MultiDiGraph, nodes: Iterable[_NodeItem]) -> None:

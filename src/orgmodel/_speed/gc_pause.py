@@ -27,9 +27,11 @@ import gc
 import threading
 from collections.abc import Iterator
 
-from orgmodel._speed import ENABLED
+from orgmodel._speed import enabled
 
 __all__ = ["gc_paused"]
+
+_ENABLED = enabled("gc_pause")
 
 _lock = threading.Lock()
 _depth = 0
@@ -40,7 +42,7 @@ _restore = False
 def gc_paused() -> Iterator[None]:
     """Keep the cyclic garbage collector off for the duration of the block."""
     global _depth, _restore  # noqa: PLW0603 - one process-wide pause, counted
-    if not ENABLED:
+    if not _ENABLED:
         yield
         return
     with _lock:

@@ -31,9 +31,11 @@ from typing import Any
 
 import attrs
 
-from orgmodel._speed import ENABLED
+from orgmodel._speed import enabled
 
 __all__ = ["Validator", "instance_of"]
+
+_ENABLED = enabled("instance_of")
 
 #: The signature of an attrs field validator.
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
@@ -54,7 +56,7 @@ def instance_of(cls: type, *, optional: bool = False) -> Validator:
     callable
         An attrs field validator raising ``TypeError`` in attrs' own shape.
     """
-    if not ENABLED:
+    if not _ENABLED:
         check: Validator = attrs.validators.instance_of(cls)
         return attrs.validators.optional(check) if optional else check
 
