@@ -79,9 +79,9 @@ def test_usage_errors_exit_2(args):
     assert "Usage:" in result.output or "Error" in result.output
 
 
-def test_formats_are_the_librarys_and_graphml():
-    """The formats offered by --format, --from and --to are the library's, and GraphML."""
-    assert set(FORMATS) == {f.value for f in om.Format} | {"graphml"}
+def test_formats_are_the_librarys():
+    """The formats offered by --format, --from and --to are the library's."""
+    assert set(FORMATS) == {f.value for f in om.Format}
 
 
 def test_help_imports_nothing_heavy():
@@ -367,6 +367,15 @@ def test_convert_bad_input_writes_nothing(write, tmp_path):
     assert result.exit_code == EXIT_PROBLEMS
     assert not target.exists()
     assert list(tmp_path.glob("*.partial")) == []
+
+
+def test_convert_to_bods_json_writes_bods(tmp_path):
+    """A target named .bods.json is written as BODS statements, not orgmodel JSON."""
+    target = tmp_path / "owners.bods.json"
+    assert run("convert", str(EXAMPLE), str(target)).exit_code == EXIT_OK
+    statements = json.loads(target.read_text(encoding="utf-8"))
+    assert isinstance(statements, list)
+    assert {"statementId", "recordType"} <= set(statements[0])
 
 
 def test_convert_bad_graphml_exits_1(write, tmp_path):

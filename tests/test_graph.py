@@ -190,14 +190,14 @@ def test_json_encoded_attributes(firm):
 @given(organizations())
 @settings(max_examples=60)
 def test_attributes_are_plain_scalars(org):
-    """Every attribute of every node, edge and the graph is a str, int or float."""
+    """Every attribute of every node, edge and the graph is a str, int, float or bool."""
     g = om.to_networkx(org)
     values = [*g.graph.values()]
     for _, data in g.nodes(data=True):
         values.extend(data.values())
     for *_, data in g.edges(data=True):
         values.extend(data.values())
-    assert all(type(v) in {str, int, float} for v in values)
+    assert all(type(v) in {str, int, float, bool} for v in values)
 
 
 def test_graph_is_independent_of_the_model(firm):

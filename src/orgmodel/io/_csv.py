@@ -21,6 +21,8 @@ from orgmodel._speed.gc_pause import gc_paused
 from orgmodel._suggest import did_you_mean
 from orgmodel.io._csv_layout import (
     CELL_LIMIT,
+    FLAG_CELLS,
+    FLAG_KEYS,
     JSON_MARK,
     LIST_KEYS,
     LIST_SEPARATOR,
@@ -231,7 +233,10 @@ class _Reader:
             cell = row[column]
             if not cell and key not in TEXT_KEYS:
                 continue
-            if key in LIST_KEYS:
+            if key in FLAG_KEYS:
+                flag = FLAG_CELLS.get(cell.strip().lower())
+                out[key] = cell if flag is None else flag  # a bad cell is reported later
+            elif key in LIST_KEYS:
                 items = split_list(cell)
                 out[key] = cell if items is None else items
             elif key in SHARE_KEYS and cell.lstrip().startswith("{"):
@@ -283,6 +288,7 @@ class _Reader:
             sheet.columns.get(key, absent) for key in keys
         )
         i_resp = sheet.columns.get("responsibilities", absent)
+        i_vacant = sheet.columns.get("vacant", absent)
         pad = len(sheet.columns) < len(PEOPLE.columns)  # some column is absent
         plain = [(c, k) for c, k, is_json in sheet.extras if not is_json]
         mixed = len(plain) != len(sheet.extras)
@@ -297,8 +303,8 @@ class _Reader:
                 row.append("")
             emp = row[i_emp]
             employment = kinds.get(emp) if emp else employee
-            dotted, resp = row[i_dotted], row[i_resp]
-            if employment is None or dotted[:1] == "[" or resp[:1] == "[":
+            dotted, resp, vacant = row[i_dotted], row[i_resp], row[i_vacant]
+            if employment is None or dotted[:1] == "[" or resp[:1] == "[" or vacant:
                 append(self.record(sheet, index, row))
                 continue
             if mixed:

@@ -138,6 +138,8 @@ def _needs_json(key: str, values: list[Any], table: Table) -> bool:
 def _cell(table: Table, index: int, key: str, value: object) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):  # the vacant column
+        return "true" if value else "false"
     if key in LIST_KEYS and isinstance(value, list):
         return encode_list(value)
     if key in SHARE_KEYS:
