@@ -135,6 +135,7 @@ PERSON: Final = {
     "manager": _REF,
     "dotted": Field(Kind.IDS),
     "responsibilities": Field(Kind.TAGS),
+    "vacant": Field(Kind.FLAG),
     "attributes": _ATTRS,
 }
 STAKE: Final = {
@@ -266,8 +267,10 @@ class FieldReader:
         return self._readers[kind](value, path)
 
     def flag(self, value: object, path: str) -> bool | _Bad:
-        """Read true or false."""
-        return value if isinstance(value, bool) else self.wrong_type(path, "true or false", value)
+        """Read ``true`` or ``false`` (a boolean, never a string or a number)."""
+        if isinstance(value, bool):
+            return value
+        return self.wrong_type(path, "true or false", value)
 
     def choices(
         self, value: object, choices: type[enum.Enum], path: str, key: str
