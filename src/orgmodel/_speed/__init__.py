@@ -25,7 +25,7 @@ import os
 __all__ = ["TRICKS", "enabled"]
 
 #: The names of the tricks, one module each.
-TRICKS = ("adjacency", "gc_pause", "instance_of")
+TRICKS = ("adjacency", "gc_pause", "instance_of", "json_lines", "unchecked")
 
 _OFF = {name.strip() for name in os.environ.get("ORGMODEL_NO_SPEEDUPS", "").split(",")}
 

@@ -133,7 +133,9 @@ def convert(source: Path, target: Path, from_fmt: str | None, to_fmt: str | None
     """Convert SOURCE to TARGET, each format chosen by its file name.
 
     Formats: YAML (.yaml, .yml), JSON (.json), CSV (people.csv), BODS JSON (.bods.json)
-    and GraphML (.graphml).  TARGET is written atomically; SOURCE is never modified.
+    and GraphML (.graphml); SOURCE may also be a Companies House PSC snapshot (JSON
+    lines, .txt/.jsonl/.json, told by its content).  TARGET is written atomically;
+    SOURCE is never modified.
 
     \b
     Examples:
@@ -141,11 +143,12 @@ def convert(source: Path, target: Path, from_fmt: str | None, to_fmt: str | None
       orgmodel convert people.csv firm.yaml
       orgmodel convert firm.yaml firm.graphml     # for Gephi, yEd or Cytoscape
       orgmodel convert firm.yaml owners.bods.json     # BODS 0.4 statements
+      orgmodel convert psc-snapshot.txt register.yaml  # a PSC snapshot
     """
     if target.resolve() == source.resolve():
         msg = "TARGET is SOURCE; orgmodel never overwrites its input"
         raise click.BadParameter(msg, param_hint="TARGET")
-    out_fmt = format_of(target, to_fmt, "--to")
+    out_fmt = format_of(target, to_fmt, "--to", reading=False)
     org = load(source, format_of(source, from_fmt, "--from"))
     report_warnings(org, str(source))
     with status(f"Writing {target.name}"):

@@ -43,7 +43,7 @@ __all__ = [
 
 #: Every format the command line reads and writes: the library's.  Kept literal so
 #: that ``--help`` need not import the readers (a test keeps it in step).
-FORMATS = ("yaml", "json", "csv", "bods", "graphml")
+FORMATS = ("yaml", "json", "csv", "bods", "graphml", "psc")
 
 
 def suffixes() -> dict[str, str]:
@@ -53,13 +53,17 @@ def suffixes() -> dict[str, str]:
     return {suffix: fmt.value for fmt, codec in CODECS.items() for suffix in codec.suffixes}
 
 
-def format_of(path: Path, explicit: str | None, option: str) -> str:
-    """Return the format to use for *path*: *explicit*, or the one its name says."""
+def format_of(path: Path, explicit: str | None, option: str, *, reading: bool = True) -> str:
+    """Return the format to use for *path*: *explicit*, or the one its content or name says.
+
+    For a file that is read, content decides for a ``.json``, ``.jsonl`` or ``.txt``
+    file that is a Companies House PSC snapshot; a file to write goes by its name.
+    """
     if explicit is not None:
         return explicit
-    from orgmodel.io._api import format_of_path  # noqa: PLC0415 - keeps --help fast
+    from orgmodel.io._api import format_of_file, format_of_path  # noqa: PLC0415 - fast --help
 
-    found = format_of_path(path)
+    found = format_of_file(path) if reading else format_of_path(path)
     if found is None:
         known = ", ".join(suffixes())
         msg = (

@@ -18,12 +18,23 @@ from orgmodel.io import _csv, _csv_write, _json, _yaml
 from orgmodel.io._bods import from_bods, is_bods, to_bods
 from orgmodel.io._files import check_text, decode, read_bytes, write_atomically
 from orgmodel.io._mapping import build, organization_to_data
+from orgmodel.io._psc import from_psc_lines, is_psc_file, is_psc_line, read_psc
 from orgmodel.model import Organization
 from orgmodel.model.exceptions import OrgModelError, ValidationError
 from orgmodel.model.options import read_option
 from orgmodel.model.problems import Problem, ProblemCode
 
-__all__ = ["CODECS", "Codec", "Format", "dump", "dumps", "format_of_path", "load", "loads"]
+__all__ = [
+    "CODECS",
+    "Codec",
+    "Format",
+    "dump",
+    "dumps",
+    "format_of_file",
+    "format_of_path",
+    "load",
+    "loads",
+]
 
 
 class Format(enum.Enum):
@@ -46,6 +57,7 @@ class Format(enum.Enum):
     CSV = "csv"
     BODS = "bods"
     GRAPHML = "graphml"
+    PSC = "psc"
 
 
 @attrs.frozen
@@ -81,6 +93,8 @@ def _read_yaml(text: str, source: str) -> Organization:
 
 
 def _read_json(text: str, source: str) -> Organization:
+    if is_psc_line(text.split("\n", 1)[0]):  # JSON lines of a PSC snapshot
+        return from_psc_lines(text.splitlines(), source=source)
     data = _json.parse(text, source)
     if is_bods(data):  # an array of BODS statements: never orgmodel's own format
         return from_bods(data, source=source)
@@ -107,6 +121,19 @@ def _write_graphml(org: Organization) -> str:
     return _graphml.write_text(org)
 
 
+def _read_psc(text: str, source: str) -> Organization:
+    return from_psc_lines(text.splitlines(), source=source)
+
+
+def _write_psc(org: Organization) -> str:
+    del org
+    msg = (
+        "orgmodel reads Companies House PSC snapshots but does not write them; "
+        "write the organisation as YAML, JSON or BODS"
+    )
+    raise OrgModelError(msg)
+
+
 def _write_yaml(org: Organization) -> str:
     return _yaml.dumps(organization_to_data(org))
 
@@ -130,7 +157,15 @@ CODECS: dict[Format, Codec] = {
     # an array of BODS statements to the BODS reader.
     Format.BODS: Codec((".bods.json",), _read_bods, _write_bods),
     Format.GRAPHML: Codec((".graphml",), _read_graphml, _write_graphml),
+    # Companies House PSC snapshots are JSON lines, named .txt or .jsonl (or .json):
+    # told by their content (see _sniffed), read a line at a time.
+    Format.PSC: Codec(
+        (".jsonl",), _read_psc, _write_psc, read_file=read_psc, write_file=None
+    ),
 }
+
+#: Suffixes whose files are PSC snapshots when their first line says so.
+_SNIFFED = (".json", ".jsonl", ".txt")
 
 
 def format_of_path(path: Path) -> Format | None:
@@ -183,8 +218,35 @@ def _path(path: object) -> Path:
     return Path(path)
 
 
+def _sniffed(where: Path) -> Format | None:
+    """The format a file's content says, for suffixes shared by several formats."""
+    if where.suffix.lower() in _SNIFFED and is_psc_file(where):
+        return Format.PSC
+    return None
+
+
+def format_of_file(path: Path) -> Format | None:
+    """Return the format of the file at *path*: what its content says, else its name.
+
+    Content decides only between formats that share a suffix: a ``.json``,
+    ``.jsonl`` or ``.txt`` file whose first line is a PSC snapshot record is
+    :attr:`Format.PSC`.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "psc.txt").write_text(
+    ...     '{"company_number": "01234567", "data": {"kind": "exemptions"}}\n'
+    ... )
+    >>> format_of_file(folder / "psc.txt"), format_of_file(folder / "firm.yaml")
+    (<Format.PSC: 'psc'>, <Format.YAML: 'yaml'>)
+    """
+    return _sniffed(path) or format_of_path(path)
+
+
 def load(path: str | os.PathLike[str], *, format: Format | str | None = None) -> Organization:  # noqa: A002
-    r"""Load an organisation from a YAML, JSON, CSV, BODS or GraphML file.
+    r"""Load an organisation from a YAML, JSON, CSV, BODS, GraphML or PSC snapshot file.
 
     Parameters
     ----------
@@ -194,7 +256,9 @@ def load(path: str | os.PathLike[str], *, format: Format | str | None = None) ->
         A :class:`Format` or its value (``"yaml"``, ``"csv"``, ...); by default from
         the file's suffix (``.yaml``/``.yml``, ``.json``, ``.csv``, ``.bods.json``,
         ``.graphml``).  A ``.json`` file holding a BODS 0.4 document (an array of
-        statements) is read as BODS.
+        statements) is read as BODS; a ``.json``, ``.jsonl`` or ``.txt`` file whose
+        first line is a Companies House PSC snapshot record (``company_number``
+        and a PSC ``data.kind``) is read as a PSC snapshot, a line at a time.
 
     Returns
     -------
@@ -226,7 +290,8 @@ def load(path: str | os.PathLike[str], *, format: Format | str | None = None) ->
     orgmodel.exceptions.OrgModelError: cannot tell the format of ... use one of .yaml, ...
     """
     where = _path(path)
-    codec = CODECS[_format(format, where)]
+    fmt = (_sniffed(where) if format is None else None) or _format(format, where)
+    codec = CODECS[fmt]
     if codec.read_file is not None:
         return codec.read_file(where)
     return codec.read_text(decode(read_bytes(where), str(where)), str(where))

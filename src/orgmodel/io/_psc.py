@@ -1,37 +1,26 @@
 """Companies House "persons with significant control" (PSC) snapshots, read as a stream.
 
-The snapshot is JSON lines, one PSC a line::
+The snapshot is JSON lines, one record a line (``docs/psc.md`` has the whole
+mapping)::
 
     {"company_number": "09876543", "data": {"kind": "individual-person-with-significant-control",
      "name": "...", "natures_of_control": ["ownership-of-shares-25-to-50-percent"],
-     "notified_on": "2016-04-06", "ceased_on": null, ...}}
+     "links": {"self": "/company/09876543/persons-with-significant-control/individual/..."},
+     "notified_on": "2016-04-06", ...}}
 
 Each company becomes an :class:`~orgmodel.model.Entity` (id ``GB-COH-<number>``);
-each PSC a holder: a :class:`~orgmodel.model.Person` for individuals, an entity for
-corporate and legal-person PSCs — the company's own entity when its
-``identification.registration_number`` is a company in the snapshot (registered in
-the UK), so chains are looked through.  Natures of control become the stake's
-figures (``docs/bods.md`` and ``docs/ownership-rules.md`` give the table):
+each PSC a holder with a stake in it: a :class:`~orgmodel.model.Person` for an
+individual (id: its ``links.self``), an entity for a corporate or legal-person PSC
+— the company's own entity when it names a UK registration number, so chains of
+companies are looked through.  Natures of control become the stake's share, votes,
+surplus assets (as profit share) and control rights, in the statutory bands with
+their open and closed ends; what is held through a trust or a firm is a declared
+indirect holding.  Ceased PSCs are left out unless ``as_of`` is a date on which
+they were active.  Statements and exemptions are kept on the company's entity.
 
-================================================  ============================
-nature of control (``-as-trust``/``-as-firm`` too)  figure
-================================================  ============================
-``ownership-of-shares-25-to-50-percent``          share ``(25-50]%``
-``ownership-of-shares-50-to-75-percent``          share ``(50-75)%``
-``ownership-of-shares-75-to-100-percent``         share ``[75-100]%``
-``voting-rights-…``                               votes, the same bands
-``right-to-share-surplus-assets-…`` (LLPs)        profit share, the same bands
-``right-to-appoint-and-remove-directors``/members  control ``board_appointment``
-``significant-influence-or-control``              control ``significant_influence``
-================================================  ============================
-
-The bands are the statutory ones (The Register of People with Significant Control
-Regulations 2016, Schedule 1 Part 3): "more than 25% but not more than 50%", "more
-than 50% but less than 75%", "75% or more".  A PSC with control and no ownership
-band holds share 0 with its control.  Ceased PSCs (``ceased_on``) are left out,
-unless ``as_of`` is a date on which they were active; PSCs notified after ``as_of``
-are left out too.  Statements (``persons-with-significant-control-statement``) and
-exemptions name no holder and are skipped.
+The file is read a line at a time, so a snapshot of millions of lines needs memory
+for the organisation only.  Every bad line is reported with its number and field,
+in one :class:`~orgmodel.ValidationError`.
 """
 
 from __future__ import annotations
@@ -40,222 +29,71 @@ import datetime as dt
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import BinaryIO
 
-from orgmodel.model import Control, Entity, EntityKind, Organization, Person, Share, Stake
-from orgmodel.model.exceptions import ValidationError
-from orgmodel.model.problems import Problem, ProblemCode
+from orgmodel._speed.gc_pause import gc_paused
+from orgmodel._speed.json_lines import line_parser
+from orgmodel.io._psc_build import COMPANY_PREFIX, PscJointWarning, Snapshot
+from orgmodel.io._psc_codes import KINDS
+from orgmodel.model import Organization
+from orgmodel.model.exceptions import FileAccessError, OrgModelError
+from orgmodel.model.problems import ProblemCode
 
-__all__ = ["BANDS", "COMPANY_PREFIX", "from_psc_lines", "read_psc"]
+__all__ = [
+    "COMPANY_PREFIX",
+    "MAX_LINE",
+    "PscJointWarning",
+    "from_psc_lines",
+    "is_psc_file",
+    "is_psc_line",
+    "read_psc",
+]
 
-#: Entity ids of companies: the org-id.guide scheme of Companies House, then the number.
-COMPANY_PREFIX = "GB-COH-"
-_B25 = Share.between(0.25, 0.5, lower_open=True)
-_B50 = Share.between(0.5, 0.75, lower_open=True, upper_open=True)
-_B75 = Share.between(0.75, 1.0)
-#: Band suffixes of natures of control and the share each stands for.
-BANDS = {"25-to-50-percent": _B25, "50-to-75-percent": _B50, "75-to-100-percent": _B75}
-_MEASURE = {
-    "ownership-of-shares": "share",
-    "voting-rights": "voting",
-    "right-to-share-surplus-assets": "profit_share",
-    "part-right-to-share-surplus-assets": "profit_share",
-}
-_CONTROL = {
-    "right-to-appoint-and-remove-directors": Control.BOARD_APPOINTMENT,
-    "right-to-appoint-and-remove-members": Control.BOARD_APPOINTMENT,
-    "right-to-appoint-and-remove-person": Control.BOARD_APPOINTMENT,
-    "significant-influence-or-control": Control.SIGNIFICANT_INFLUENCE,
-}
-_SUFFIXES = ("-as-trust", "-as-firm", "-limited-liability-partnership")
-_HOLDER_KINDS = {
-    "individual-person-with-significant-control": "person",
-    "individual-beneficial-owner": "person",
-    "corporate-entity-person-with-significant-control": "entity",
-    "corporate-entity-beneficial-owner": "entity",
-    "legal-person-person-with-significant-control": "entity",
-    "legal-person-beneficial-owner": "entity",
-    "super-secure-person-with-significant-control": "person",
-    "super-secure-beneficial-owner": "person",
-}
-_MAX_LINE = 1 << 20  # 1 MiB: no PSC line comes near it
-_MAX_NATURES = 64
+#: A line longer than this (in bytes, or characters for text) is refused unread.
+MAX_LINE = 1 << 20
+_BOM = "\ufeff"
+_SNIFF = 1 << 16  # how much of a file is read to tell whether it is a PSC snapshot
 
 
-def _nature(code: str) -> tuple[str, Share | Control] | None:
-    for suffix in _SUFFIXES:
-        code = code.removesuffix(suffix)
-    if code in _CONTROL:
-        return "control", _CONTROL[code]
-    for prefix, measure in _MEASURE.items():
-        for band, share in BANDS.items():
-            if code == f"{prefix}-{band}":
-                return measure, share
-    return None
-
-
-def _date(value: object, where: str, problems: list[Problem]) -> dt.date | None:
-    if value is None:
-        return None
+def _as_of(value: object) -> dt.date | None:
+    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
+        return value
     if isinstance(value, str):
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
             pass
-    problems.append(
-        Problem(ProblemCode.WRONG_TYPE, where, f"not a YYYY-MM-DD date (got {value!r})")
-    )
-    return None
+    msg = f"'as_of' must be a date or 'YYYY-MM-DD' text (got {value!r})"
+    raise OrgModelError(msg)
 
 
-class _Builder:
-    def __init__(self, source: str, as_of: dt.date | None) -> None:
-        self.source = source
-        self.as_of = as_of
-        self.problems: list[Problem] = []
-        self.companies: dict[str, None] = {}
-        self.people: dict[str, Person] = {}
-        self.outside: dict[str, tuple[str, str]] = {}  # corporate PSC id -> (name, number)
-        self.stakes: list[Stake] = []
-
-    def line(self, number: int, text: str) -> None:
-        where = f"{self.source}:{number}"
-        if len(text) > _MAX_LINE:
-            self.problems.append(Problem(ProblemCode.SYNTAX_ERROR, where, "a line of over 1 MiB"))
-            return
-        try:
-            record = json.loads(text)
-        except (ValueError, RecursionError) as err:
-            msg = f"not a JSON object: {str(err)[:80]}"
-            self.problems.append(Problem(ProblemCode.SYNTAX_ERROR, where, msg))
-            return
-        if not isinstance(record, dict):
-            self.problems.append(Problem(ProblemCode.WRONG_TYPE, where, "a line must be an object"))
-            return
-        self.record(record, where)
-
-    def record(self, record: dict[str, Any], where: str) -> None:  # noqa: C901, PLR0911, PLR0912
-        company = record.get("company_number")
-        data = record.get("data")
-        if not isinstance(company, str) or not company.strip():
-            self.problems.append(
-                Problem(
-                    ProblemCode.MISSING_KEY,
-                    f"{where}.company_number",
-                    "needs 'company_number', a string",
-                )
-            )
-            return
-        if not isinstance(data, dict):
-            self.problems.append(
-                Problem(ProblemCode.MISSING_KEY, f"{where}.data", "needs 'data', an object")
-            )
-            return
-        company_id = COMPANY_PREFIX + company.strip().upper()
-        self.companies.setdefault(company_id, None)
-        holder_kind = _HOLDER_KINDS.get(data.get("kind"))  # type: ignore[arg-type]
-        if holder_kind is None:
-            return  # a statement or an exemption: no holder
-        natures = data.get("natures_of_control", [])
-        if not isinstance(natures, list) or len(natures) > _MAX_NATURES:
-            msg = f"'natures_of_control' must be a list of at most {_MAX_NATURES} codes"
-            self.problems.append(
-                Problem(ProblemCode.WRONG_TYPE, f"{where}.data.natures_of_control", msg)
-            )
-            return
-        notified = _date(data.get("notified_on"), f"{where}.data.notified_on", self.problems)
-        ceased = _date(data.get("ceased_on"), f"{where}.data.ceased_on", self.problems)
-        if self.as_of is None:
-            if ceased is not None or data.get("ceased") is True:
-                return
-        elif (notified is not None and notified > self.as_of) or (
-            ceased is not None and ceased <= self.as_of
-        ):
-            return
-        figures: dict[str, Share] = {}
-        control: list[Control] = []
-        for j, code in enumerate(natures):
-            found = _nature(code) if isinstance(code, str) else None
-            if found is None:
-                msg = f"unknown nature of control {code!r}"
-                self.problems.append(
-                    Problem(ProblemCode.UNKNOWN_VALUE, f"{where}.data.natures_of_control[{j}]", msg)
-                )
+def _read(snapshot: Snapshot, lines: Iterable[tuple[int, str | None]]) -> None:
+    parse = line_parser()
+    with gc_paused():
+        for number, text in lines:
+            if text is None:
+                snapshot.number = number
+                msg = f"a line of more than {MAX_LINE} characters is not a PSC record"
+                snapshot.problem(ProblemCode.SYNTAX_ERROR, "", msg)
                 continue
-            measure, value = found
-            if isinstance(value, Control):
-                if value not in control:
-                    control.append(value)
-            else:
-                figures[measure] = value
-        name = data.get("name")
-        if not isinstance(name, str):
-            name = ""
-        links = data.get("links")
-        link = links.get("self") if isinstance(links, dict) else None
-        holder = self.holder(holder_kind, data, name=name, link=link, company_id=company_id)
-        if holder is None:
-            return
-        if holder == company_id:
-            msg = f"company {company!r} is its own PSC"
-            self.problems.append(Problem(ProblemCode.SELF_HOLDING, where, msg))
-            return
-        attributes: dict[str, Any] = {
-            "psc": {
-                k: v
-                for k, v in data.items()
-                if k in ("kind", "natures_of_control", "notified_on", "ceased_on", "etag")
-            }
-        }
-        self.stakes.append(
-            Stake(
-                holder,
-                company_id,
-                figures.get("share", Share.exact(0.0)),
-                voting=figures.get("voting"),
-                profit_share=figures.get("profit_share"),
-                control=control,
-                attributes=attributes,
-            )
-        )
-
-    def holder(
-        self, kind: str, data: dict[str, Any], *, name: str, link: object, company_id: str
-    ) -> str | None:
-        if kind == "entity":
-            ident = data.get("identification")
-            number = ident.get("registration_number") if isinstance(ident, dict) else None
-            if isinstance(number, str) and number.strip():
-                key = number.strip().upper().replace(" ", "")
-                if key.isdigit() and len(key) < 8:  # noqa: PLR2004 - Companies House pads to 8
-                    key = key.zfill(8)
-                holder = COMPANY_PREFIX + key
-                self.outside.setdefault(holder, (name or holder, key))
-                return holder
-            holder = f"psc:{link}" if isinstance(link, str) else f"psc:{company_id}:{name}"
-            self.outside.setdefault(holder, (name or holder, ""))
-            return holder
-        holder = f"psc:{link}" if isinstance(link, str) else f"psc:{company_id}:{name}"
-        if holder not in self.people:
-            self.people[holder] = Person(holder, name)
-        return holder
-
-    def build(self, name: str) -> Organization:
-        if self.problems:
-            raise ValidationError(self.problems, source=self.source)
-        entities = [
-            Entity(c, c.removeprefix(COMPANY_PREFIX), kind=EntityKind.COMPANY)
-            for c in self.companies
-        ]
-        for holder, (shown, number) in self.outside.items():
-            if holder in self.companies:
+            try:
+                record = parse(text)
+            except (ValueError, RecursionError) as err:
+                snapshot.number = number
+                why = str(err)[:100] if isinstance(err, ValueError) else "nested too deeply"
+                snapshot.problem(ProblemCode.SYNTAX_ERROR, "", f"not a JSON object: {why}")
                 continue
-            entities.append(
-                Entity(holder, shown, attributes={"registration_number": number} if number else {})
-            )
-        return Organization(
-            name=name, people=list(self.people.values()), entities=entities, stakes=self.stakes
-        )
+            snapshot.line(number, record)
+
+
+def _text_lines(lines: Iterable[str]) -> Iterator[tuple[int, str | None]]:
+    for number, text in enumerate(lines, start=1):
+        if number == 1:
+            text = text.removeprefix(_BOM)
+        if len(text) > MAX_LINE:
+            yield number, None
+        elif text.strip():
+            yield number, text
 
 
 def from_psc_lines(
@@ -266,18 +104,32 @@ def from_psc_lines(
     Parameters
     ----------
     lines : iterable of str
-        The lines; blank ones are skipped.  Read one at a time, so a file object
+        The lines; blank ones are skipped.  Taken one at a time, so a generator
         streams.
     source : str
-        Where the lines came from, for error messages (``snapshot.txt:14``).
+        Where the lines came from, for the problems' places (``psc.txt:14``).
     as_of : date or str, optional
-        Keep the PSCs active on this date (notified on or before it, not ceased by
-        it); by default the current ones (not ceased).
+        Keep the PSCs, statements and exemptions that applied on this date (notified
+        on or before it, not ceased by it); by default the current ones.
+
+    Returns
+    -------
+    Organization
+        Named after *source*.
 
     Raises
     ------
     ValidationError
-        Listing every bad line with its number and field.
+        Listing every bad line with its number and field (at most
+        :data:`~orgmodel.io._psc_build.MAX_PROBLEMS`, then a count).
+    OrgModelError
+        When *as_of* is not a date.
+
+    Warns
+    -----
+    PscJointWarning
+        When the PSCs of a company hold more than 100% between them; they are read
+        as joint holders (``docs/psc.md``).
 
     Examples
     --------
@@ -291,17 +143,54 @@ def from_psc_lines(
     >>> org = from_psc_lines(lines)
     >>> [(s.holder.rsplit("/", 1)[-1], s.entity, str(s.share)) for s in org.stakes]
     [('a1', 'GB-COH-01234567', '(25–50]%')]
+    >>> from_psc_lines(['{"company_number": "1", "data": {"kind": "individual"}}'])
+    Traceback (most recent call last):
+    ...
+    orgmodel.exceptions.ValidationError: 1 problem in <psc>:
+      - <psc>:1, data.kind: unknown kind 'individual' — did you mean ...? [unknown-value]
     """
-    when = dt.date.fromisoformat(as_of) if isinstance(as_of, str) else as_of
-    builder = _Builder(source, when)
-    for number, text in enumerate(lines, start=1):
+    snapshot = Snapshot(source, _as_of(as_of))
+    _read(snapshot, _text_lines(lines))
+    with gc_paused():
+        return snapshot.build(source)
+
+
+def _file_lines(handle: BinaryIO, snapshot: Snapshot) -> Iterator[tuple[int, str | None]]:
+    readline = handle.readline
+    number = 0
+    while True:
+        raw = readline(MAX_LINE + 1)
+        if not raw:
+            return
+        number += 1
+        if len(raw) > MAX_LINE and not raw.endswith(b"\n"):
+            while raw and not raw.endswith(b"\n"):  # skip the rest of the line unread
+                raw = readline(MAX_LINE)
+            yield number, None
+            continue
+        try:
+            text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as err:
+            snapshot.number = number
+            msg = f"not UTF-8 text (byte {raw[err.start]:#04x} at column {err.start + 1})"
+            snapshot.problem(ProblemCode.SYNTAX_ERROR, "", msg)
+            continue
         if text.strip():
-            builder.line(number, text)
-    return builder.build(source)
+            yield number, text
 
 
 def read_psc(path: str | Path, *, as_of: dt.date | str | None = None) -> Organization:
-    r"""Read a PSC snapshot file, streaming its lines (see :func:`from_psc_lines`).
+    r"""Read a PSC snapshot file, a line at a time (see :func:`from_psc_lines`).
+
+    The file may be as large as the register: only the organisation is kept in
+    memory.
+
+    Raises
+    ------
+    FileAccessError
+        When the file cannot be read.
+    ValidationError
+        Listing every bad line with its number and field.
 
     Examples
     --------
@@ -310,17 +199,74 @@ def read_psc(path: str | Path, *, as_of: dt.date | str | None = None) -> Organiz
     >>> _ = (folder / "psc.txt").write_text(
     ...     '{"company_number": "00000001", "data": {"kind": '
     ...     '"corporate-entity-person-with-significant-control", "name": "Hold Ltd", '
-    ...     '"identification": {"registration_number": "2"}, '
+    ...     '"identification": {"registration_number": "2", "country_registered": "England"}, '
     ...     '"natures_of_control": ["voting-rights-75-to-100-percent"]}}\n'
     ... )
     >>> org = read_psc(folder / "psc.txt")
     >>> [(s.holder, str(s.voting)) for s in org.stakes]
     [('GB-COH-00000002', '75–100%')]
+    >>> org.entity("GB-COH-00000002").name
+    'Hold Ltd'
     """
     where = Path(path)
-    with where.open(encoding="utf-8") as handle:
-        return from_psc_lines(_lines(handle), source=str(where), as_of=as_of)
+    source = str(where)
+    snapshot = Snapshot(source, _as_of(as_of))
+    try:
+        if where.is_dir():
+            msg = f"{where} is a directory, not a file"
+            raise FileAccessError(msg)
+        with where.open("rb") as handle:
+            _read(snapshot, _file_lines(handle, snapshot))
+    except FileNotFoundError as err:
+        msg = f"no such file: {where}"
+        raise FileAccessError(msg) from err
+    except PermissionError as err:
+        msg = f"permission denied reading {where}"
+        raise FileAccessError(msg) from err
+    except OSError as err:
+        if isinstance(err, FileAccessError):
+            raise
+        msg = f"cannot read {where}: {err.strerror or err}"
+        raise FileAccessError(msg) from err
+    with gc_paused():
+        return snapshot.build(source)
 
 
-def _lines(handle: Iterable[str]) -> Iterator[str]:
-    yield from handle
+def is_psc_line(text: str) -> bool:
+    """Whether *text* (one line) is a PSC snapshot record: ``company_number`` and a PSC kind.
+
+    Examples
+    --------
+    >>> is_psc_line('{"company_number": "1", "data": {"kind": "exemptions"}}')
+    True
+    >>> is_psc_line('{"organization": "Acme"}'), is_psc_line("not json")
+    (False, False)
+    """
+    try:
+        record = json.loads(text.removeprefix(_BOM))
+    except (ValueError, RecursionError):
+        return False
+    if type(record) is not dict:
+        return False
+    data = record.get("data")
+    kind = data.get("kind") if type(data) is dict else None
+    return isinstance(kind, str) and kind in KINDS and (
+        "company_number" in record or KINDS[kind].value == "totals"
+    )
+
+
+def is_psc_file(path: Path) -> bool:
+    """Whether the first non-blank line of *path* is a PSC record; ``False`` if unreadable."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_SNIFF)
+    except OSError:
+        return False
+    for raw in head.split(b"\n"):
+        if raw.strip():
+            try:
+                return is_psc_line(raw.decode("utf-8-sig"))
+            except UnicodeDecodeError:
+                return False
+    return False
+

@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from orgmodel._suggest import did_you_mean
 from orgmodel.model.problems import Problem, ProblemCode, Severity
-from orgmodel.model.records import EXTERNAL_PREFIX, Entity, Person, Stake, Unit
-from orgmodel.model.share import Share
+from orgmodel.model.records import EXTERNAL_PREFIX, Entity, Person, Role, Stake, Unit
 
 if TYPE_CHECKING:
     from orgmodel.model.organization import Organization
@@ -26,6 +25,7 @@ _EPSILON = 1e-9
 _SUGGESTION_LIMIT = 200  # did-you-mean is costly; suggest for the first problems only
 _BAD_ID_CHARACTER = re.compile("[\x00-\x1f]")  # control characters
 _SHOWN_ROOTS = 5
+_MEASURE_NAMES = ("share", "voting", "profit_share")
 
 _Node = Person | Entity | Unit
 
@@ -246,25 +246,70 @@ def _check_reporting_cycles(org: Organization, managers: dict[str, str], out: _C
 
 
 def _check_stakes(org: Organization, index: dict[str, _Node], out: _Collector) -> None:
-    valid = [(i, s) for i, s in enumerate(org.stakes) if _check_stake(i, s, index, out)]
-    totals: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0])
+    """Check each stake's references, then that no entity is held more than wholly.
+
+    Joint holders (:attr:`Role.JOINT_HOLDER`) are each treated as holding what they
+    hold jointly, so their figures in one entity count once, by the largest.  The
+    common case — a person or entity holding an entity — takes a fast path of exact
+    type tests; anything else is checked (and reported) by :func:`_check_stake`.
+    """
+    get = index.get
+    sums: tuple[dict[str, list[float]], ...] = ({}, {}, {})
+    joint: tuple[dict[str, list[float]], ...] = ({}, {}, {})
     first_stake: dict[str, int] = {}
-    for i, s in valid:
-        if s.indirect:
-            continue  # a declared figure held through others, not a part of the whole
-        first_stake.setdefault(s.entity, i)
-        for name, value in _measures(s.share, s.voting, s.profit_share):
-            bounds = totals[s.entity, name]
-            bounds[0] += value.lower
-            bounds[1] += value.upper
-    for (entity, name), (lower, upper) in totals.items():
-        if lower > 1.0 + _EPSILON:
-            ranged = " counting the lower bounds of ranges" if lower != upper else ""
-            out.error(
-                ProblemCode.SHARE_OVERFLOW,
-                f"stakes[{first_stake[entity]}].{name}",
-                f"stakes in {entity!r} add up to {lower * 100:.4g}% ({name}){ranged}, over 100%",
-            )
+    shares = sums[0]
+    for i, s in enumerate(org.stakes):
+        holder, held = get(s.holder), get(s.entity)
+        kind = type(holder)
+        fine = (
+            type(held) is Entity
+            and (kind is Entity or (kind is Person and not holder.vacant))  # type: ignore[union-attr]
+            and s.holder != s.entity
+        )
+        if (not fine and not _check_stake(i, s, index, out)) or s.indirect:
+            continue  # a bad stake, or a declared figure held through others
+        entity = s.entity
+        if entity not in first_stake:
+            first_stake[entity] = i
+        share, voting, profit = s.share, s.voting, s.profit_share
+        if voting is None and profit is None and not s.roles:  # the common case
+            bounds = shares.get(entity)
+            if bounds is None:
+                shares[entity] = [share.lower, share.upper]
+            else:
+                bounds[0] += share.lower
+                bounds[1] += share.upper
+            continue
+        into = joint if Role.JOINT_HOLDER in s.roles else sums
+        for k, value in enumerate((share, voting, profit)):
+            if value is None:
+                continue
+            bounds = into[k].get(entity)
+            if bounds is None:
+                into[k][entity] = [value.lower, value.upper]
+            elif into is sums:
+                bounds[0] += value.lower
+                bounds[1] += value.upper
+            else:
+                bounds[0] = max(bounds[0], value.lower)
+                bounds[1] = max(bounds[1], value.upper)
+    for k in range(len(_MEASURE_NAMES)):
+        totals = sums[k]
+        for entity, (low, high) in joint[k].items():
+            bounds = totals.setdefault(entity, [0.0, 0.0])
+            bounds[0] += low
+            bounds[1] += high
+    for entity, i in first_stake.items():
+        for k, name in enumerate(_MEASURE_NAMES):
+            lower, upper = sums[k].get(entity, (0.0, 0.0))
+            if lower > 1.0 + _EPSILON:
+                ranged = " counting the lower bounds of ranges" if lower != upper else ""
+                out.error(
+                    ProblemCode.SHARE_OVERFLOW,
+                    f"stakes[{i}].{name}",
+                    f"stakes in {entity!r} add up to {lower * 100:.4g}% ({name}){ranged}, "
+                    "over 100%",
+                )
 
 
 def _check_stake(i: int, s: Stake, index: dict[str, _Node], out: _Collector) -> bool:
@@ -296,16 +341,6 @@ def _check_stake(i: int, s: Stake, index: dict[str, _Node], out: _Collector) -> 
     return ok
 
 
-def _measures(
-    share: Share, voting: Share | None, profit: Share | None
-) -> Iterator[tuple[str, Share]]:
-    yield "share", share
-    if voting is not None:
-        yield "voting", voting
-    if profit is not None:
-        yield "profit_share", profit
-
-
 def _check_relationships(org: Organization, index: dict[str, _Node], out: _Collector) -> None:
     for i, r in enumerate(org.relationships):
         holder = index.get(r.person)
@@ -334,17 +369,30 @@ def _check_focal(org: Organization, index: dict[str, _Node], out: _Collector) ->
         out.error(ProblemCode.UNKNOWN_REFERENCE, "focal_entity", msg)
 
 
-def _is_string_map(value: object) -> bool:
+def _is_plain_map(value: object) -> bool:
+    """Whether *value* is a dict of strings to strings, booleans, integers or lists of strings.
+
+    The common attributes (a CSV file's, a register's) are like that, and this test
+    with exact types is much faster than the general walk.
+    """
     if type(value) is not dict:
         return False
-    for key, item in value.items():  # noqa: SIM110 - a plain loop is the fast one here
-        if type(key) is not str or type(item) is not str:
+    for key, item in value.items():
+        if type(key) is not str:
             return False
+        kind = type(item)
+        if kind is str or kind is bool or kind is int:
+            continue
+        if kind is not list:
+            return False
+        for part in item:
+            if type(part) is not str:
+                return False
     return True
 
 
 def _json_problem(value: object) -> str | None:
-    if _is_string_map(value):  # the common case (every CSV file's) takes a fast path
+    if _is_plain_map(value):  # the common case takes a fast path
         return None
     stack: list[object] = [value]
     while stack:

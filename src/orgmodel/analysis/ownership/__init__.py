@@ -7,7 +7,8 @@ The rules and their legal sources are set out in ``docs/ownership-rules.md``.
   linear algebra), or under the majority-chain rule.
 - :func:`look_through` — the same for many entities at once (one block solve).
 - :func:`beneficial_owners` — the people at or above a threshold, under a named
-  regime (UK PSC, EU AMLR, US CTA), with the paths that explain their share.
+  regime (UK PSC, EU AMLR, US CTA), with the paths that explain their share;
+  :func:`beneficial_owners_of_all` the same for every entity with one look-through.
 - :func:`ownership_cycles` — circular holdings.
 - :func:`controllers` — who controls an entity through majority-vote chains.
 - :func:`banzhaf` and :func:`shapley_shubik` — the voting power of its holders.
@@ -36,7 +37,11 @@ Examples
 
 from __future__ import annotations
 
-from orgmodel.analysis.ownership.beneficial import BeneficialOwner, beneficial_owners
+from orgmodel.analysis.ownership.beneficial import (
+    BeneficialOwner,
+    beneficial_owners,
+    beneficial_owners_of_all,
+)
 from orgmodel.analysis.ownership.captable import CapTable, CapTableRow, HolderShare, cap_table
 from orgmodel.analysis.ownership.control import Controller, controllers
 from orgmodel.analysis.ownership.cycles import ownership_cycles
@@ -62,6 +67,7 @@ __all__ = [
     "Unallocated",
     "banzhaf",
     "beneficial_owners",
+    "beneficial_owners_of_all",
     "cap_table",
     "controllers",
     "effective_ownership",

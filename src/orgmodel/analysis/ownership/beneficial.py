@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 
 import attrs
 
-from orgmodel.analysis.ownership.declared import DeclaredFigure, merge_declared, open_lower
-from orgmodel.analysis.ownership.links import regime_links
+from orgmodel.analysis.ownership.declared import (
+    DeclaredFigure,
+    declared_in,
+    holders_index,
+    merge_declared,
+    open_lower,
+)
+from orgmodel.analysis.ownership.links import Links, regime_links
 from orgmodel.analysis.ownership.lookthrough import any_open, solve
 from orgmodel.analysis.ownership.majority import Chains
-from orgmodel.analysis.ownership.network import compile_network
+from orgmodel.analysis.ownership.network import Network
 from orgmodel.analysis.ownership.paths import OwnershipPath, majority_paths, multiplicative_paths
 from orgmodel.analysis.ownership.rules import Measure, OwnershipRule, Regime
 from orgmodel.model import Organization
@@ -18,7 +25,15 @@ from orgmodel.model.exceptions import OrgModelError
 from orgmodel.model.options import read_option
 from orgmodel.model.share import Share
 
-__all__ = ["TOLERANCE", "BeneficialOwner", "find_beneficial_owners", "rule_of", "strict_of"]
+__all__ = [
+    "TOLERANCE",
+    "BeneficialOwner",
+    "beneficial_owners_of_all",
+    "find_beneficial_owners",
+    "owners_of",
+    "rule_of",
+    "strict_of",
+]
 
 #: Figures within this of the threshold count as equal to it (floating point).
 TOLERANCE = 1e-9
@@ -172,53 +187,116 @@ def find_beneficial_owners(
     measure: Measure,
 ) -> tuple[BeneficialOwner, ...]:
     """Compute :func:`~orgmodel.analysis.ownership.beneficial_owners` (options checked)."""
+    return owners_of(org, [entity], threshold=threshold, regime=regime, measure=measure)[entity]
+
+
+def owners_of(
+    org: Organization,
+    entities: Iterable[str] | None,
+    *,
+    threshold: object,
+    regime: Regime | None,
+    measure: Measure,
+) -> dict[str, tuple[BeneficialOwner, ...]]:
+    """Compute the beneficial owners of each of *entities* with one look-through (options checked).
+
+    The stakes are compiled once, the targets solved in one block, and what each
+    target needs beside (open lower bounds, declared figures, paths) is looked up
+    in indexes built once, so the cost is about that of the look-through.
+    """
     level = _check_threshold(threshold)
-    org.entity(entity)
+    wanted = list(dict.fromkeys(entities if entities is not None else (e.id for e in org.entities)))
+    for entity in wanted:
+        org.entity(entity)  # unknown ids raise with a did-you-mean suggestion
     rule = rule_of(regime)
-    strict = strict_of(regime)
+    majority = rule is OwnershipRule.MAJORITY_CHAIN
     links = regime_links(org, regime)
-    raw, net = solve(org, links, [entity], rule, measure)
-    target = net.index[entity]
-    found = {net.ids[h]: bounds for h, bounds in raw[0].items()}
-    tainted = (
-        open_lower(links.stakes, entity, measure, majority=rule is OwnershipRule.MAJORITY_CHAIN)
-        if any_open(links.stakes)
-        else set()
-    )
-    shares = {
-        h: Share(max(0.0, min(lo, hi)), min(hi, 1.0), lower_open=h in tainted and lo < hi)
-        for h, (lo, hi) in found.items()
-    }
-    shares, figures = merge_declared(org, entity, shares, measure)
-    declared = {f.holder: f for f in figures}
+    raw, net, chains = solve(org, links, wanted, rule, measure)
+    holders_of = holders_index(links.stakes, measure) if any_open(links.stakes) else None
+    declared = declared_in(org)
     people = {p.id: p.name for p in org.people}
-    owners = {
-        h: share
-        for h, share in shares.items()
-        if h in people and _meets(share.upper, level, strict=strict)
-    }
     names = dict(people)
     names.update((e.id, e.name) for e in org.entities)
-    wanted = {net.index[h] for h in owners if h in net.index}
-    if rule is OwnershipRule.MULTIPLICATIVE:
-        paths, complete = multiplicative_paths(net, names, target, wanted)
-    else:
-        votes = (
-            net
-            if measure is Measure.VOTING
-            else compile_network(org, Measure.VOTING, [entity], stakes=links.stakes)
+    memo: dict[tuple[float, float, bool], Share] = {}  # one Share per figure
+    found_all = _Found(net, chains, links, names, regime, rule, level, {})
+    out: dict[str, tuple[BeneficialOwner, ...]] = {}
+    for entity, found in zip(wanted, raw, strict=True):
+        tainted = (
+            open_lower(links.stakes, entity, measure, majority=majority, holders_of=holders_of)
+            if holders_of is not None
+            else set()
         )
-        paths, complete = majority_paths(net, Chains.of(votes), names, target, wanted)
+        shares = {}
+        for h, (lo, hi) in found.items():
+            key = (max(0.0, min(lo, hi)), min(hi, 1.0), net.ids[h] in tainted and lo < hi)
+            share = memo.get(key)
+            if share is None:
+                share = memo[key] = Share(key[0], key[1], lower_open=key[2])
+            shares[net.ids[h]] = share
+        figures: tuple[DeclaredFigure, ...] = ()
+        if entity in declared:
+            shares, figures = merge_declared(org, entity, shares, measure, stakes=declared[entity])
+        out[entity] = _records(
+            found_all,
+            entity,
+            {h: share for h, share in shares.items() if h in people},
+            {f.holder: f for f in figures},
+        )
+    return out
+
+
+@attrs.frozen
+class _Found:
+    """What every target's owners are read from: one look-through of them all."""
+
+    net: Network
+    chains: Chains | None
+    links: Links
+    names: dict[str, str]
+    regime: Regime | None
+    rule: OwnershipRule
+    level: float
+    shares: dict[tuple[float, float], Share]  # the paths' figures, one Share each
+
+
+def _records(
+    found: _Found,
+    entity: str,
+    shares: dict[str, Share],
+    declared: dict[str, DeclaredFigure],
+) -> tuple[BeneficialOwner, ...]:
+    """The people of *shares* who meet the threshold, with their paths, in order."""
+    strict = strict_of(found.regime)
+    owners = {h: s for h, s in shares.items() if _meets(s.upper, found.level, strict=strict)}
+    if not owners:
+        return ()
+    net = found.net
+    target = net.index[entity]
+    wanted = {net.index[h] for h in owners if h in net.index}
+    if found.chains is None:
+        paths, complete = multiplicative_paths(
+            net, found.names, target, wanted, shares=found.shares
+        )
+    else:
+        paths, complete = majority_paths(
+            net, found.chains, found.names, target, wanted, shares=found.shares
+        )
+    via_of = found.links.via
+    level, names = found.level, found.names
     records = []
     for h, share in owners.items():
         found_paths = tuple(paths.get(net.index[h], ())) if h in net.index else ()
-        via = sorted(
-            {
-                links.via[s.holder, s.entity]
-                for p in found_paths
-                for s in p.steps
-                if (s.holder, s.entity) in links.via
-            }
+        via = (
+            sorted(
+                {
+                    via_of[s.holder, s.entity]
+                    for p in found_paths
+                    for s in p.steps
+                    if (s.holder, s.entity) in via_of
+                }
+            )
+            if via_of
+            else []
         )
         figure = declared.get(h)
         if figure is not None and figure.computed is None:
@@ -230,14 +308,15 @@ def find_beneficial_owners(
                 share=share,
                 certain=_meets(share.lower, level, strict=strict, is_open=share.lower_open),
                 paths=found_paths,
-                regime=regime,
-                rule=rule,
+                regime=found.regime,
+                rule=found.rule,
                 paths_complete=complete,
                 via=tuple(via),
                 declared=figure,
             )
         )
-    records.sort(key=lambda r: (not r.certain, -r.share.lower, -r.share.upper, r.person))
+    if len(records) > 1:
+        records.sort(key=lambda r: (not r.certain, -r.share.lower, -r.share.upper, r.person))
     return tuple(records)
 
 
@@ -330,6 +409,70 @@ def beneficial_owners(
     return find_beneficial_owners(
         org,
         entity,
+        threshold=threshold,
+        regime=chosen,
+        measure=read_option(measure, Measure, "measure"),
+    )
+
+
+def beneficial_owners_of_all(
+    org: Organization,
+    entities: Iterable[str] | None = None,
+    *,
+    threshold: float = 0.25,
+    regime: Regime | str | None = None,
+    measure: Measure | str = Measure.SHARE,
+) -> dict[str, tuple[BeneficialOwner, ...]]:
+    """Return the beneficial owners of every entity (or of *entities*): one computation.
+
+    What :func:`beneficial_owners` returns for each entity, computed with one
+    look-through of them all (:func:`~orgmodel.look_through`), not one per entity:
+    ``beneficial_owners_of_all(org, [e], ...)[e] == beneficial_owners(org, e, ...)``.
+    This is how the beneficial owners of a whole register are found (``docs/psc.md``
+    measures it on a snapshot of a million lines).
+
+    Parameters
+    ----------
+    org : Organization
+        The organisation.
+    entities : iterable of str, optional
+        Ids of the entities; every entity of *org* when omitted.
+    threshold, regime, measure
+        As for :func:`beneficial_owners`.
+
+    Returns
+    -------
+    dict of str to tuple of BeneficialOwner
+        Entity id to its owners (possibly none), in the order given.
+
+    Raises
+    ------
+    UnknownReferenceError, SingularOwnershipError, OptionError, OrgModelError
+        As for :func:`beneficial_owners`.
+
+    Examples
+    --------
+    >>> import orgmodel as om
+    >>> org = om.Organization(
+    ...     name="Group",
+    ...     people=[om.Person("ann", "Ann"), om.Person("bob", "Bob")],
+    ...     entities=[om.Entity("hold", "Hold Ltd"), om.Entity("op", "Op Ltd")],
+    ...     stakes=[
+    ...         om.Stake("ann", "hold", om.Share.between(0.75, 1.0)),
+    ...         om.Stake("hold", "op", om.Share.between(0.5, 0.75, lower_open=True)),
+    ...         om.Stake("bob", "op", om.Share.between(0.25, 0.5, lower_open=True)),
+    ...     ],
+    ... )
+    >>> found = om.beneficial_owners_of_all(org, regime="uk-psc")
+    >>> {e: [(o.person, str(o.share), o.certain) for o in owners] for e, owners in found.items()}
+    {'hold': [('ann', '75–100%', True)], 'op': [('ann', '(50–75]%', True), ('bob', '(25–50]%', True)]}
+    >>> found["op"] == om.beneficial_owners(org, "op", regime="uk-psc")
+    True
+    """
+    chosen = None if regime is None else read_option(regime, Regime, "regime")
+    return owners_of(
+        org,
+        entities,
         threshold=threshold,
         regime=chosen,
         measure=read_option(measure, Measure, "measure"),

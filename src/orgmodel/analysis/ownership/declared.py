@@ -32,6 +32,8 @@ from orgmodel.model import Organization, Share, Stake
 __all__ = [
     "DeclaredFigure",
     "DeclaredFigureWarning",
+    "declared_in",
+    "holders_index",
     "merge_declared",
     "open_lower",
 ]
@@ -100,13 +102,50 @@ def _overlaps(a: Share, b: Share) -> bool:
     return a.lower <= b.upper + _TOLERANCE and b.lower <= a.upper + _TOLERANCE
 
 
+def declared_in(org: Organization) -> dict[str, list[Stake]]:
+    """Return, for each entity with a declared indirect holding, every stake in it.
+
+    One pass over the stakes, so that many entities can be merged
+    (:func:`merge_declared` with ``stakes=``) without a pass each.
+
+    Examples
+    --------
+    >>> import orgmodel as om
+    >>> org = om.Organization(
+    ...     name="x",
+    ...     people=[om.Person("ann", "Ann")],
+    ...     entities=[om.Entity("co", "Co"), om.Entity("other", "Other")],
+    ...     stakes=[
+    ...         om.Stake("ann", "co", om.Share.exact(0.5)),
+    ...         om.Stake("ann", "co", om.Share.exact(0.5), indirect=True),
+    ...         om.Stake("ann", "other", om.Share.exact(1.0)),
+    ...     ],
+    ... )
+    >>> {e: len(stakes) for e, stakes in declared_in(org).items()}
+    {'co': 2}
+    """
+    wanted = {s.entity for s in org.stakes if s.indirect}
+    out: dict[str, list[Stake]] = {}
+    if wanted:
+        for s in org.stakes:
+            if s.entity in wanted:
+                out.setdefault(s.entity, []).append(s)
+    return out
+
+
 def merge_declared(
-    org: Organization, entity: str, computed: dict[str, Share], measure: Measure
+    org: Organization,
+    entity: str,
+    computed: dict[str, Share],
+    measure: Measure,
+    *,
+    stakes: Sequence[Stake] | None = None,
 ) -> tuple[dict[str, Share], tuple[DeclaredFigure, ...]]:
     """Return *computed* with the declared indirect holdings of *entity* merged in.
 
-    Warns with :class:`DeclaredFigureWarning` for each declaration that disagrees with
-    its chain.
+    *stakes* are the stakes in *entity* when the caller has them (from
+    :func:`declared_in`); by default they are found in ``org.stakes``.  Warns with
+    :class:`DeclaredFigureWarning` for each declaration that disagrees with its chain.
 
     Examples
     --------
@@ -126,7 +165,7 @@ def merge_declared(
     """
     declared: dict[str, list[Share]] = defaultdict(list)
     direct: dict[str, list[Share]] = defaultdict(list)
-    for s in org.stakes:
+    for s in org.stakes if stakes is None else stakes:
         if s.entity != entity:
             continue
         (declared if s.indirect else direct)[s.holder].append(measure_of(s, measure))
@@ -157,8 +196,24 @@ def merge_declared(
     return dict(ordered), tuple(figures)
 
 
+def holders_index(stakes: Sequence[Stake], measure: Measure) -> dict[str, list[tuple[str, Share]]]:
+    """Return, for each entity, its holders in *stakes* with their figure in *measure*.
+
+    What :func:`open_lower` climbs; build it once to ask about many targets.
+    """
+    holders_of: dict[str, list[tuple[str, Share]]] = defaultdict(list)
+    for s in stakes:
+        holders_of[s.entity].append((s.holder, measure_of(s, measure)))
+    return holders_of
+
+
 def open_lower(
-    stakes: Sequence[Stake], target: str, measure: Measure, *, majority: bool
+    stakes: Sequence[Stake],
+    target: str,
+    measure: Measure,
+    *,
+    majority: bool,
+    holders_of: dict[str, list[tuple[str, Share]]] | None = None,
 ) -> set[str]:
     """Return the holders whose look-through lower bound in *target* is open.
 
@@ -167,11 +222,11 @@ def open_lower(
     positive lower bound contributes; under the majority-chain rule the holding of
     *target* is attributed whole, so only its own openness counts, carried up certain
     majority links.  A breadth-first search over (holder, open) states: each holder
-    is visited at most twice.
+    is visited at most twice.  *holders_of* is :func:`holders_index` of *stakes*,
+    when the caller has built it.
     """
-    holders_of: dict[str, list[tuple[str, Share]]] = defaultdict(list)
-    for s in stakes:
-        holders_of[s.entity].append((s.holder, measure_of(s, measure)))
+    if holders_of is None:
+        holders_of = holders_index(stakes, measure)
     seen: set[tuple[str, bool]] = set()
     queue: deque[tuple[str, bool, bool]] = deque([(target, False, True)])
     tainted: set[str] = set()

@@ -10,7 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from orgmodel.analysis.ownership.declared import merge_declared, open_lower
+from orgmodel.analysis.ownership.declared import (
+    declared_in,
+    holders_index,
+    merge_declared,
+    open_lower,
+)
 from orgmodel.analysis.ownership.integrated import integrated
 from orgmodel.analysis.ownership.links import Links, regime_links
 from orgmodel.analysis.ownership.majority import Chains, majority_chain
@@ -169,14 +174,20 @@ def look_through(
     for entity_id in wanted:
         org.entity(entity_id)  # unknown ids raise with a did-you-mean suggestion
     links = regime_links(org, which)
-    raw, net = solve(org, links, wanted, chosen_rule, chosen)
+    raw, net, _ = solve(org, links, wanted, chosen_rule, chosen)
     majority = chosen_rule is OwnershipRule.MAJORITY_CHAIN
+    # built once for all the targets: a pass over the stakes per target would be quadratic
+    holders_of = holders_index(links.stakes, chosen) if any_open(links.stakes) else None
+    declared = declared_in(org)
     out: dict[str, dict[str, Share]] = {}
     for e, found in zip(wanted, raw, strict=True):
         shares = _shares(net, found)
-        if any_open(links.stakes):
-            shares = _with_open_ends(shares, open_lower(links.stakes, e, chosen, majority=majority))
-        out[e] = merge_declared(org, e, shares, chosen)[0]
+        if holders_of is not None:
+            tainted = open_lower(links.stakes, e, chosen, majority=majority, holders_of=holders_of)
+            shares = _with_open_ends(shares, tainted)
+        if e in declared:
+            shares = merge_declared(org, e, shares, chosen, stakes=declared[e])[0]
+        out[e] = shares
     return out
 
 
@@ -186,18 +197,23 @@ def solve(
     wanted: list[str],
     rule: OwnershipRule,
     measure: Measure,
-) -> tuple[list[dict[int, tuple[float, float]]], Network]:
-    """Look *wanted* through along *links* under *rule*; raw figures by node index."""
+) -> tuple[list[dict[int, tuple[float, float]]], Network, Chains | None]:
+    """Look *wanted* through along *links* under *rule*; raw figures by node index.
+
+    Also returns the network, and the majority links the majority-chain rule followed
+    (``None`` under the multiplicative rule).
+    """
     net = compile_network(org, measure, wanted, stakes=links.stakes)
     targets = [net.index[e] for e in wanted]
     if rule is OwnershipRule.MULTIPLICATIVE:
-        return integrated(net, targets), net
+        return integrated(net, targets), net, None
     votes = (
         net
         if measure is Measure.VOTING
         else compile_network(org, Measure.VOTING, wanted, stakes=links.stakes)
     )
-    return majority_chain(net, Chains.of(votes), targets), net
+    chains = Chains.of(votes)
+    return majority_chain(net, chains, targets), net, chains
 
 
 def any_open(stakes: Iterable[Stake]) -> bool:

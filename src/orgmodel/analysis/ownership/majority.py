@@ -50,6 +50,10 @@ class Chains:
 
     certain: sp.csr_matrix
     possible: sp.csr_matrix
+    # the same links as Python lists, for fast look-ups one node at a time
+    _rows: dict[bool, tuple[list[int], list[int]]] = attrs.field(
+        init=False, repr=False, eq=False, factory=dict
+    )
 
     @classmethod
     def of(cls, links: Network) -> Chains:
@@ -75,10 +79,14 @@ class Chains:
 
     def holders(self, node: int, *, certain: bool) -> list[int]:
         """Return the majority holders of entity *node* (people have none)."""
-        matrix = self.certain if certain else self.possible
-        if node >= matrix.shape[0]:
+        rows = self._rows.get(certain)
+        if rows is None:
+            matrix = self.certain if certain else self.possible
+            rows = self._rows[certain] = (matrix.indptr.tolist(), matrix.indices.tolist())
+        indptr, indices = rows
+        if node >= len(indptr) - 1:
             return []
-        return matrix.indices[matrix.indptr[node] : matrix.indptr[node + 1]].tolist()  # type: ignore[no-any-return]
+        return indices[indptr[node] : indptr[node + 1]]
 
     def is_top(self, node: int, *, certain: bool) -> bool:
         """Whether *node* is (certainly, else possibly) at the top of its chains."""
@@ -89,6 +97,9 @@ class Chains:
 
         Breadth-first along majority links, each node once; iterative.
         """
+        if not self.holders(start, certain=certain) and self.is_top(start, certain=certain):
+            yield start, [start]  # a person, or an entity nobody holds a majority of
+            return
         parent: dict[int, int] = {start: start}
         queue = deque([start])
         while queue:
@@ -138,10 +149,15 @@ def majority_chain(
     [{2: (0.3, 0.3)}]
     """
     out: list[dict[int, tuple[float, float]]] = []
+    people = net.n_entities  # nodes from here on are people: each the top of its chain
     for target in targets:
         lows: dict[int, float] = {}
         highs: dict[int, float] = {}
         for direct, low, high in direct_holdings(net, target):
+            if direct >= people:
+                lows[direct] = lows.get(direct, 0.0) + low
+                highs[direct] = highs.get(direct, 0.0) + high
+                continue
             for top, _ in chains.climb(direct, certain=True):
                 lows[top] = lows.get(top, 0.0) + low
             for top, _ in chains.climb(direct, certain=False):
@@ -159,8 +175,4 @@ def majority_chain(
 
 def direct_holdings(net: Network, target: int) -> list[tuple[int, float, float]]:
     """Return the holders of *target* with their summed (lower, upper) figures."""
-    span = slice(net.up_upper.indptr[target], net.up_upper.indptr[target + 1])
-    holders = net.up_upper.indices[span].tolist()
-    highs = net.up_upper.data[span].tolist()
-    lows = net.up_lower.data[span].tolist()  # built on the same coordinates as up_upper
-    return list(zip(holders, lows, highs, strict=True))
+    return net.direct(target)  # up_lower is built on the same coordinates as up_upper

@@ -134,24 +134,40 @@ class OwnershipPath:
 
 
 class _Namer:
-    def __init__(self, net: Network, names: dict[str, str]) -> None:
+    def __init__(
+        self, net: Network, names: dict[str, str], shares: dict[tuple[float, float], Share] | None
+    ) -> None:
         self.net = net
         self.names = names
+        self.shares = {} if shares is None else shares  # one Share per figure
+
+    def share(self, low: float, high: float) -> Share:
+        found = self.shares.get((low, high))
+        if found is None:
+            found = self.shares[low, high] = Share(min(low, high), high)
+        return found
 
     def step(self, holder: int, entity: int, low: float, high: float) -> PathStep:
         h, e = self.net.ids[holder], self.net.ids[entity]
-        return PathStep(h, e, Share(min(low, high), high), self.names[h], self.names[e])
+        return PathStep(h, e, self.share(low, high), self.names[h], self.names[e])
 
 
 def multiplicative_paths(
-    net: Network, names: dict[str, str], target: int, wanted: Collection[int]
+    net: Network,
+    names: dict[str, str],
+    target: int,
+    wanted: Collection[int],
+    *,
+    shares: dict[tuple[float, float], Share] | None = None,
 ) -> tuple[dict[int, list[OwnershipPath]], bool]:
     """Return simple paths from each of *wanted* down to *target*, and whether complete.
 
     Paths are found by an iterative depth-first search up from *target*, capped as
-    the module docstring says; each holder's paths come largest first.
+    the module docstring says; each holder's paths come largest first.  *shares*
+    memoises the figures' :class:`Share` records across calls (a dict the caller
+    keeps).
     """
-    namer = _Namer(net, names)
+    namer = _Namer(net, names, shares)
     found: dict[int, list[OwnershipPath]] = {w: [] for w in wanted}
     complete = True
     budget = SEARCH_LIMIT
@@ -183,8 +199,7 @@ def multiplicative_paths(
         if holder < net.n_entities and net.owned[holder]:
             stack.append((holder, iter(direct_holdings(net, holder)), step))
             on_path.add(holder)
-    for paths in found.values():
-        paths.sort(key=lambda p: (-p.share.upper, -p.share.lower, str(p)))
+    _sort(found)
     return found, complete
 
 
@@ -194,18 +209,22 @@ def majority_paths(
     names: dict[str, str],
     target: int,
     wanted: Collection[int],
+    *,
+    shares: dict[tuple[float, float], Share] | None = None,
 ) -> tuple[dict[int, list[OwnershipPath]], bool]:
     """Return, for each of *wanted*, its majority chains down to *target*.
 
     Each path is a chain of (possibly, for ranges) majority stakes from the holder
     to a direct holder of *target*, then that direct holding, which it contributes
-    whole.
+    whole.  *shares* memoises the figures' :class:`Share` records across calls.
     """
-    namer = _Namer(net, names)
+    namer = _Namer(net, names, shares)
     found: dict[int, list[OwnershipPath]] = {w: [] for w in wanted}
     complete = True
+    people = net.n_entities  # nodes from here on are people: each the top of its chain
     for direct, low, high in direct_holdings(net, target):
-        for top, chain in chains.climb(direct, certain=False):
+        climbed = [(direct, [direct])] if direct >= people else chains.climb(direct, certain=False)
+        for top, chain in climbed:
             if top not in found:
                 continue
             if len(found[top]) >= PATH_LIMIT:
@@ -213,10 +232,16 @@ def majority_paths(
                 continue
             steps = [namer.step(a, b, *_stake(net, a, b)) for a, b in itertools.pairwise(chain)]
             steps.append(namer.step(direct, target, low, high))
-            found[top].append(OwnershipPath(tuple(steps), Share(min(low, high), high)))
-    for paths in found.values():
-        paths.sort(key=lambda p: (-p.share.upper, -p.share.lower, str(p)))
+            found[top].append(OwnershipPath(tuple(steps), namer.share(low, high)))
+    _sort(found)
     return found, complete
+
+
+def _sort(found: dict[int, list[OwnershipPath]]) -> None:
+    """Put each holder's paths largest first (then by their text, for a stable order)."""
+    for paths in found.values():
+        if len(paths) > 1:
+            paths.sort(key=lambda p: (-p.share.upper, -p.share.lower, str(p)))
 
 
 def _stake(net: Network, holder: int, entity: int) -> tuple[float, float]:
