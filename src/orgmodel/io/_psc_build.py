@@ -90,6 +90,18 @@ class _Natures:
     indirect: _Figures | None  # through a trust or a firm
     codes: list[str]
     bad: tuple[int, ...]
+    weight: float  # the largest lower bound of the direct figures
+
+    @classmethod
+    def of(
+        cls,
+        direct: _Figures | None,
+        indirect: _Figures | None,
+        codes: list[str],
+        bad: tuple[int, ...],
+    ) -> _Natures:
+        lows = [] if direct is None else [f.lower for f in direct[:3] if f is not None]
+        return cls(direct, indirect, codes, bad, max(lows, default=0.0))
 
 
 def _hull(a: Share | None, b: Share) -> Share:
@@ -118,7 +130,7 @@ def _read_natures(natures: list[Any]) -> _Natures:
             slot[k] = _hull(slot[k], nature.band)
     made = {through: (s[0] or _NONE, s[1], s[2], tuple(s[3])) for through, s in slots.items()}
     codes = [c for c in natures if isinstance(c, str)]
-    return _Natures(made.get(False), made.get(True), codes, tuple(bad))
+    return _Natures.of(made.get(False), made.get(True), codes, tuple(bad))
 
 
 def _shown(value: object) -> str:
@@ -151,6 +163,9 @@ class Snapshot:
         self.about: dict[str, dict[str, str]] = {}  # company id -> a corporate PSC's details
         self.pscs: dict[str, _Psc | None] = {}  # PSC key -> its records; None once ceased
         self.entity_lines: dict[str, int] = {}  # an outside entity's id -> its line
+        # company -> at least the largest of its PSCs' summed lower bounds (share, votes,
+        # surplus assets): only where it passes 100% can the figures overflow
+        self.weights: dict[str, float] = {}
         self.notes: dict[str, tuple[str, str, str] | None] = {}  # key -> (company, field, code)
         self.dates: dict[object, dt.date] = {}
         self.natures: dict[tuple[Any, ...], _Natures] = {}
@@ -189,15 +204,21 @@ class Snapshot:
             self.problem(ProblemCode.MISSING_KEY, "data", "needs 'data', an object")
             return
         code = data.get("kind")
-        kind = KINDS.get(code) if isinstance(code, str) else None
+        kind = KINDS.get(code) if type(code) is str else None
         if kind is None:
             self.unknown("data.kind", code, KINDS, "kind")
             return
         if kind is Kind.TOTALS:
             return  # the snapshot's closing line of counts
-        company = self.company(record.get("company_number"))
-        if company is None:
-            return
+        raw = record.get("company_number")
+        known = self.companies.get(raw) if type(raw) is str else None
+        if known is not None:  # a company seen before: most lines
+            company, self.prefix = known
+            self.order[company] = None
+        else:
+            company = self.company(raw)
+            if company is None:
+                return
         if kind is Kind.STATEMENT:
             self.statement(company, data)
         elif kind is Kind.EXEMPTIONS:
@@ -377,6 +398,8 @@ class Snapshot:
             if holder is None:
                 return
         self.pscs[key] = (record, self.stakes(holder, company, data, natures))
+        if natures is not None and natures.weight:  # for the joint holders' test (_joint)
+            self.weights[company] = self.weights.get(company, 0.0) + natures.weight
 
     def read_natures(self, natures: object) -> _Natures | None:
         if type(natures) is not list or not natures or len(natures) > MAX_ITEMS:
@@ -461,6 +484,7 @@ class Snapshot:
     def stakes(
         self, holder: str, company: str, data: dict[str, Any], natures: _Natures | None
     ) -> tuple[Stake, ...]:
+        """The PSC's stakes: its direct figures, and those it holds through a trust or firm."""
         attributes: dict[str, Any] = {"kind": self.kinds[data["kind"]]}
         words = self.words
         for key in ("notified_on", "ceased_on"):
@@ -473,13 +497,17 @@ class Snapshot:
                 attributes["description"] = description
             return (_stake(holder, company, WITHHELD, None, None, (), False, attributes),)
         attributes["natures_of_control"] = natures.codes
+        direct, through = natures.direct, natures.indirect
+        if through is None:  # the common case
+            share, voting, profit, control = direct  # type: ignore[misc]
+            return (_stake(holder, company, share, voting, profit, control, False, attributes),)
         out = []
-        for through, found in ((False, natures.direct), (True, natures.indirect)):
-            if found is not None:
-                share, voting, profit, control = found
-                out.append(
-                    _stake(holder, company, share, voting, profit, control, through, attributes)
-                )
+        if direct is not None:
+            share, voting, profit, control = direct
+            out.append(_stake(holder, company, share, voting, profit, control, False, attributes))
+            attributes = dict(attributes)  # each stake its own
+        share, voting, profit, control = through
+        out.append(_stake(holder, company, share, voting, profit, control, True, attributes))
         return tuple(out)
 
     # -- the organisation --------------------------------------------------------------
@@ -506,7 +534,9 @@ class Snapshot:
         self.clashes(people, outside)
         entities = self.companies_of_register()
         entities.extend(outside.values())
-        return Organization(name=name, people=people, entities=entities, stakes=_joint(stakes))
+        maybe = {c for c, weight in self.weights.items() if weight > 1.0 + _EPSILON}
+        stakes = _joint(stakes, maybe) if maybe else stakes
+        return Organization(name=name, people=people, entities=entities, stakes=stakes)
 
     def clashes(self, people: list[Person], outside: dict[str, Entity]) -> None:
         """Refuse an address given both to an individual and to a corporate PSC."""
@@ -538,11 +568,14 @@ class Snapshot:
         return out
 
 
-def _joint(stakes: list[Stake]) -> list[Stake]:
-    """Mark as joint holders the PSCs of each company whose figures add up to over 100%."""
+def _joint(stakes: list[Stake], maybe: set[str]) -> list[Stake]:
+    """Mark as joint holders the PSCs of each company whose figures add up to over 100%.
+
+    Only the companies of *maybe* can be such.
+    """
     totals: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
     for s in stakes:
-        if not s.indirect:
+        if s.entity in maybe and not s.indirect:
             t = totals[s.entity]
             t[0] += s.share.lower
             if s.voting is not None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
 from collections.abc import Collection, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +33,7 @@ class _Collector:
     def __init__(self) -> None:
         self.errors: list[Problem] = []
         self.warnings: list[Problem] = []
+        self.held: dict[str, float] = {}  # entity -> the upper bounds of its shares, summed
 
     def error(self, code: ProblemCode, location: str, message: str) -> None:
         self.errors.append(Problem(code, location, message))
@@ -254,15 +254,17 @@ def _check_stakes(org: Organization, index: dict[str, _Node], out: _Collector) -
     type tests; anything else is checked (and reported) by :func:`_check_stake`.
     """
     get = index.get
-    sums: tuple[dict[str, list[float]], ...] = ({}, {}, {})
-    joint: tuple[dict[str, list[float]], ...] = ({}, {}, {})
+    # per measure (share, voting, profit_share): entity -> sum of lower, of upper bounds
+    lows: tuple[dict[str, float], ...] = ({}, {}, {})
+    highs: tuple[dict[str, float], ...] = ({}, {}, {})
+    (low_s, low_v, low_p), (high_s, high_v, high_p) = lows, highs
+    joint: list[Stake] = []
     first_stake: dict[str, int] = {}
-    shares = sums[0]
     for i, s in enumerate(org.stakes):
-        holder, held = get(s.holder), get(s.entity)
+        holder = get(s.holder)
         kind = type(holder)
         fine = (
-            type(held) is Entity
+            type(get(s.entity)) is Entity
             and (kind is Entity or (kind is Person and not holder.vacant))  # type: ignore[union-attr]
             and s.holder != s.entity
         )
@@ -271,38 +273,27 @@ def _check_stakes(org: Organization, index: dict[str, _Node], out: _Collector) -
         entity = s.entity
         if entity not in first_stake:
             first_stake[entity] = i
-        share, voting, profit = s.share, s.voting, s.profit_share
-        if voting is None and profit is None and not s.roles:  # the common case
-            bounds = shares.get(entity)
-            if bounds is None:
-                shares[entity] = [share.lower, share.upper]
-            else:
-                bounds[0] += share.lower
-                bounds[1] += share.upper
+        if s.roles and Role.JOINT_HOLDER in s.roles:
+            joint.append(s)
             continue
-        into = joint if Role.JOINT_HOLDER in s.roles else sums
-        for k, value in enumerate((share, voting, profit)):
-            if value is None:
-                continue
-            bounds = into[k].get(entity)
-            if bounds is None:
-                into[k][entity] = [value.lower, value.upper]
-            elif into is sums:
-                bounds[0] += value.lower
-                bounds[1] += value.upper
-            else:
-                bounds[0] = max(bounds[0], value.lower)
-                bounds[1] = max(bounds[1], value.upper)
-    for k in range(len(_MEASURE_NAMES)):
-        totals = sums[k]
-        for entity, (low, high) in joint[k].items():
-            bounds = totals.setdefault(entity, [0.0, 0.0])
-            bounds[0] += low
-            bounds[1] += high
+        figure = s.share  # the three measures, unrolled: this loop runs once a stake
+        low_s[entity] = low_s.get(entity, 0.0) + figure.lower
+        high_s[entity] = high_s.get(entity, 0.0) + figure.upper
+        figure = s.voting
+        if figure is not None:
+            low_v[entity] = low_v.get(entity, 0.0) + figure.lower
+            high_v[entity] = high_v.get(entity, 0.0) + figure.upper
+        figure = s.profit_share
+        if figure is not None:
+            low_p[entity] = low_p.get(entity, 0.0) + figure.lower
+            high_p[entity] = high_p.get(entity, 0.0) + figure.upper
+    _add_joint(joint, lows, highs)
+    out.held = high_s
     for entity, i in first_stake.items():
         for k, name in enumerate(_MEASURE_NAMES):
-            lower, upper = sums[k].get(entity, (0.0, 0.0))
+            lower = lows[k].get(entity, 0.0)
             if lower > 1.0 + _EPSILON:
+                upper = highs[k][entity]
                 ranged = " counting the lower bounds of ranges" if lower != upper else ""
                 out.error(
                     ProblemCode.SHARE_OVERFLOW,
@@ -310,6 +301,22 @@ def _check_stakes(org: Organization, index: dict[str, _Node], out: _Collector) -
                     f"stakes in {entity!r} add up to {lower * 100:.4g}% ({name}){ranged}, "
                     "over 100%",
                 )
+
+
+def _add_joint(
+    joint: list[Stake], lows: tuple[dict[str, float], ...], highs: tuple[dict[str, float], ...]
+) -> None:
+    """Add to the sums each entity's joint holding, once: its joint holders' largest figure."""
+    largest: dict[tuple[int, str], list[float]] = {}
+    for s in joint:
+        for k, figure in enumerate((s.share, s.voting, s.profit_share)):
+            if figure is not None:
+                bounds = largest.setdefault((k, s.entity), [0.0, 0.0])
+                bounds[0] = max(bounds[0], figure.lower)
+                bounds[1] = max(bounds[1], figure.upper)
+    for (k, entity), (low, high) in largest.items():
+        lows[k][entity] = lows[k].get(entity, 0.0) + low
+        highs[k][entity] = highs[k].get(entity, 0.0) + high
 
 
 def _check_stake(i: int, s: Stake, index: dict[str, _Node], out: _Collector) -> bool:
@@ -456,12 +463,8 @@ def _collect_warnings(org: Organization, out: _Collector) -> None:
                     f"unknown responsibility {tag!r} of {p.id!r} is kept but not used"
                     f"{did_you_mean(tag, vocabulary)}",
                 )
-    held: dict[str, float] = defaultdict(float)
-    for s in org.stakes:
-        if not s.indirect:
-            held[s.entity] += s.share.upper
     position = {e.id: i for i, e in enumerate(org.entities)}  # ids are unique here
-    for entity, total in held.items():
+    for entity, total in out.held.items():  # summed by _check_stakes
         if total < 1.0 - _EPSILON:
             out.warn(
                 ProblemCode.UNALLOCATED_SHARES,

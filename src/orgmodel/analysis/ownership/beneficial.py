@@ -218,9 +218,13 @@ def owners_of(
     names = dict(people)
     names.update((e.id, e.name) for e in org.entities)
     memo: dict[tuple[float, float, bool], Share] = {}  # one Share per figure
-    found_all = _Found(net, chains, links, names, regime, rule, level, {})
+    via_entities = frozenset(entity for _, entity in links.via)
+    found_all = _Found(net, chains, links, names, regime, rule, level, {}, via_entities)
     out: dict[str, tuple[BeneficialOwner, ...]] = {}
     for entity, found in zip(wanted, raw, strict=True):
+        if not found and entity not in declared:
+            out[entity] = ()  # nobody holds it, directly or not
+            continue
         tainted = (
             open_lower(links.stakes, entity, measure, majority=majority, holders_of=holders_of)
             if holders_of is not None
@@ -257,6 +261,7 @@ class _Found:
     rule: OwnershipRule
     level: float
     shares: dict[tuple[float, float], Share]  # the paths' figures, one Share each
+    via_entities: frozenset[str]  # the entities of links.via
 
 
 def _records(
@@ -281,7 +286,7 @@ def _records(
         paths, complete = majority_paths(
             net, found.chains, found.names, target, wanted, shares=found.shares
         )
-    via_of = found.links.via
+    via_of, via_entities = found.links.via, found.via_entities
     level, names = found.level, found.names
     records = []
     for h, share in owners.items():
@@ -292,7 +297,7 @@ def _records(
                     via_of[s.holder, s.entity]
                     for p in found_paths
                     for s in p.steps
-                    if (s.holder, s.entity) in via_of
+                    if s.entity in via_entities and (s.holder, s.entity) in via_of
                 }
             )
             if via_of

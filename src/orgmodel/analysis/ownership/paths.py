@@ -14,7 +14,6 @@ import itertools
 from collections.abc import Collection, Iterator
 
 import attrs
-import numpy as np
 
 from orgmodel.analysis.ownership.majority import Chains, direct_holdings
 from orgmodel.analysis.ownership.network import Network
@@ -245,10 +244,7 @@ def _sort(found: dict[int, list[OwnershipPath]]) -> None:
 
 
 def _stake(net: Network, holder: int, entity: int) -> tuple[float, float]:
-    row = slice(net.up_upper.indptr[entity], net.up_upper.indptr[entity + 1])
-    cols = net.up_upper.indices[row]
-    hit = np.flatnonzero(cols == holder)
-    if len(hit) == 0:  # a majority of votes over a stake with no share in this measure
-        return 0.0, 0.0
-    k = row.start + int(hit[0])
-    return float(net.up_lower.data[k]), float(net.up_upper.data[k])
+    for who, low, high in net.direct(entity):
+        if who == holder:
+            return low, high
+    return 0.0, 0.0  # a majority of votes over a stake with no share in this measure
