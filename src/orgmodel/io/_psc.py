@@ -115,7 +115,7 @@ def from_psc_lines(
     Returns
     -------
     Organization
-        Named after *source*.
+        Named after *source* (:func:`read_psc`: after the file's name).
 
     Raises
     ------
@@ -205,8 +205,8 @@ def read_psc(path: str | Path, *, as_of: dt.date | str | None = None) -> Organiz
     >>> org = read_psc(folder / "psc.txt")
     >>> [(s.holder, str(s.voting)) for s in org.stakes]
     [('GB-COH-00000002', '75–100%')]
-    >>> org.entity("GB-COH-00000002").name
-    'Hold Ltd'
+    >>> org.entity("GB-COH-00000002").name, org.name
+    ('Hold Ltd', 'psc.txt')
     """
     where = Path(path)
     source = str(where)
@@ -218,7 +218,7 @@ def read_psc(path: str | Path, *, as_of: dt.date | str | None = None) -> Organiz
         with where.open("rb") as handle, gc_paused():
             _read(snapshot, _file_lines(handle, snapshot))
             # millions of records, none in a reference cycle: no collection until built
-            return snapshot.build(source)
+            return snapshot.build(where.name)
     except FileNotFoundError as err:
         msg = f"no such file: {where}"
         raise FileAccessError(msg) from err

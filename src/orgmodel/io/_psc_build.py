@@ -60,7 +60,7 @@ _ENTITY_FIELDS = (
     "place_registered",
     "registration_number",
 )
-_MEASURES = (Measure.SHARE, Measure.VOTING, Measure.PROFIT_SHARE)
+_MEASURES = (Measure.SHARE, Measure.VOTING)
 _EPSILON = 1e-9
 _SHOWN = 60
 _MONTHS = 12
@@ -162,7 +162,6 @@ class Snapshot:
         self.names: dict[str, str] = {}  # company id -> the name a corporate PSC gives it
         self.about: dict[str, dict[str, str]] = {}  # company id -> a corporate PSC's details
         self.pscs: dict[str, _Psc | None] = {}  # PSC key -> its records; None once ceased
-        self.entity_lines: dict[str, int] = {}  # an outside entity's id -> its line
         # company -> at least the largest of its PSCs' summed lower bounds (share, votes,
         # surplus assets): only where it passes 100% can the figures overflow
         self.weights: dict[str, float] = {}
@@ -184,8 +183,11 @@ class Snapshot:
 
     def unknown(self, field: str, code: object, known: Any, what: str) -> None:  # noqa: ANN401
         """Record an unknown (or missing) code of a known list."""
-        if not isinstance(code, str):
+        if code is None:
             self.problem(ProblemCode.MISSING_KEY, field, f"needs {what}, a string")
+            return
+        if not isinstance(code, str):
+            self.problem(ProblemCode.WRONG_TYPE, field, f"{what} must be a string (got {_shown(code)})")
             return
         hint = did_you_mean(code[:100], known)
         self.problem(ProblemCode.UNKNOWN_VALUE, field, f"unknown {what} {_shown(code)}{hint}")
@@ -445,7 +447,6 @@ class Snapshot:
             else None
         )
         if uk is None:
-            self.entity_lines[key] = self.number
             what = EntityKind.OTHER if kind is Kind.LEGAL_PERSON else EntityKind.COMPANY
             return key, _entity(key, name or key, what, about)
         holder = COMPANY_PREFIX + uk
@@ -531,22 +532,11 @@ class Snapshot:
                 elif type(record) is Entity:
                     outside.setdefault(record.id, record)
                 stakes.extend(held)
-        self.clashes(people, outside)
         entities = self.companies_of_register()
         entities.extend(outside.values())
         maybe = {c for c, weight in self.weights.items() if weight > 1.0 + _EPSILON}
         stakes = _joint(stakes, maybe) if maybe else stakes
         return Organization(name=name, people=people, entities=entities, stakes=stakes)
-
-    def clashes(self, people: list[Person], outside: dict[str, Entity]) -> None:
-        """Refuse an address given both to an individual and to a corporate PSC."""
-        both = {p.id for p in people} & outside.keys() if outside else set()
-        for key in sorted(both, key=self.entity_lines.__getitem__):
-            self.number = self.entity_lines[key]
-            msg = f"{_shown(key)} is the address of a person and of an entity"
-            self.problem(ProblemCode.DUPLICATE_ID, "data.links.self", msg)
-        if both:
-            raise ValidationError(self.problems, source=self.source)
 
     def companies_of_register(self) -> list[Entity]:
         """The companies of the snapshot, then those only its corporate PSCs name."""

@@ -12,7 +12,7 @@ The bands are those of the Register of People with Significant Control Regulatio
 2016, Schedule 1 Part 1 (the enumeration's short descriptions use the same words):
 "more than 25% but not more than 50%" ``(25-50]%``, "more than 50% but less than
 75%" ``(50-75)%``, "75% or more" ``[75-100]%``; overseas entities' "more than 25%"
-is ``(25-100]%``.
+is ``>25%`` (``(25-100]%``).
 
 Examples
 --------
@@ -53,9 +53,8 @@ __all__ = [
 class Measure(enum.Enum):
     """What a nature of control measures."""
 
-    SHARE = "share"
+    SHARE = "share"  # shares, or an LLP's or partnership's right to its surplus assets
     VOTING = "voting"
-    PROFIT_SHARE = "profit_share"  # a right to share in the surplus assets
     CONTROL = "control"  # a right of control, no figure
     NOMINEE = "nominee"  # an overseas entity holding UK land as nominee: no figure
 
@@ -151,10 +150,11 @@ def _natures() -> dict[str, Nature]:  # noqa: C901 - one loop per family of code
             add(f"ownership-of-shares-{band_code}{suffix}", Measure.SHARE, held, band=band)
             add(f"voting-rights-{band_code}{suffix}", Measure.VOTING, held, band=band)
             add(f"voting-rights-{band_code}{suffix}{_LLP}", Measure.VOTING, held, band=band)
+            # a right to the surplus assets is an LLP's or partnership's economic share
             surplus = f"right-to-share-surplus-assets-{band_code}{suffix}{_LLP}"
-            add(surplus, Measure.PROFIT_SHARE, held, band=band)
+            add(surplus, Measure.SHARE, held, band=band)
             partnership = f"part-right-to-share-surplus-assets-{band_code}{suffix}"
-            add(partnership, Measure.PROFIT_SHARE, held, band=band)
+            add(partnership, Measure.SHARE, held, band=band)
     board, influence = Control.BOARD_APPOINTMENT, Control.SIGNIFICANT_INFLUENCE
     for suffix, held in _HELD.items():
         add(f"right-to-appoint-and-remove-directors{suffix}", Measure.CONTROL, held, control=board)
