@@ -143,9 +143,7 @@ def main(argv: list[str]) -> None:
                 if previous is None
                 else [f"{now[k] / previous[k]:.2f}" for k in ("parse", "load", "owners")]
             )
-            per_line.append(
-                [format_size(size), *(f"{now[k]:.1f} µs" for k in now), *growth]
-            )
+            per_line.append([format_size(size), *(f"{now[k]:.1f} µs" for k in now), *growth])
             previous = now
     print(
         format_table(

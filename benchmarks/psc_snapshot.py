@@ -41,15 +41,66 @@ from typing import Any
 
 __all__ = ["generate"]
 
-_FORENAMES = (
-    "Amelia Oliver Isla George Ava Noah Mia Arthur Ivy Muhammad Freya Leo Lily Harry "
-    "Florence Oscar Grace Archie Sophia Jack Priya Tomasz Aisling Rhys Morag Eilidh"
-).split()
-_SURNAMES = (
-    "Smith Jones Taylor Brown Williams Wilson Johnson Davies Patel Robinson Wright "
-    "Thompson Evans Walker White Roberts Green Hall Wood Jackson Clarke Khan Nowak "
-    "Murphy Campbell Stewart Hughes Edwards Lewis Morgan"
-).split()
+_FORENAMES = [
+    "Amelia",
+    "Oliver",
+    "Isla",
+    "George",
+    "Ava",
+    "Noah",
+    "Mia",
+    "Arthur",
+    "Ivy",
+    "Muhammad",
+    "Freya",
+    "Leo",
+    "Lily",
+    "Harry",
+    "Florence",
+    "Oscar",
+    "Grace",
+    "Archie",
+    "Sophia",
+    "Jack",
+    "Priya",
+    "Tomasz",
+    "Aisling",
+    "Rhys",
+    "Morag",
+    "Eilidh",
+]
+_SURNAMES = [
+    "Smith",
+    "Jones",
+    "Taylor",
+    "Brown",
+    "Williams",
+    "Wilson",
+    "Johnson",
+    "Davies",
+    "Patel",
+    "Robinson",
+    "Wright",
+    "Thompson",
+    "Evans",
+    "Walker",
+    "White",
+    "Roberts",
+    "Green",
+    "Hall",
+    "Wood",
+    "Jackson",
+    "Clarke",
+    "Khan",
+    "Nowak",
+    "Murphy",
+    "Campbell",
+    "Stewart",
+    "Hughes",
+    "Edwards",
+    "Lewis",
+    "Morgan",
+]
 _TOWNS = (
     ("London", "Greater London", "EC1A", "England"),
     ("Leeds", "West Yorkshire", "LS1", "England"),
@@ -266,26 +317,26 @@ def _natures(band: str, rng: random.Random, *, llp: bool = False) -> list[str]:
             f"right-to-share-surplus-assets-{band}-limited-liability-partnership",
             f"voting-rights-{band}-limited-liability-partnership",
         ]
-        if rng.random() < 0.3:  # noqa: PLR2004
+        if rng.random() < 0.3:
             out.append("right-to-appoint-and-remove-members-limited-liability-partnership")
         return out
     out = [f"ownership-of-shares-{band}", f"voting-rights-{band}"]
     roll = rng.random()
-    if roll < 0.15:  # noqa: PLR2004
+    if roll < 0.15:
         out.append("right-to-appoint-and-remove-directors")
-    elif roll < 0.2:  # noqa: PLR2004
+    elif roll < 0.2:
         out.append("significant-influence-or-control")
     return out
 
 
 def _owned_by_people(w: _Writer, company: str, *, llp: bool = False) -> None:
     rng = w.rng
-    if rng.random() < 0.03:  # noqa: PLR2004 - control only
+    if rng.random() < 0.03:
         w.individual(company, ["significant-influence-or-control"])
         return
     for band in rng.choice(_PLANS):
         w.individual(company, _natures(band, rng, llp=llp))
-    if rng.random() < 0.08:  # noqa: PLR2004 - a former PSC
+    if rng.random() < 0.08:
         w.individual(company, _natures(rng.choice(_BANDS), rng), ceased=True)
 
 
@@ -298,10 +349,10 @@ def _group(w: _Writer) -> None:
         below = []
         for parent in level:
             roll = rng.random()
-            children = 1 if roll < 0.6 else rng.randrange(2, 4) if roll < 0.97 else 25  # noqa: PLR2004
+            children = 1 if roll < 0.6 else rng.randrange(2, 4) if roll < 0.97 else 25
             for _ in range(children):
                 child = w.number()
-                if rng.random() < 0.75:  # noqa: PLR2004
+                if rng.random() < 0.75:
                     w.corporate(child, parent, _natures("75-to-100-percent", rng), abroad=False)
                 else:
                     w.corporate(child, parent, _natures("50-to-75-percent", rng), abroad=False)
@@ -313,7 +364,7 @@ def _group(w: _Writer) -> None:
 def _cycle(w: _Writer) -> None:
     rng = w.rng
     a, b = w.number(), w.number()
-    if rng.random() < 0.5:  # noqa: PLR2004 - a cross-holding with a majority holder
+    if rng.random() < 0.5:
         w.corporate(a, b, _natures("50-to-75-percent", rng), abroad=False)
         w.individual(a, _natures("25-to-50-percent", rng))
         w.corporate(b, a, _natures("25-to-50-percent", rng), abroad=False)
@@ -323,42 +374,45 @@ def _cycle(w: _Writer) -> None:
         w.corporate(b, a, _natures("75-to-100-percent", rng), abroad=False)
 
 
-def _one(w: _Writer) -> None:  # noqa: C901 - one branch per shape of company
+def _one(w: _Writer) -> None:  # noqa: C901, PLR0912 - one branch per shape of company
     rng = w.rng
     roll = rng.random()
-    if roll < 0.66:  # noqa: PLR2004
+    if roll < 0.66:
         _owned_by_people(w, w.number())
-    elif roll < 0.72:  # noqa: PLR2004
+    elif roll < 0.72:
         _group(w)
-    elif roll < 0.75:  # noqa: PLR2004
+    elif roll < 0.75:
         # its number abroad is that of a UK company of the snapshot: no link to it
         parent = w.last
         w.corporate(w.number(), parent, _natures("75-to-100-percent", rng), abroad=True)
-    elif roll < 0.755:  # noqa: PLR2004
+    elif roll < 0.755:
         w.legal_person(w.number(), _natures("75-to-100-percent", rng))
-    elif roll < 0.785:  # noqa: PLR2004
+    elif roll < 0.785:
         _owned_by_people(w, w.number("OC"), llp=True)
-    elif roll < 0.80:  # noqa: PLR2004
+    elif roll < 0.80:
         company = w.number("SC")
         w.individual(
             company,
-            ["ownership-of-shares-75-to-100-percent-as-trust", "significant-influence-or-control-as-trust"],
+            [
+                "ownership-of-shares-75-to-100-percent-as-trust",
+                "significant-influence-or-control-as-trust",
+            ],
         )
-    elif roll < 0.805:  # noqa: PLR2004 - joint holders, each with 75% or more
+    elif roll < 0.805:
         company = w.number()
         w.individual(company, _natures("75-to-100-percent", rng))
         w.individual(company, _natures("75-to-100-percent", rng))
-    elif roll < 0.8055:  # noqa: PLR2004
+    elif roll < 0.8055:
         w.super_secure(w.number())
-    elif roll < 0.807:  # noqa: PLR2004
+    elif roll < 0.807:
         _cycle(w)
-    elif roll < 0.85:  # noqa: PLR2004
+    elif roll < 0.85:
         w.statement(w.number(), rng.choice(_STATEMENTS))
-    elif roll < 0.851:  # noqa: PLR2004
+    elif roll < 0.851:
         company = w.number()
         w.exemption(company)
         w.statement(company, "psc-exists-but-not-identified")
-    elif roll < 0.853:  # noqa: PLR2004 - an overseas entity's beneficial owner
+    elif roll < 0.853:
         company = w.number("OE")
         w.individual(
             company,

@@ -1,4 +1,6 @@
 import math
+import subprocess
+import sys
 
 import pytest
 from hypothesis import given
@@ -174,14 +176,11 @@ def test_parse_never_raises_anything_else(value):
 )
 def test_parse_is_linear_on_hostile_text(text):
     """100,000 characters of the old regex's worst case are refused well inside 10 s."""
-    import subprocess
-    import sys
-
     code = (
         "import sys, orgmodel as om\n"
         "try:\n    om.Share.parse(sys.stdin.read())\nexcept om.ShareError:\n    print('refused')\n"
     )
-    done = subprocess.run(
+    done = subprocess.run(  # noqa: S603 - our own interpreter and program
         [sys.executable, "-c", code],
         input=text,
         capture_output=True,

@@ -1,4 +1,4 @@
-"""Parse one JSON value a line with the C scanner of :mod:`json`, without its wrappers.
+r"""Parse one JSON value a line with the C scanner of :mod:`json`, without its wrappers.
 
 ``json.loads`` checks its argument's type, builds a decoder call, matches a
 whitespace regular expression before and after the value and then calls the C
@@ -16,7 +16,7 @@ speed-ups off (see :mod:`orgmodel._speed`) the function is ``json.loads``.
 Examples
 --------
 >>> parse = line_parser()
->>> parse('{"a": [1, 2.5, null]}\\n')
+>>> parse('{"a": [1, 2.5, null]}\n')
 {'a': [1, 2.5, None]}
 >>> parse('{"a": 1} trailing')
 Traceback (most recent call last):
@@ -43,7 +43,7 @@ def line_parser() -> Callable[[str], Any]:
     loads = json.loads
     if not _ENABLED:
         return loads
-    scan = json.JSONDecoder().scan_once
+    scan = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
 
     def parse(line: str) -> Any:  # noqa: ANN401 - any JSON value
         try:

@@ -48,7 +48,7 @@ def maker(cls: type[_T], names: Sequence[str]) -> Callable[..., _T]:
         When *cls* has a post-init hook, or a field outside *names* has no plain
         default (a factory or none at all).
     """
-    fields = attrs.fields(cls)  # type: ignore[misc]
+    fields = attrs.fields(cls)  # type: ignore[arg-type]
     known = {f.name for f in fields}
     wanted = tuple(names)
     if unknown := [n for n in wanted if n not in known]:
@@ -74,7 +74,10 @@ def maker(cls: type[_T], names: Sequence[str]) -> Callable[..., _T]:
     # One line per field, as attrs writes its own __init__: each value goes straight
     # into its slot through the slot's descriptor (no frozen __setattr__, no checks).
     scope: dict[str, Any] = {"new": object.__new__, "cls": cls}
-    lines = ["def make(" + ", ".join(f"v{i}" for i in range(len(wanted))) + "):", "    r = new(cls)"]
+    lines = [
+        "def make(" + ", ".join(f"v{i}" for i in range(len(wanted))) + "):",
+        "    r = new(cls)",
+    ]
     for i, name in enumerate(wanted):
         scope[f"s{i}"] = cls.__dict__[name].__set__
         lines.append(f"    s{i}(r, v{i})")

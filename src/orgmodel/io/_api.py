@@ -159,9 +159,7 @@ CODECS: dict[Format, Codec] = {
     Format.GRAPHML: Codec((".graphml",), _read_graphml, _write_graphml),
     # Companies House PSC snapshots are JSON lines, named .txt or .jsonl (or .json):
     # told by their content (see _sniffed), read a line at a time.
-    Format.PSC: Codec(
-        (".jsonl",), _read_psc, _write_psc, read_file=read_psc, write_file=None
-    ),
+    Format.PSC: Codec((".jsonl",), _read_psc, _write_psc, read_file=read_psc, write_file=None),
 }
 
 #: Suffixes whose files are PSC snapshots when their first line says so.
@@ -219,14 +217,14 @@ def _path(path: object) -> Path:
 
 
 def _sniffed(where: Path) -> Format | None:
-    """The format a file's content says, for suffixes shared by several formats."""
+    """Return the format a file's content says, for suffixes shared by several formats."""
     if where.suffix.lower() in _SNIFFED and is_psc_file(where):
         return Format.PSC
     return None
 
 
 def format_of_file(path: Path) -> Format | None:
-    """Return the format of the file at *path*: what its content says, else its name.
+    r"""Return the format of the file at *path*: what its content says, else its name.
 
     Content decides only between formats that share a suffix: a ``.json``,
     ``.jsonl`` or ``.txt`` file whose first line is a PSC snapshot record is

@@ -87,9 +87,8 @@ def _read(snapshot: Snapshot, lines: Iterable[tuple[int, str | None]]) -> None:
 
 
 def _text_lines(lines: Iterable[str]) -> Iterator[tuple[int, str | None]]:
-    for number, text in enumerate(lines, start=1):
-        if number == 1:
-            text = text.removeprefix(_BOM)
+    for number, line in enumerate(lines, start=1):
+        text = line.removeprefix(_BOM) if number == 1 else line
         if len(text) > MAX_LINE:
             yield number, None
         elif text.strip():
@@ -250,8 +249,10 @@ def is_psc_line(text: str) -> bool:
         return False
     data = record.get("data")
     kind = data.get("kind") if type(data) is dict else None
-    return isinstance(kind, str) and kind in KINDS and (
-        "company_number" in record or KINDS[kind].value == "totals"
+    return (
+        isinstance(kind, str)
+        and kind in KINDS
+        and ("company_number" in record or KINDS[kind].value == "totals")
     )
 
 
@@ -269,4 +270,3 @@ def is_psc_file(path: Path) -> bool:
             except UnicodeDecodeError:
                 return False
     return False
-

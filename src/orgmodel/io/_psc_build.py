@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import warnings
 from collections import defaultdict
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 
@@ -64,6 +64,7 @@ _MEASURES = (Measure.SHARE, Measure.VOTING)
 _EPSILON = 1e-9
 _SHOWN = 60
 _MONTHS = 12
+_YEARS = 10_000
 
 # (share, voting, profit_share, control) of one stake
 _Figures = tuple[Share, Share | None, Share | None, tuple[Control, ...]]
@@ -105,7 +106,7 @@ class _Natures:
 
 
 def _hull(a: Share | None, b: Share) -> Share:
-    """The smallest band holding both (two bands of one measure on one PSC)."""
+    """Return the smallest band holding both (two bands of one measure on one PSC)."""
     if a is None or a == b:
         return b
     low = min((a.lower, not a.lower_open), (b.lower, not b.lower_open))
@@ -169,7 +170,8 @@ class Snapshot:
         self.dates: dict[object, dt.date] = {}
         self.natures: dict[tuple[Any, ...], _Natures] = {}
         self.kinds = {kind: kind for kind in KINDS}  # one copy of each kind's text
-        self.words: dict[Any, str] = {}  # one copy of each repeated text
+        self.words: dict[str, str] = {}  # one copy of each repeated text
+        self.births: dict[tuple[int, int], str] = {}  # (year, month) -> "YYYY-MM"
 
     # -- problems ------------------------------------------------------------------
 
@@ -187,7 +189,9 @@ class Snapshot:
             self.problem(ProblemCode.MISSING_KEY, field, f"needs {what}, a string")
             return
         if not isinstance(code, str):
-            self.problem(ProblemCode.WRONG_TYPE, field, f"{what} must be a string (got {_shown(code)})")
+            self.problem(
+                ProblemCode.WRONG_TYPE, field, f"{what} must be a string (got {_shown(code)})"
+            )
             return
         hint = did_you_mean(code[:100], known)
         self.problem(ProblemCode.UNKNOWN_VALUE, field, f"unknown {what} {_shown(code)}{hint}")
@@ -198,8 +202,8 @@ class Snapshot:
         """Take line *number*, parsed."""
         self.number = number
         if type(record) is not dict:
-            kind = type(record).__name__
-            self.problem(ProblemCode.WRONG_TYPE, "", f"a line must be a JSON object (got {kind})")
+            got = type(record).__name__
+            self.problem(ProblemCode.WRONG_TYPE, "", f"a line must be a JSON object (got {got})")
             return
         data = record.get("data")
         if type(data) is not dict:
@@ -214,6 +218,7 @@ class Snapshot:
             return  # the snapshot's closing line of counts
         raw = record.get("company_number")
         known = self.companies.get(raw) if type(raw) is str else None
+        company: str | None
         if known is not None:  # a company seen before: most lines
             company, self.prefix = known
             self.order[company] = None
@@ -251,7 +256,7 @@ class Snapshot:
         self.prefix = found[1]
         return found[0]
 
-    def date(self, data: dict[str, Any], key: str) -> dt.date | None | bool:
+    def date(self, data: dict[str, Any], key: str) -> dt.date | bool | None:
         """Return ``data[key]`` as a date, ``None`` if absent, ``False`` after a problem."""
         value = data.get(key)
         if value is None:
@@ -281,7 +286,7 @@ class Snapshot:
             return ended is None and data.get("ceased") is not True
         return (started is None or started <= self.as_of) and (ended is None or ended > self.as_of)  # type: ignore[operator]
 
-    def link(self, data: dict[str, Any], company: str) -> str | None | bool:
+    def link(self, data: dict[str, Any], company: str) -> str | Literal[False] | None:
         """Return ``links.self`` (``None`` when absent), or ``False`` after a problem."""
         links = data.get("links")
         link = links.get("self") if type(links) is dict else links
@@ -360,13 +365,15 @@ class Snapshot:
 
     # -- persons with significant control --------------------------------------------
 
-    def psc(self, kind: Kind, company: str, data: dict[str, Any]) -> None:
+    def psc(self, kind: Kind, company: str, data: dict[str, Any]) -> None:  # noqa: C901, PLR0912 - the hot path, kept in one function
         link = self.link(data, company)
         if link is False:
             return
         name = data.get("name", "")
         if type(name) is not str:
-            self.problem(ProblemCode.WRONG_TYPE, "data.name", f"needs a string (got {_shown(name)})")
+            self.problem(
+                ProblemCode.WRONG_TYPE, "data.name", f"needs a string (got {_shown(name)})"
+            )
             return
         key = link if link is not None else f"{company}/{kind.value}/{name}"
         if link is None and not key.isprintable():
@@ -392,13 +399,14 @@ class Snapshot:
             natures = self.read_natures(data.get("natures_of_control"))
             if natures is None:
                 return
+        holder: str | None
         if kind is Kind.INDIVIDUAL or kind is Kind.SUPER_SECURE:
-            holder: str | None = key
+            holder = key
             record: Person | Entity | None = _person(key, name, self.person_attributes(kind, data))
         else:
             holder, record = self.entity(kind, company, key, name, data)
-            if holder is None:
-                return
+        if holder is None:
+            return
         self.pscs[key] = (record, self.stakes(holder, company, data, natures))
         if natures is not None and natures.weight:  # for the joint holders' test (_joint)
             self.weights[company] = self.weights.get(company, 0.0) + natures.weight
@@ -460,7 +468,7 @@ class Snapshot:
         return holder, None
 
     def person_attributes(self, kind: Kind, data: dict[str, Any]) -> dict[str, Any]:
-        """What a person keeps: nationality, country of residence, month of birth."""
+        """Return what a person keeps: nationality, country of residence, month of birth."""
         words = self.words
         out: dict[str, Any] = {}
         for key in _PERSON_FIELDS:
@@ -469,15 +477,16 @@ class Snapshot:
                 out[key] = words.setdefault(value, value) if len(words) < _CACHE_LIMIT else value
         born = data.get("date_of_birth")
         if type(born) is dict:
-            when = (born.get("year"), born.get("month"))
-            text = words.get(when)  # type: ignore[call-overload]
-            if text is None:
-                year, month = when
-                if type(year) is int and type(month) is int and 0 < month <= _MONTHS:
-                    if 0 < year < 10_000 and len(words) < _CACHE_LIMIT:  # noqa: PLR2004
-                        text = words[when] = f"{year:04d}-{month:02d}"  # type: ignore[index]
-            if text is not None:
-                out["date_of_birth"] = text
+            year, month = born.get("year"), born.get("month")
+            if type(year) is int and type(month) is int and 0 < month <= _MONTHS:
+                births = self.births
+                text = births.get((year, month))
+                if text is None and 0 < year < _YEARS:
+                    text = f"{year:04d}-{month:02d}"
+                    if len(births) < _CACHE_LIMIT:
+                        births[year, month] = text
+                if text is not None:
+                    out["date_of_birth"] = text
         if kind is Kind.SUPER_SECURE:
             out["super_secure"] = "true"
         return out
@@ -485,7 +494,7 @@ class Snapshot:
     def stakes(
         self, holder: str, company: str, data: dict[str, Any], natures: _Natures | None
     ) -> tuple[Stake, ...]:
-        """The PSC's stakes: its direct figures, and those it holds through a trust or firm."""
+        """Return the PSC's stakes: direct figures, and those held through a trust or firm."""
         attributes: dict[str, Any] = {"kind": self.kinds[data["kind"]]}
         words = self.words
         for key in ("notified_on", "ceased_on"):
@@ -539,7 +548,7 @@ class Snapshot:
         return Organization(name=name, people=people, entities=entities, stakes=stakes)
 
     def companies_of_register(self) -> list[Entity]:
-        """The companies of the snapshot, then those only its corporate PSCs name."""
+        """Return the companies of the snapshot, then those only its corporate PSCs name."""
         notes: dict[str, dict[str, list[str]]] = defaultdict(dict)
         for note in self.notes.values():
             if note is not None:

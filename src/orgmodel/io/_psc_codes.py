@@ -139,7 +139,7 @@ _ROE = "-registered-overseas-entity"
 _LLP = "-limited-liability-partnership"
 
 
-def _natures() -> dict[str, Nature]:  # noqa: C901 - one loop per family of codes
+def _natures() -> dict[str, Nature]:
     out: dict[str, Nature] = {}
 
     def add(code: str, measure: Measure, held: Held, **what: object) -> None:

@@ -279,14 +279,14 @@ def _check_stakes(org: Organization, index: dict[str, _Node], out: _Collector) -
         figure = s.share  # the three measures, unrolled: this loop runs once a stake
         low_s[entity] = low_s.get(entity, 0.0) + figure.lower
         high_s[entity] = high_s.get(entity, 0.0) + figure.upper
-        figure = s.voting
-        if figure is not None:
-            low_v[entity] = low_v.get(entity, 0.0) + figure.lower
-            high_v[entity] = high_v.get(entity, 0.0) + figure.upper
-        figure = s.profit_share
-        if figure is not None:
-            low_p[entity] = low_p.get(entity, 0.0) + figure.lower
-            high_p[entity] = high_p.get(entity, 0.0) + figure.upper
+        vote = s.voting
+        if vote is not None:
+            low_v[entity] = low_v.get(entity, 0.0) + vote.lower
+            high_v[entity] = high_v.get(entity, 0.0) + vote.upper
+        profit = s.profit_share
+        if profit is not None:
+            low_p[entity] = low_p.get(entity, 0.0) + profit.lower
+            high_p[entity] = high_p.get(entity, 0.0) + profit.upper
     _add_joint(joint, lows, highs)
     out.held = high_s
     for entity, i in first_stake.items():

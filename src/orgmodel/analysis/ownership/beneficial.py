@@ -270,7 +270,7 @@ def _records(
     shares: dict[str, Share],
     declared: dict[str, DeclaredFigure],
 ) -> tuple[BeneficialOwner, ...]:
-    """The people of *shares* who meet the threshold, with their paths, in order."""
+    """Return the people of *shares* who meet the threshold, with their paths, in order."""
     strict = strict_of(found.regime)
     owners = {h: s for h, s in shares.items() if _meets(s.upper, found.level, strict=strict)}
     if not owners:
@@ -469,8 +469,10 @@ def beneficial_owners_of_all(
     ...     ],
     ... )
     >>> found = om.beneficial_owners_of_all(org, regime="uk-psc")
-    >>> {e: [(o.person, str(o.share), o.certain) for o in owners] for e, owners in found.items()}
-    {'hold': [('ann', '75–100%', True)], 'op': [('ann', '(50–75]%', True), ('bob', '(25–50]%', True)]}
+    >>> for entity, owners in found.items():
+    ...     print(entity, [(o.person, str(o.share), o.certain) for o in owners])
+    hold [('ann', '75–100%', True)]
+    op [('ann', '(50–75]%', True), ('bob', '(25–50]%', True)]
     >>> found["op"] == om.beneficial_owners(org, "op", regime="uk-psc")
     True
     """

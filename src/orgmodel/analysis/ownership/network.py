@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import attrs
 import numpy as np
@@ -60,18 +61,23 @@ class Network:
     graph_up: sp.csr_matrix
     exact: bool
     # up_lower and up_upper as Python lists, for fast look-ups one entity at a time
-    _lists: list[list[float]] = attrs.field(init=False, repr=False, eq=False, factory=list)
+    _lists: list[list[Any]] = attrs.field(init=False, repr=False, eq=False, factory=list)
 
     def direct(self, entity: int) -> list[tuple[int, float, float]]:
         """Return the holders of entity *entity* with their summed (lower, upper) figures."""
         if not self._lists:
             up = self.up_upper
             self._lists.extend(
-                [up.indptr.tolist(), up.indices.tolist(), self.up_lower.data.tolist(), up.data.tolist()]
+                [
+                    up.indptr.tolist(),
+                    up.indices.tolist(),
+                    self.up_lower.data.tolist(),
+                    up.data.tolist(),
+                ]
             )
         indptr, indices, lows, highs = self._lists
-        begin, end = indptr[entity], indptr[entity + 1]  # type: ignore[index]
-        return list(zip(indices[begin:end], lows[begin:end], highs[begin:end], strict=True))  # type: ignore[misc]
+        begin, end = indptr[entity], indptr[entity + 1]
+        return list(zip(indices[begin:end], lows[begin:end], highs[begin:end], strict=True))
 
     @property
     def n_nodes(self) -> int:
