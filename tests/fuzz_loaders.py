@@ -37,8 +37,8 @@ import signal
 import sys
 import tempfile
 import time
-import warnings
 import traceback
+import warnings
 from pathlib import Path
 from types import FrameType
 
