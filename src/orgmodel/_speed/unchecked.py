@@ -20,8 +20,9 @@ factories) can be made this way; :func:`maker` refuses anything else.
 Examples
 --------
 >>> import orgmodel as om
->>> make = maker(om.Stake, ("holder", "entity", "share"))
->>> make("ann", "acme", om.Share.exact(0.5)) == om.Stake("ann", "acme", om.Share.exact(0.5))
+>>> make = maker(om.Stake, ("holder", "entity", "share", "attributes"))
+>>> half = om.Share.exact(0.5)
+>>> make("ann", "acme", half, {}) == om.Stake("ann", "acme", half)
 True
 """
 

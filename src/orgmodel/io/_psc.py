@@ -146,7 +146,7 @@ def from_psc_lines(
     Traceback (most recent call last):
     ...
     orgmodel.exceptions.ValidationError: 1 problem in <psc>:
-      - <psc>:1, data.kind: unknown kind 'individual' — did you mean ...? [unknown-value]
+      - <psc>:1, data.kind: unknown kind 'individual' [unknown-value]
     """
     snapshot = Snapshot(source, _as_of(as_of))
     with gc_paused():  # millions of records, none in a reference cycle
