@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
+import subprocess
+import sys
 import warnings
 from pathlib import Path
 
@@ -530,3 +533,32 @@ def test_random_json_lines_load_or_raise_orgmodel_error(value):
     assert is_psc_line(text) in (True, False)
     with contextlib.suppress(om.OrgModelError):
         from_psc_lines([text])
+
+
+_FALLBACK = """
+import json, sys, warnings
+import orgmodel as om
+from orgmodel.io._psc import read_psc
+warnings.simplefilter("ignore")
+orgs = [read_psc(path) for path in sys.argv[1:]]
+print(json.dumps([om.dumps(org, format="json") for org in orgs]))
+"""
+
+
+def test_speed_tricks_off_read_the_same_organisations():
+    """With json_lines and unchecked switched off, every sample reads the same."""
+    paths = [str(p) for p in sorted(DATA.glob("*.txt"))]
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    runs = []
+    for setting in ("", "json_lines,unchecked"):
+        env = {**os.environ, "ORGMODEL_NO_SPEEDUPS": setting, "PYTHONPATH": src}
+        done = subprocess.run(  # noqa: S603 - our own interpreter and program
+            [sys.executable, "-c", _FALLBACK, *paths],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        runs.append(json.loads(done.stdout))
+    assert runs[0] == runs[1]
+    assert len(runs[0]) == len(paths)
