@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 
 from orgmodel._atomic import write_text_atomically
 from orgmodel.model.exceptions import FileAccessError, ValidationError
 from orgmodel.model.problems import Problem, ProblemCode
 
-__all__ = ["decode", "read_bytes", "write_atomically"]
+__all__ = ["decode", "read_bytes", "reading", "write_atomically"]
 
 #: Input files larger than this are refused before they are read (1 GiB).
 MAX_FILE_BYTES = 1 << 30
@@ -16,15 +18,26 @@ MAX_FILE_BYTES = 1 << 30
 
 def read_bytes(path: Path) -> bytes:
     """Return the contents of *path*, or raise :class:`FileAccessError` saying why not."""
-    try:
-        if path.is_dir():
-            msg = f"{path} is a directory, not a file"
-            raise FileAccessError(msg)
+    with reading(path):
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             msg = f"{path} is {size} bytes, larger than the {MAX_FILE_BYTES} bytes orgmodel reads"
             raise FileAccessError(msg)
         return path.read_bytes()
+
+
+@contextlib.contextmanager
+def reading(path: Path) -> Iterator[None]:
+    """Read *path* in the block; raise :class:`FileAccessError` saying why it cannot be.
+
+    A directory is refused first; the operating system's errors become
+    :class:`FileAccessError` with the reason.
+    """
+    try:
+        if path.is_dir():
+            msg = f"{path} is a directory, not a file"
+            raise FileAccessError(msg)
+        yield
     except FileNotFoundError as err:
         msg = f"no such file: {path}"
         raise FileAccessError(msg) from err

@@ -33,10 +33,11 @@ from typing import BinaryIO
 
 from orgmodel._speed.gc_pause import gc_paused
 from orgmodel._speed.json_lines import line_parser
+from orgmodel.io._files import reading
 from orgmodel.io._psc_build import COMPANY_PREFIX, PscJointWarning, Snapshot
 from orgmodel.io._psc_codes import KINDS
 from orgmodel.model import Organization
-from orgmodel.model.exceptions import FileAccessError, OrgModelError
+from orgmodel.model.exceptions import OrgModelError
 from orgmodel.model.problems import ProblemCode
 
 __all__ = [
@@ -210,25 +211,10 @@ def read_psc(path: str | Path, *, as_of: dt.date | str | None = None) -> Organiz
     where = Path(path)
     source = str(where)
     snapshot = Snapshot(source, _as_of(as_of))
-    try:
-        if where.is_dir():
-            msg = f"{where} is a directory, not a file"
-            raise FileAccessError(msg)
-        with where.open("rb") as handle, gc_paused():
-            _read(snapshot, _file_lines(handle, snapshot))
-            # millions of records, none in a reference cycle: no collection until built
-            return snapshot.build(where.name)
-    except FileNotFoundError as err:
-        msg = f"no such file: {where}"
-        raise FileAccessError(msg) from err
-    except PermissionError as err:
-        msg = f"permission denied reading {where}"
-        raise FileAccessError(msg) from err
-    except OSError as err:
-        if isinstance(err, FileAccessError):
-            raise
-        msg = f"cannot read {where}: {err.strerror or err}"
-        raise FileAccessError(msg) from err
+    with reading(where), where.open("rb") as handle, gc_paused():
+        _read(snapshot, _file_lines(handle, snapshot))
+        # millions of records, none in a reference cycle: no collection until built
+        return snapshot.build(where.name)
 
 
 def is_psc_line(text: str) -> bool:
