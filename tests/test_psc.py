@@ -567,5 +567,5 @@ def test_speed_tricks_off_read_the_same_organisations():
 @pytest.mark.parametrize("name", ["missing.txt", ""])
 def test_an_unreadable_path_is_a_file_access_error(tmp_path, name):
     """A missing file, or a directory, is a FileAccessError saying which."""
-    with pytest.raises(om.FileAccessError, match="no such file|is a directory"):
+    with pytest.raises(om.FileAccessError, match=r"no such file|is a directory"):
         read_psc(tmp_path / name)
