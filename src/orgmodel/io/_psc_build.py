@@ -7,19 +7,15 @@ same ``links.self``) replaces an earlier one, so a snapshot followed by updates
 reads as the updated register.  :meth:`Snapshot.build` makes the
 :class:`~orgmodel.model.Organization`.  ``docs/psc.md`` documents the mapping.
 
-Most lines of a snapshot share their list of natures of control, so what a list
-gives is computed once and cached, and every stake built from it shares the same
-shares and the same list of codes.
+What a list of natures of control gives is computed once (:mod:`._psc_natures`) and
+cached; joint holders are marked at the end (:mod:`._psc_joint`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import warnings
 from collections import defaultdict
 from typing import Any, Literal
-
-import attrs
 
 from orgmodel._speed.unchecked import maker
 from orgmodel._suggest import did_you_mean
@@ -28,13 +24,13 @@ from orgmodel.io._psc_codes import (
     KINDS,
     NATURES,
     STATEMENTS,
-    Held,
     Kind,
-    Measure,
     company_number,
     is_uk_register,
 )
-from orgmodel.model import Control, Entity, EntityKind, Organization, Person, Role, Share, Stake
+from orgmodel.io._psc_joint import PscJointWarning, mark_joint
+from orgmodel.io._psc_natures import Natures, read_natures
+from orgmodel.model import Entity, EntityKind, Organization, Person, Share, Stake
 from orgmodel.model.exceptions import ValidationError
 from orgmodel.model.problems import Problem, ProblemCode
 
@@ -49,7 +45,6 @@ MAX_PROBLEMS = 1000
 
 #: A super-secure PSC's holding: withheld, so anything from nothing to all.
 WITHHELD = Share.between(0.0, 1.0)
-_NONE = Share.exact(0.0)
 _COMPANY = EntityKind.COMPANY
 _CACHE_LIMIT = 100_000
 _PERSON_FIELDS = ("nationality", "country_of_residence")
@@ -60,14 +55,11 @@ _ENTITY_FIELDS = (
     "place_registered",
     "registration_number",
 )
-_MEASURES = (Measure.SHARE, Measure.VOTING)
 _EPSILON = 1e-9
 _SHOWN = 60
 _MONTHS = 12
 _YEARS = 10_000
 
-# (share, voting, profit_share, control) of one stake
-_Figures = tuple[Share, Share | None, Share | None, tuple[Control, ...]]
 _Psc = tuple[Person | Entity | None, tuple[Stake, ...]]
 
 # the reader checks every value it puts in these records (see orgmodel._speed.unchecked)
@@ -77,61 +69,6 @@ _stake = maker(
     Stake,
     ("holder", "entity", "share", "voting", "profit_share", "control", "indirect", "attributes"),
 )
-
-
-class PscJointWarning(UserWarning):
-    """Some companies' PSCs hold more than 100% between them: read as joint holders."""
-
-
-@attrs.frozen
-class _Natures:
-    """What one list of natures of control gives."""
-
-    direct: _Figures | None
-    indirect: _Figures | None  # through a trust or a firm
-    codes: list[str]
-    bad: tuple[int, ...]
-    weight: float  # the largest lower bound of the direct figures
-
-    @classmethod
-    def of(
-        cls,
-        direct: _Figures | None,
-        indirect: _Figures | None,
-        codes: list[str],
-        bad: tuple[int, ...],
-    ) -> _Natures:
-        lows = [] if direct is None else [f.lower for f in direct[:3] if f is not None]
-        return cls(direct, indirect, codes, bad, max(lows, default=0.0))
-
-
-def _hull(a: Share | None, b: Share) -> Share:
-    """Return the smallest band holding both (two bands of one measure on one PSC)."""
-    if a is None or a == b:
-        return b
-    low = min((a.lower, not a.lower_open), (b.lower, not b.lower_open))
-    high = max((a.upper, not a.upper_open), (b.upper, not b.upper_open))
-    return Share(low[0], high[0], lower_open=not low[1], upper_open=not high[1])
-
-
-def _read_natures(natures: list[Any]) -> _Natures:
-    slots: dict[bool, list[Any]] = {}
-    bad: list[int] = []
-    for j, code in enumerate(natures):
-        nature = NATURES.get(code) if isinstance(code, str) else None
-        if nature is None:
-            bad.append(j)
-            continue
-        slot = slots.setdefault(nature.held is not Held.DIRECT, [None, None, None, []])
-        if nature.control is not None:
-            if nature.control not in slot[3]:
-                slot[3].append(nature.control)
-        elif nature.band is not None:
-            k = _MEASURES.index(nature.measure)
-            slot[k] = _hull(slot[k], nature.band)
-    made = {through: (s[0] or _NONE, s[1], s[2], tuple(s[3])) for through, s in slots.items()}
-    codes = [c for c in natures if isinstance(c, str)]
-    return _Natures.of(made.get(False), made.get(True), codes, tuple(bad))
 
 
 def _shown(value: object) -> str:
@@ -168,7 +105,7 @@ class Snapshot:
         self.weights: dict[str, float] = {}
         self.notes: dict[str, tuple[str, str, str] | None] = {}  # key -> (company, field, code)
         self.dates: dict[object, dt.date] = {}
-        self.natures: dict[tuple[Any, ...], _Natures] = {}
+        self.natures: dict[tuple[Any, ...], Natures] = {}
         self.kinds = {kind: kind for kind in KINDS}  # one copy of each kind's text
         self.words: dict[str, str] = {}  # one copy of each repeated text
         self.births: dict[tuple[int, int], str] = {}  # (year, month) -> "YYYY-MM"
@@ -411,7 +348,7 @@ class Snapshot:
         if natures is not None and natures.weight:  # for the joint holders' test (_joint)
             self.weights[company] = self.weights.get(company, 0.0) + natures.weight
 
-    def read_natures(self, natures: object) -> _Natures | None:
+    def read_natures(self, natures: object) -> Natures | None:
         if type(natures) is not list or not natures or len(natures) > MAX_ITEMS:
             self.problem(
                 ProblemCode.WRONG_TYPE,
@@ -425,7 +362,7 @@ class Snapshot:
         except TypeError:  # an object or a list among them
             key, found = (), None
         if found is None:
-            found = _read_natures(natures)
+            found = read_natures(natures)
             if key and len(self.natures) < _CACHE_LIMIT:
                 self.natures[key] = found
         for j in found.bad:
@@ -492,7 +429,7 @@ class Snapshot:
         return out
 
     def stakes(
-        self, holder: str, company: str, data: dict[str, Any], natures: _Natures | None
+        self, holder: str, company: str, data: dict[str, Any], natures: Natures | None
     ) -> tuple[Stake, ...]:
         """Return the PSC's stakes: direct figures, and those held through a trust or firm."""
         attributes: dict[str, Any] = {"kind": self.kinds[data["kind"]]}
@@ -544,7 +481,7 @@ class Snapshot:
         entities = self.companies_of_register()
         entities.extend(outside.values())
         maybe = {c for c, weight in self.weights.items() if weight > 1.0 + _EPSILON}
-        stakes = _joint(stakes, maybe) if maybe else stakes
+        stakes = mark_joint(stakes, maybe) if maybe else stakes
         return Organization(name=name, people=people, entities=entities, stakes=stakes)
 
     def companies_of_register(self) -> list[Entity]:
@@ -565,35 +502,3 @@ class Snapshot:
             name = self.names.get(company) or company.removeprefix(COMPANY_PREFIX)
             out.append(_entity(company, name, _COMPANY, attributes))
         return out
-
-
-def _joint(stakes: list[Stake], maybe: set[str]) -> list[Stake]:
-    """Mark as joint holders the PSCs of each company whose figures add up to over 100%.
-
-    Only the companies of *maybe* can be such.
-    """
-    totals: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
-    for s in stakes:
-        if s.entity in maybe and not s.indirect:
-            t = totals[s.entity]
-            t[0] += s.share.lower
-            if s.voting is not None:
-                t[1] += s.voting.lower
-            if s.profit_share is not None:
-                t[2] += s.profit_share.lower
-    over = {e for e, t in totals.items() if max(t) > 1.0 + _EPSILON}
-    if not over:
-        return stakes
-    named = sorted(over)
-    shown = ", ".join(named[:5]) + (", ..." if len(named) > 5 else "")  # noqa: PLR2004
-    warnings.warn(
-        f"the PSCs of {len(over)} compan{'y' if len(over) == 1 else 'ies'} ({shown}) hold "
-        "more than 100% between them, so they hold jointly: each is read as a joint "
-        "holder, treated as holding what it holds jointly (Companies Act 2006 Sch. 1A)",
-        PscJointWarning,
-        stacklevel=5,
-    )
-    joint = (Role.JOINT_HOLDER,)
-    return [
-        attrs.evolve(s, roles=joint) if s.entity in over and not s.indirect else s for s in stakes
-    ]
