@@ -378,6 +378,25 @@ def test_convert_to_bods_json_writes_bods(tmp_path):
     assert {"statementId", "recordType"} <= set(statements[0])
 
 
+def test_convert_to_bods_says_what_it_left_out(tmp_path):
+    """convert --to bods prints, one per line, what BODS could not carry."""
+    target = tmp_path / "owners.bods.json"
+    result = run("convert", str(EXAMPLE), str(target))
+    head = f"warning: BODS cannot carry all of it, so {target} leaves out:"
+    lines = result.stderr.splitlines()
+    assert head in lines
+    left_out = lines[lines.index(head) + 1 :]
+    assert any(line.startswith("  ") and "reporting lines" in line for line in left_out)
+    assert any(line.startswith("  ") and line.endswith(" units") for line in left_out)
+    assert any("people who hold nothing" in line for line in left_out)
+
+
+def test_convert_to_yaml_warns_of_nothing(tmp_path):
+    """A conversion that keeps everything prints no BODS warning."""
+    result = run("convert", str(EXAMPLE), str(tmp_path / "out.yaml"))
+    assert "BODS" not in result.stderr
+
+
 def test_convert_bad_graphml_exits_1(write, tmp_path):
     """A file named .graphml that is not GraphML is an input problem."""
     source = write("broken.graphml", "<graphml><graph")

@@ -16,10 +16,13 @@ from importlib.metadata import version as _version
 from typing import TYPE_CHECKING
 
 from orgmodel.exceptions import (
+    BodsExportWarning,
+    DeclaredFigureWarning,
     FileAccessError,
     GraphvizNotFoundError,
     OptionError,
     OrgModelError,
+    OrgModelWarning,
     RenderError,
     ShareError,
     SingularOwnershipError,
@@ -183,6 +186,7 @@ __all__ = [
     "DEFAULT_VOCABULARY",
     "Axis",
     "BeneficialOwner",
+    "BodsExportWarning",
     "CapTable",
     "CapTableRow",
     "ClassifierConfig",
@@ -191,6 +195,7 @@ __all__ = [
     "Control",
     "Controller",
     "Counterpart",
+    "DeclaredFigureWarning",
     "Direction",
     "EdgeKind",
     "Employment",
@@ -212,6 +217,7 @@ __all__ = [
     "OptionError",
     "OrgHealth",
     "OrgModelError",
+    "OrgModelWarning",
     "Organization",
     "OwnershipPath",
     "OwnershipRule",

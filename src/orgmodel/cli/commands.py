@@ -26,6 +26,7 @@ from orgmodel.cli.output import (
     CSV_HEADERS,
     TABLE_HEADERS,
     fit,
+    library_warnings,
     report_error,
     report_warnings,
     role_rows,
@@ -148,7 +149,7 @@ def convert(source: Path, target: Path, from_fmt: str | None, to_fmt: str | None
     out_fmt = format_of(target, to_fmt, "--to")
     org = load(source, format_of(source, from_fmt, "--from"))
     report_warnings(org, str(source))
-    with status(f"Writing {target.name}"):
+    with library_warnings(str(target)), status(f"Writing {target.name}"):
         import orgmodel as om  # noqa: PLC0415
 
         written = om.dump(org, target, format=out_fmt)
@@ -337,7 +338,7 @@ def ownership(
     target = choose_entity(org, entity)
     from orgmodel.cli.ownership import ownership_report  # noqa: PLC0415 - scipy is slow
 
-    with status(f"Looking through the owners of {target}"):
+    with library_warnings(str(file)), status(f"Looking through the owners of {target}"):
         report = ownership_report(org, target, regime=regime, threshold=threshold)
     if out_fmt == "json":
         click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))

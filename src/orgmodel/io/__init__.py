@@ -1,4 +1,4 @@
-"""Loading and saving organisations: YAML, JSON and CSV.
+"""Loading and saving organisations: YAML, JSON, CSV, GraphML and BODS.
 
 The file format is described in ``docs/file-format.md`` (DESIGN §3).  Every loader
 reports **every** problem it finds in one :class:`~orgmodel.ValidationError`, each
@@ -27,14 +27,19 @@ True
 from __future__ import annotations
 
 from orgmodel.io._api import Format, dump, dumps, load, loads
+from orgmodel.io._bods import BodsExport, bods_export, from_bods, to_bods
 from orgmodel.io._mapping import organization_from_data, organization_to_data
 
 __all__ = [
+    "BodsExport",
     "Format",
+    "bods_export",
     "dump",
     "dumps",
+    "from_bods",
     "load",
     "loads",
     "organization_from_data",
     "organization_to_data",
+    "to_bods",
 ]

@@ -15,7 +15,7 @@ from pathlib import Path
 import attrs
 
 from orgmodel.io import _csv, _csv_write, _json, _yaml
-from orgmodel.io._bods import from_bods, is_bods, to_bods
+from orgmodel.io._bods import bods_export, from_bods, is_bods, warn_unwritten
 from orgmodel.io._files import check_text, decode, read_bytes, write_atomically
 from orgmodel.io._mapping import build, organization_to_data
 from orgmodel.model import Organization
@@ -92,7 +92,9 @@ def _read_bods(text: str, source: str) -> Organization:
 
 
 def _write_bods(org: Organization) -> str:
-    return _json.dumps(to_bods(org))
+    export = bods_export(org)
+    warn_unwritten(export, stacklevel=4)  # the caller of dump() or dumps()
+    return _json.dumps(export.statements)
 
 
 def _read_graphml(text: str, source: str) -> Organization:

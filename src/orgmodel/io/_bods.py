@@ -9,6 +9,14 @@ kept, what is dropped and why.
 from __future__ import annotations
 
 from orgmodel.io._bods_read import BODS_VERSION, from_bods, is_bods
-from orgmodel.io._bods_write import to_bods
+from orgmodel.io._bods_write import BodsExport, bods_export, to_bods, warn_unwritten
 
-__all__ = ["BODS_VERSION", "from_bods", "is_bods", "to_bods"]
+__all__ = [
+    "BODS_VERSION",
+    "BodsExport",
+    "bods_export",
+    "from_bods",
+    "is_bods",
+    "to_bods",
+    "warn_unwritten",
+]

@@ -30,9 +30,10 @@ from orgmodel.io._bods_values import (
     share_from_bods,
 )
 from orgmodel.model import Control, Entity, EntityKind, Organization, Person, Role, Stake
+from orgmodel.model.exceptions import BodsExportWarning
 from orgmodel.model.share import Share
 
-__all__ = ["BodsExport", "BodsExportWarning", "bods_export", "to_bods"]
+__all__ = ["BodsExport", "BodsExportWarning", "bods_export", "to_bods", "warn_unwritten"]
 
 _NAMESPACE = uuid.UUID("6f1c2a54-9a43-4d1e-8a59-3c0b6f0d2b1e")
 _PERCENT = 100.0
@@ -228,10 +229,6 @@ class BodsExport:
 
     statements: list[dict[str, Any]]
     unwritten: tuple[str, ...]
-
-
-class BodsExportWarning(UserWarning):
-    """A BODS export left out parts of the organisation that BODS cannot carry."""
 
 
 class _Writer:
@@ -456,10 +453,14 @@ def to_bods(
     votingRights {'exact': 60.0, 'minimum': 60.0, 'maximum': 60.0}
     """
     export = bods_export(org, date=date, publisher=publisher)
-    if export.unwritten:
-        msg = "BODS cannot carry, so this export leaves out: " + "; ".join(export.unwritten)
-        warnings.warn(msg, BodsExportWarning, stacklevel=2)
+    warn_unwritten(export, stacklevel=3)
     return export.statements
+
+
+def warn_unwritten(export: BodsExport, *, stacklevel: int) -> None:
+    """Warn with a :class:`BodsExportWarning` when *export* left anything out."""
+    if export.unwritten:
+        warnings.warn(BodsExportWarning(export.unwritten), stacklevel=stacklevel)
 
 
 def _write_notes(

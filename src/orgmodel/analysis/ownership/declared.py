@@ -28,6 +28,7 @@ import attrs
 
 from orgmodel.analysis.ownership.rules import Measure, measure_of
 from orgmodel.model import Organization, Share, Stake
+from orgmodel.model.exceptions import DeclaredFigureWarning
 
 __all__ = [
     "DeclaredFigure",
@@ -38,10 +39,6 @@ __all__ = [
 
 _TOLERANCE = 1e-9
 _MAJORITY = 0.5
-
-
-class DeclaredFigureWarning(UserWarning):
-    """A declared indirect holding disagrees with the figure its chain gives."""
 
 
 @attrs.frozen
