@@ -70,6 +70,7 @@ if TYPE_CHECKING:
         PathStep,
         PowerMethod,
         Regime,
+        UltimateOwner,
         Unallocated,
         banzhaf,
         beneficial_owners,
@@ -79,6 +80,7 @@ if TYPE_CHECKING:
         look_through,
         ownership_cycles,
         shapley_shubik,
+        ultimate_owners,
     )
     from orgmodel.analysis.roles import (
         ClassifierConfig,
@@ -139,6 +141,7 @@ _LAZY: dict[str, str] = {
     "PathStep": "orgmodel.analysis.ownership",
     "PowerMethod": "orgmodel.analysis.ownership",
     "Regime": "orgmodel.analysis.ownership",
+    "UltimateOwner": "orgmodel.analysis.ownership",
     "Unallocated": "orgmodel.analysis.ownership",
     "banzhaf": "orgmodel.analysis.ownership",
     "beneficial_owners": "orgmodel.analysis.ownership",
@@ -148,6 +151,7 @@ _LAZY: dict[str, str] = {
     "look_through": "orgmodel.analysis.ownership",
     "ownership_cycles": "orgmodel.analysis.ownership",
     "shapley_shubik": "orgmodel.analysis.ownership",
+    "ultimate_owners": "orgmodel.analysis.ownership",
     "ClassifierConfig": "orgmodel.analysis.roles",
     "Direction": "orgmodel.analysis.roles",
     "Evidence": "orgmodel.analysis.roles",
@@ -241,6 +245,7 @@ __all__ = [
     "SingularOwnershipError",
     "Stake",
     "Tag",
+    "UltimateOwner",
     "Unallocated",
     "Unit",
     "UnknownReferenceError",
@@ -272,6 +277,7 @@ __all__ = [
     "render_ownership_chart",
     "shapley_shubik",
     "to_networkx",
+    "ultimate_owners",
 ]
 
 

@@ -45,7 +45,6 @@ from orgmodel.io._bods_versions import detect_version, upgrade
 from orgmodel.model import Entity, Organization, Person, Stake
 from orgmodel.model.exceptions import ValidationError
 from orgmodel.model.problems import Problem, ProblemCode
-from orgmodel.model.share import Share
 
 __all__ = ["BODS_VERSION", "from_bods", "is_bods"]
 
@@ -290,20 +289,25 @@ class _Builder:
             return
         other = {k: v for k, v in details.items() if k not in _PARTS}
         base = {"recordId": record_id, **other}
+        levels = [
+            "indirect" if i.get("directOrIndirect") == "indirect" else "direct"
+            for i in interests
+            if isinstance(i, dict)
+        ]
+        mixed = {"levels": levels} if levels != sorted(levels) else {}  # indirect first
         if read.direct or not read.indirect:
-            roles = read.roles
             self._stake(
                 record.index,
                 Stake(
                     party,
                     subject,
-                    read.total("share") or read.fallback(),
+                    read.share(),
                     voting=read.total("voting"),
                     profit_share=read.total("profit_share"),
                     control=read.control,
-                    roles=roles,
+                    roles=read.roles,
                     attributes={
-                        "bods": {**base, "interests": read.direct},
+                        "bods": {**base, **mixed, "interests": read.direct},
                         STATEMENT: record.kept(),
                     },
                 ),
@@ -319,9 +323,10 @@ class _Builder:
                 Stake(
                     party,
                     subject,
-                    read.total("share", indirect=True) or Share.between(0.0, 1.0),
+                    read.share(indirect=True),
                     voting=read.total("voting", indirect=True),
                     profit_share=read.total("profit_share", indirect=True),
+                    control=read.control_of(indirect=True),
                     indirect=True,
                     attributes=bods_attrs,
                 ),

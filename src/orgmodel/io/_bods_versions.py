@@ -112,13 +112,18 @@ def detect_version(statements: list[Any], source: str) -> str:
     return "0.3"
 
 
-def _party(value: object) -> object:
-    """Return a 0.2/0.3 ``subject`` or ``interestedParty`` in 0.4's form."""
+def _party(value: object, record_of: Mapping[str, str]) -> object:
+    """Return a 0.2/0.3 ``subject`` or ``interestedParty`` in 0.4's form.
+
+    A party named by the statement that describes it is named by that statement's
+    record: a later statement about the same person or entity is the same record.
+    """
     if not isinstance(value, Mapping):
         return value
     for key in ("describedByEntityStatement", "describedByPersonStatement"):
         if key in value:
-            return value[key]
+            described = value[key]
+            return record_of.get(described, described) if isinstance(described, str) else described
     unspecified = value.get("unspecified")
     if isinstance(unspecified, Mapping):
         out = dict(unspecified)
@@ -225,7 +230,7 @@ def upgrade(statements: list[Any]) -> list[Any]:
 def _relationship(details: dict[str, Any], record_of: dict[str, str]) -> None:
     for key in ("subject", "interestedParty"):
         if key in details:
-            details[key] = _party(details[key])
+            details[key] = _party(details[key], record_of)
     if isinstance(details.get("interests"), list):
         details["interests"] = [_interest(i) for i in details["interests"]]
     ids = details.pop("componentStatementIDs", None)

@@ -19,7 +19,15 @@ from typing import Any
 
 import attrs
 
-from orgmodel.io._bods_interests import CONTROLS, JOINT_DETAILS, ROLES, UNKNOWN_KINDS, is_joint
+from orgmodel.io._bods_interests import (
+    ALIASES,
+    CONTROLS,
+    JOINT_DETAILS,
+    ROLES,
+    UNKNOWN_KINDS,
+    is_joint,
+    read_interests,
+)
 from orgmodel.io._bods_values import (
     BODS_VERSION,
     MEASURES,
@@ -113,9 +121,22 @@ def _measure(interest: Mapping[str, Any]) -> str | None:
     kind = interest.get("type")
     if kind in MEASURES:
         return MEASURES[kind]
-    if kind in UNKNOWN_KINDS and "share" in interest:
+    if kind in UNKNOWN_KINDS and not is_joint(interest):
         return "share"
     return None
+
+
+def _reads_back(interests: list[dict[str, Any]], stake: Stake) -> bool:
+    """Whether *interests*, read again, give *stake*'s figures, control and roles."""
+    read = read_interests(interests, "", Problems())
+    indirect = stake.indirect
+    return (
+        read.share(indirect=indirect) == stake.share
+        and read.total("voting", indirect=indirect) == stake.voting
+        and read.total("profit_share", indirect=indirect) == stake.profit_share
+        and read.control_of(indirect=indirect) == stake.control
+        and (() if indirect else read.roles) == stake.roles
+    )
 
 
 def _total(interests: list[dict[str, Any]]) -> Share | None:
@@ -151,9 +172,20 @@ _CODES: dict[Control | Role, str] = {
 }
 
 
-def _interests(stake: Stake) -> list[dict[str, Any]]:  # noqa: C901, PLR0912 - one pass per kind
-    """Return the interests of *stake*: those read from BODS, with the model's figures."""
+def _interests(stake: Stake) -> list[dict[str, Any]]:
+    """Return the interests of *stake*: those read from BODS, with the model's figures.
+
+    Interests read from BODS that still give the stake's figures are written back as
+    they were; where the model was changed, its figures win (:func:`_edited`).
+    """
     stored = [dict(i) for i in _bods(stake).get("interests", []) if isinstance(i, Mapping)]
+    if "recordId" in _bods(stake) and _reads_back(stored, stake):
+        return stored
+    return _edited(stake, stored)
+
+
+def _edited(stake: Stake, stored: list[dict[str, Any]]) -> list[dict[str, Any]]:  # noqa: C901, PLR0912 - one pass per kind
+    """Return *stored* interests rewritten to carry *stake*'s figures, control and roles."""
     from_bods = "recordId" in _bods(stake)
     level = "indirect" if stake.indirect else "direct"
     out: list[dict[str, Any]] = []
@@ -177,9 +209,10 @@ def _interests(stake: Stake) -> list[dict[str, Any]]:  # noqa: C901, PLR0912 - o
             continue
         member: Control | Role | None = None
         if isinstance(kind, str):
+            kind = ALIASES.get(kind, kind)
             member = CONTROLS.get(kind) or ROLES.get(kind)
         dropped = member is not None and member not in (*stake.control, *stake.roles)
-        if dropped and "endDate" not in interest and level == "direct":
+        if dropped and "endDate" not in interest:
             continue  # the model dropped it
         out.append(interest)
     for field, kind in (
@@ -190,10 +223,10 @@ def _interests(stake: Stake) -> list[dict[str, Any]]:  # noqa: C901, PLR0912 - o
         value = getattr(stake, field)
         if value is None or field in written:
             continue
-        if field == "share" and from_bods and _placeholder(stake, value):
+        if field == "share" and from_bods and _placeholder(stake, out, value):
             continue
         out.append({"type": kind, "directOrIndirect": level, "share": _share(value)})
-    present = {i.get("type") for i in out if "endDate" not in i}
+    present = {ALIASES.get(k, k) for i in out if "endDate" not in i and (k := i.get("type"))}
     parts: list[Control | Role] = [*stake.control, *stake.roles]
     for part in parts:
         code = _CODES.get(part)
@@ -205,13 +238,10 @@ def _interests(stake: Stake) -> list[dict[str, Any]]:  # noqa: C901, PLR0912 - o
     return out
 
 
-def _placeholder(stake: Stake, value: Share) -> bool:
-    """Whether *value* is the share :func:`from_bods` gives a relationship stating none."""
-    if stake.indirect:
-        return _same(value, Share.between(0.0, 1.0))
-    if stake.voting is not None or stake.profit_share is not None:
-        return _same(value, Share.between(0.0, 1.0))
-    return _same(value, Share.exact(0.0))
+def _placeholder(stake: Stake, written: list[dict[str, Any]], value: Share) -> bool:
+    """Whether *value* is the share the reader gives *written* interests with no share."""
+    read = read_interests(written, "", Problems())
+    return read.share(indirect=stake.indirect) == value
 
 
 @attrs.frozen
@@ -388,26 +418,49 @@ def bods_export(
         record_id = writer.relationship_id(first)
         written.add(record_id)
         bods = _bods(first)
-        other = {k: v for k, v in bods.items() if k not in ("recordId", "interests", "part")}
+        other = {k: v for k, v in bods.items() if k not in _STAKE_KEYS}
+        levels = bods.get("levels")
         details = {
             "isComponent": False,
             **other,
             "subject": first.entity,
             "interestedParty": first.holder,
-            "interests": [i for s in stakes for i in _interests(s)],
+            "interests": _in_order([_interests(s) for s in stakes], stakes, levels),
         }
         original = {
             "isComponent": False,
             **other,
             "subject": first.entity,
             "interestedParty": first.holder,
-            "interests": [i for s in stakes for i in _bods(s).get("interests", [])],
+            "interests": _in_order(
+                [list(_bods(s).get("interests", [])) for s in stakes], stakes, levels
+            ),
         }
         kept = next((_kept(s) for s in stakes if _kept(s)), {})
         writer.statement("relationship", record_id, details, kept, original)
     for entity in org.entities:
         _write_notes(writer, notes[entity.id], written)
     return BodsExport(writer.statements, _unwritten(org, people))
+
+
+#: Keys of a stake's ``attributes["bods"]`` that are orgmodel's, not the record's.
+_STAKE_KEYS = ("recordId", "interests", "part", "levels")
+
+
+def _in_order(parts: list[list[Any]], stakes: list[Stake], levels: object) -> list[Any]:
+    """Join the interests of a relationship's stakes in the order they were read.
+
+    *levels* (kept by the reader when an indirect interest came first) says whether
+    each interest was direct or indirect; interests beyond it come last.
+    """
+    if not isinstance(levels, list) or len(parts) < 2:  # noqa: PLR2004 - a direct and an indirect part
+        return [i for part in parts for i in part]
+    queues = {
+        "indirect" if s.indirect else "direct": list(part)
+        for s, part in zip(stakes, parts, strict=True)
+    }
+    out = [queues[level].pop(0) for level in levels if queues.get(level)]
+    return out + [i for queue in queues.values() for i in queue]
 
 
 def to_bods(

@@ -6,14 +6,12 @@ import math
 
 import attrs
 
-from orgmodel.analysis.ownership.declared import DeclaredFigure, merge_declared, open_lower
-from orgmodel.analysis.ownership.links import regime_links
-from orgmodel.analysis.ownership.lookthrough import any_open, solve
-from orgmodel.analysis.ownership.majority import Chains
-from orgmodel.analysis.ownership.network import compile_network
-from orgmodel.analysis.ownership.paths import OwnershipPath, majority_paths, multiplicative_paths
+from orgmodel.analysis.ownership.declared import DeclaredFigure
+from orgmodel.analysis.ownership.owners import RULES, look
+from orgmodel.analysis.ownership.paths import OwnershipPath
+from orgmodel.analysis.ownership.rights import control_rights
 from orgmodel.analysis.ownership.rules import Measure, OwnershipRule, Regime
-from orgmodel.model import Organization
+from orgmodel.model import Control, Organization
 from orgmodel.model.exceptions import OrgModelError
 from orgmodel.model.options import read_option
 from orgmodel.model.share import Share
@@ -23,12 +21,6 @@ __all__ = ["TOLERANCE", "BeneficialOwner", "find_beneficial_owners", "rule_of", 
 #: Figures within this of the threshold count as equal to it (floating point).
 TOLERANCE = 1e-9
 
-_RULES = {
-    None: OwnershipRule.MULTIPLICATIVE,
-    Regime.UK_PSC: OwnershipRule.MAJORITY_CHAIN,
-    Regime.EU_AMLR: OwnershipRule.MULTIPLICATIVE,
-    Regime.US_CTA: OwnershipRule.MULTIPLICATIVE,
-}
 # Whether the threshold must be exceeded ("more than 25%") rather than met.
 _STRICT = {None: False, Regime.UK_PSC: True, Regime.EU_AMLR: False, Regime.US_CTA: False}
 
@@ -41,7 +33,7 @@ def rule_of(regime: Regime | None) -> OwnershipRule:
     >>> rule_of(Regime.UK_PSC)
     <OwnershipRule.MAJORITY_CHAIN: 'majority-chain'>
     """
-    return _RULES[regime]
+    return RULES[regime]
 
 
 def strict_of(regime: Regime | None) -> bool:
@@ -83,11 +75,17 @@ class BeneficialOwner:
         The share is exact regardless: it never comes from the paths.
     via : tuple of str
         How the owner was reached where it was not through shares alone:
-        ``"control"`` (control of an entity nobody holds shares in), ``"trust"``,
-        ``"nominee"``, ``"joint"``, ``"declared"`` (a declared indirect holding
-        that counts because the file has no chain for it).  Empty for shares only.
+        ``"control"`` (a right of control the regime counts, or control of an
+        entity nobody holds shares in), ``"trust"``, ``"nominee"``, ``"joint"``,
+        ``"declared"`` (a declared indirect holding that counts because the file has
+        no chain for it, or that narrows the figure its chain gives).  Empty for
+        shares only.
     declared : DeclaredFigure or None
         The owner's declared indirect holding beside the computed figure, if any.
+    control : tuple of Control
+        The rights of control over the entity that make the person an owner under
+        the regime whatever their share (``docs/ownership-rules.md``), held directly
+        or declared as held through others.
     """
 
     person: str
@@ -100,6 +98,7 @@ class BeneficialOwner:
     paths_complete: bool = True
     via: tuple[str, ...] = ()
     declared: DeclaredFigure | None = None
+    control: tuple[Control, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         """Return the record as plain data (JSON-compatible).
@@ -131,12 +130,15 @@ class BeneficialOwner:
             "paths_complete": self.paths_complete,
             "via": list(self.via),
             "declared": None if self.declared is None else str(self.declared),
+            "control": [c.value for c in self.control],
         }
 
     def __str__(self) -> str:
         how = "" if self.certain else ", possibly"
         regime = "" if self.regime is None else f", {self.regime.value}"
         through = f", through {' and '.join(self.via)}" if self.via else ""
+        if self.control:
+            through += f" ({', '.join(c.value for c in self.control)})"
         head = f"{self.name} ({self.person}): {self.share}{regime}{how}{through}"
         lines = [head, *(f"  {p}" for p in self.paths)]
         if self.declared is not None:
@@ -147,8 +149,16 @@ class BeneficialOwner:
 
 
 def _meets(value: float, threshold: float, *, strict: bool, is_open: bool = False) -> bool:
+    """Whether a lower bound *value* (open or not) certainly meets the threshold."""
     if strict:  # "more than": an open bound at the threshold is above it
         return value > threshold + TOLERANCE or (is_open and value >= threshold - TOLERANCE)
+    return value >= threshold - TOLERANCE
+
+
+def _may_meet(value: float, threshold: float, *, strict: bool, is_open: bool = False) -> bool:
+    """Whether an upper bound *value* (open: not attained) may meet the threshold."""
+    if strict or is_open:  # "more than", or "less than value": at the threshold fails
+        return value > threshold + TOLERANCE
     return value >= threshold - TOLERANCE
 
 
@@ -174,67 +184,39 @@ def find_beneficial_owners(
     """Compute :func:`~orgmodel.analysis.ownership.beneficial_owners` (options checked)."""
     level = _check_threshold(threshold)
     org.entity(entity)
-    rule = rule_of(regime)
     strict = strict_of(regime)
-    links = regime_links(org, regime)
-    raw, net = solve(org, links, [entity], rule, measure)
-    target = net.index[entity]
-    found = {net.ids[h]: bounds for h, bounds in raw[0].items()}
-    tainted = (
-        open_lower(links.stakes, entity, measure, majority=rule is OwnershipRule.MAJORITY_CHAIN)
-        if any_open(links.stakes)
-        else set()
-    )
-    shares = {
-        h: Share(max(0.0, min(lo, hi)), min(hi, 1.0), lower_open=h in tainted and lo < hi)
-        for h, (lo, hi) in found.items()
-    }
-    shares, figures = merge_declared(org, entity, shares, measure)
-    declared = {f.holder: f for f in figures}
-    people = {p.id: p.name for p in org.people}
-    owners = {
-        h: share
-        for h, share in shares.items()
-        if h in people and _meets(share.upper, level, strict=strict)
-    }
-    names = dict(people)
-    names.update((e.id, e.name) for e in org.entities)
-    wanted = {net.index[h] for h in owners if h in net.index}
-    if rule is OwnershipRule.MULTIPLICATIVE:
-        paths, complete = multiplicative_paths(net, names, target, wanted)
-    else:
-        votes = (
-            net
-            if measure is Measure.VOTING
-            else compile_network(org, Measure.VOTING, [entity], stakes=links.stakes)
+    rights = control_rights(org, entity, regime)
+    people = {p.id for p in org.people}
+
+    def keep(holder: str, share: Share) -> bool:
+        return holder in people and (
+            holder in rights
+            or _may_meet(share.upper, level, strict=strict, is_open=share.upper_open)
         )
-        paths, complete = majority_paths(net, Chains.of(votes), names, target, wanted)
+
+    found = {o.holder: o for o in look(org, entity, regime, measure, keep)}
+    names = {p.id: p.name for p in org.people}
     records = []
-    for h, share in owners.items():
-        found_paths = tuple(paths.get(net.index[h], ())) if h in net.index else ()
-        via = sorted(
-            {
-                links.via[s.holder, s.entity]
-                for p in found_paths
-                for s in p.steps
-                if (s.holder, s.entity) in links.via
-            }
-        )
-        figure = declared.get(h)
-        if figure is not None and figure.computed is None:
-            via.append("declared")
+    for holder in [*found, *(h for h in rights if h not in found)]:
+        owner = found.get(holder)
+        share = Share.exact(0.0) if owner is None else owner.share
+        by_share = _meets(share.lower, level, strict=strict, is_open=share.lower_open)
+        via = set() if owner is None else set(owner.via)
+        if holder in rights and not by_share:
+            via.add("control")
         records.append(
             BeneficialOwner(
-                person=h,
-                name=names[h],
+                person=holder,
+                name=names[holder],
                 share=share,
-                certain=_meets(share.lower, level, strict=strict, is_open=share.lower_open),
-                paths=found_paths,
+                certain=by_share or holder in rights,
+                paths=() if owner is None else owner.paths,
                 regime=regime,
-                rule=rule,
-                paths_complete=complete,
-                via=tuple(via),
-                declared=figure,
+                rule=rule_of(regime),
+                paths_complete=True if owner is None else owner.paths_complete,
+                via=tuple(sorted(via)),
+                declared=None if owner is None else owner.declared,
+                control=rights.get(holder, ()),
             )
         )
     records.sort(key=lambda r: (not r.certain, -r.share.lower, -r.share.upper, r.person))

@@ -11,20 +11,26 @@ arrangement rather than from shares.  The rules and their legal sources are in
 * **declared indirect holdings** (:attr:`Stake.indirect`) are no links: they are
   figures to compare with (:mod:`.declared`);
 * **nominees**: what a nomination arrangement holds passes whole to its nominators,
-  never to its nominees (UK Companies Act 2006 Sch. 1A Part 5; EU AMLR Art. 66;
-  31 CFR 1010.380(d)(3)(i)(B));
+  never to its nominees, under every regime (UK Companies Act 2006 Sch. 1A Part 3,
+  shares held by a nominee treated as held by the person for whom they are held;
+  EU Regulation (EU) 2024/1624 Art. 53(4), control through nominee arrangements;
+  US 31 CFR 1010.380(d)(2)(ii)(B), and (d)(3)(ii): a nominee is no beneficial owner);
 * **trusts**: what a trust holds passes whole to the parties the regime names —
-  ``eu-amlr`` the settlor, trustees, protector and beneficiaries (Art. 58);
-  ``uk-psc`` the trustees and whoever has the right to exercise significant
-  influence or control over the trust (Sch. 1A paras 5 and 18–19, the protector
-  included); ``us-cta`` the trustee, the beneficiaries and the settlor
-  (31 CFR 1010.380(d)(3)(ii)(C)); with no regime, every party;
+  ``eu-amlr`` the settlor, trustees, protector and beneficiaries (Art. 58(1));
+  ``uk-psc`` the trustees, who hold in their capacity as such, and whoever has the
+  right to exercise significant influence or control over the trust (Sch. 1A
+  para 6, the fifth condition; the protector, and a party with a right of control
+  over the trust); ``us-cta`` the trustee, the beneficiaries and the settlor
+  (31 CFR 1010.380(d)(2)(ii)(C)); with no regime, every party;
 * **joint holders** (:attr:`Role.JOINT_HOLDER`, and the people holding an
   :attr:`EntityKind.ARRANGEMENT` that is no nomination, as BODS publishes a joint
-  holding): under ``uk-psc`` each is treated as holding the whole (Sch. 1A paras
-  19–20); elsewhere each holds its recorded share;
+  holding): under ``uk-psc`` each is treated as holding the whole (Sch. 1A
+  para 11); elsewhere each holds its recorded share;
 * **control**: an entity that nobody holds shares in passes what it holds whole to
-  each party with a control right over it (a state over its ministry).
+  each party with a controlling right over it (a state over its ministry by
+  statute; the right to appoint the board, significant influence or control, control
+  through the articles or by contract).  A board seat, the chair, a senior managing
+  official or a conditional right controls nothing by itself.
 """
 
 from __future__ import annotations
@@ -35,9 +41,20 @@ from collections.abc import Sequence
 import attrs
 
 from orgmodel.analysis.ownership.rules import Regime
-from orgmodel.model import EntityKind, Organization, Role, Share, Stake
+from orgmodel.model import Control, EntityKind, Organization, Role, Share, Stake
 
-__all__ = ["TRUST_PARTIES", "Links", "regime_links"]
+__all__ = ["CONTROLLING", "TRUST_PARTIES", "Links", "regime_links"]
+
+#: The rights through which an entity nobody holds shares in passes on what it holds.
+CONTROLLING = frozenset(
+    {
+        Control.BOARD_APPOINTMENT,
+        Control.SIGNIFICANT_INFLUENCE,
+        Control.COMPANY_RULES,
+        Control.LEGAL_FRAMEWORK,
+        Control.CONTRACT,
+    }
+)
 
 #: The parties to a trust through whom a regime looks.
 TRUST_PARTIES: dict[Regime | None, frozenset[Role]] = {
@@ -121,19 +138,20 @@ def regime_links(org: Organization, regime: Regime | None = None) -> Links:  # n
             if Role.NOMINATOR in roles:
                 out.append(_party_link(s, "nominee", via))
             continue  # a nominee holds nothing for itself
-        if kind is EntityKind.TRUST and roles & {*TRUST_PARTIES[None]}:
+        if roles & TRUST_PARTIES[None]:  # a party to a trust, whatever the file calls it
             if roles & parties or (regime is Regime.UK_PSC and s.control):
                 out.append(_party_link(s, "trust", via))
             elif s.share.upper > 0.0:
                 out.append(s)
             continue
         joint = Role.JOINT_HOLDER in roles or (
-            kind is EntityKind.ARRANGEMENT and not roles and s.holder in people
+            kind is EntityKind.ARRANGEMENT and not roles and not s.control and s.holder in people
         )
         if joint and regime is Regime.UK_PSC:
             out.append(_party_link(s, "joint", via))
             continue
-        if s.control and not equity[s.entity] and s.share.upper == 0.0:
+        controlling = any(c in CONTROLLING for c in s.control)
+        if controlling and not equity[s.entity] and s.share.upper == 0.0:
             out.append(_party_link(s, "control", via))
             continue
         out.append(s)

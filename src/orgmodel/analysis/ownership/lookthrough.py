@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from orgmodel.analysis.ownership.declared import merge_declared, open_lower
+from orgmodel.analysis.ownership.bounds import any_open, open_ends, shares_with_ends
+from orgmodel.analysis.ownership.declared import merge_declared
 from orgmodel.analysis.ownership.integrated import integrated
 from orgmodel.analysis.ownership.links import Links, regime_links
 from orgmodel.analysis.ownership.majority import Chains, majority_chain
 from orgmodel.analysis.ownership.network import Network, compile_network
 from orgmodel.analysis.ownership.rules import Measure, OwnershipRule, Regime
-from orgmodel.model import Organization, Share, Stake
+from orgmodel.model import Organization, Share
 from orgmodel.model.options import read_option
 
 __all__ = ["effective_ownership", "look_through"]
@@ -172,11 +173,11 @@ def look_through(
     raw, net = solve(org, links, wanted, chosen_rule, chosen)
     majority = chosen_rule is OwnershipRule.MAJORITY_CHAIN
     out: dict[str, dict[str, Share]] = {}
+    is_open = any_open(links.stakes)
     for e, found in zip(wanted, raw, strict=True):
-        shares = _shares(net, found)
-        if any_open(links.stakes):
-            shares = _with_open_ends(shares, open_lower(links.stakes, e, chosen, majority=majority))
-        out[e] = merge_declared(org, e, shares, chosen)[0]
+        figures = {net.ids[h]: bounds for h, bounds in found.items()}
+        ends = open_ends(links.stakes, e, chosen, majority=majority) if is_open else (set(), set())
+        out[e] = merge_declared(org, e, shares_with_ends(figures, ends), chosen)[0]
     return out
 
 
@@ -192,31 +193,5 @@ def solve(
     targets = [net.index[e] for e in wanted]
     if rule is OwnershipRule.MULTIPLICATIVE:
         return integrated(net, targets), net
-    votes = (
-        net
-        if measure is Measure.VOTING
-        else compile_network(org, Measure.VOTING, wanted, stakes=links.stakes)
-    )
+    votes = compile_network(org, Measure.VOTING, wanted, stakes=links.stakes, open_steps=True)
     return majority_chain(net, Chains.of(votes), targets), net
-
-
-def any_open(stakes: Iterable[Stake]) -> bool:
-    """Whether any figure of *stakes* has an open lower bound."""
-    return any(
-        f is not None and f.lower_open for s in stakes for f in (s.share, s.voting, s.profit_share)
-    )
-
-
-def _with_open_ends(shares: dict[str, Share], tainted: set[str]) -> dict[str, Share]:
-    return {
-        h: Share(s.lower, s.upper, lower_open=True) if h in tainted and s.lower < s.upper else s
-        for h, s in shares.items()
-    }
-
-
-def _shares(net: Network, found: dict[int, tuple[float, float]]) -> dict[str, Share]:
-    ids = net.ids
-    rows = sorted(
-        (-max(0.0, min(lo, hi)), -max(0.0, min(hi, 1.0)), ids[h]) for h, (lo, hi) in found.items()
-    )
-    return {node: Share(-lo, -hi) for lo, hi, node in rows}

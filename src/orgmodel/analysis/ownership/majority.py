@@ -59,7 +59,11 @@ class Chains:
         lower bound is and no other holder of the entity could have a majority.
         Figures that add up to more than 100% (recorded votes beside a share that
         stands in for votes) can give an entity two majority holders: neither is then
-        certain, so the holding is attributed as a range.
+        certain, so the holding is attributed as a range.  The exception is holders
+        that each hold the *whole* (exactly 100%): the links through which a regime
+        treats every joint holder, trustee or controller as holding all of it
+        (:mod:`.links`).  When all the possible majority holders of an entity hold it
+        whole, each is certain.
         """
         up = links.up_upper
         n = up.shape[0]
@@ -67,7 +71,10 @@ class Chains:
         possible = up.data > MAJORITY
         rivals = np.bincount(rows[possible], minlength=n)  # possible majority holders
         # up_lower is built on the same coordinates as up_upper (see compile_network)
-        certain = (links.up_lower.data > MAJORITY) & (rivals[rows] == 1)
+        lower = links.up_lower.data
+        whole = lower >= 1.0
+        partial = np.bincount(rows[possible & ~whole], minlength=n)  # rivals not whole
+        certain = (lower > MAJORITY) & ((rivals[rows] == 1) | (whole & (partial[rows] == 0)))
         return cls(
             certain=_links(rows, up.indices, certain, up.shape),
             possible=_links(rows, up.indices, possible, up.shape),
