@@ -225,7 +225,7 @@ EXPECTED: dict[str, Expected] = {
     ),
     "02-indirect.json": Expected(
         "om-test-larkspur-media-e1-000000",
-        {**same({BRUNO: "45%", CHIARA: "30%"}), "uk-psc": {BRUNO: "75%"}},
+        {**same({BRUNO: "45%", CHIARA: "30%"}), "uk-psc": {BRUNO: "75%", CHIARA: "0%"}},
         {
             **same([(BRUNO, "45%", True, ()), (CHIARA, "30%", True, ())]),
             "uk-psc": [(BRUNO, "75%", True, ())],

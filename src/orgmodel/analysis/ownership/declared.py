@@ -201,8 +201,7 @@ def merge_declared(
         through = Share(low, high)
         agrees = _overlaps(through, claim)
         counted = _narrowed(found, expected) if agrees else found
-        if counted.upper > 0.0 or holder in computed:
-            merged[holder] = counted
+        merged[holder] = counted  # a declared holder is listed, even at 0
         figure = DeclaredFigure(holder, entity, claim, through, counted, agrees=agrees)
         figures.append(figure)
         if not agrees:

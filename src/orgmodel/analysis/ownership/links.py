@@ -22,10 +22,11 @@ arrangement rather than from shares.  The rules and their legal sources are in
   para 6, the fifth condition; the protector, and a party with a right of control
   over the trust); ``us-cta`` the trustee, the beneficiaries and the settlor
   (31 CFR 1010.380(d)(2)(ii)(C)); with no regime, every party;
-* **joint holders** (:attr:`Role.JOINT_HOLDER`, and the people holding an
-  :attr:`EntityKind.ARRANGEMENT` that is no nomination, as BODS publishes a joint
-  holding): under ``uk-psc`` each is treated as holding the whole (Sch. 1A
-  para 11); elsewhere each holds its recorded share;
+* **joint holders**: under ``uk-psc`` each is treated as holding the whole joint
+  holding (Sch. 1A para 11): all of an :attr:`EntityKind.ARRANGEMENT` that is no
+  nomination or trust (the people holding it, as BODS publishes a joint holding),
+  and, for stakes marked :attr:`Role.JOINT_HOLDER`, all the joint stakes in the
+  entity together; elsewhere each holds its recorded share;
 * **control**: an entity that nobody holds shares in passes what it holds whole to
   each party with a controlling right over it (a state over its ministry by
   statute; the right to appoint the board, significant influence or control, control
@@ -84,9 +85,23 @@ class Links:
     via: dict[tuple[str, str], str]
 
 
-def _party_link(stake: Stake, how: str, via: dict[tuple[str, str], str]) -> Stake:
+def _party_link(
+    stake: Stake, how: str, via: dict[tuple[str, str], str], share: Share = _WHOLE
+) -> Stake:
     via[stake.holder, stake.entity] = how
-    return attrs.evolve(stake, share=_WHOLE, voting=None, profit_share=None)
+    return attrs.evolve(stake, share=share, voting=None, profit_share=None)
+
+
+def _joint_totals(stakes: Sequence[Stake]) -> dict[str, Share]:
+    """Return the joint holding in each entity: its stakes marked joint, added up."""
+    parts: dict[str, list[Share]] = defaultdict(list)
+    for s in stakes:
+        if Role.JOINT_HOLDER in s.roles and not s.indirect:
+            parts[s.entity].append(s.share)
+    return {
+        entity: Share(min(1.0, sum(p.lower for p in found)), min(1.0, sum(p.upper for p in found)))
+        for entity, found in parts.items()
+    }
 
 
 def regime_links(org: Organization, regime: Regime | None = None) -> Links:  # noqa: C901
@@ -125,6 +140,7 @@ def regime_links(org: Organization, regime: Regime | None = None) -> Links:  # n
         if not s.indirect and s.share.upper > 0.0 and not s.roles:
             equity[s.entity] = True
     parties = TRUST_PARTIES[regime]
+    joint_totals = _joint_totals(stakes)
     nominated = {s.entity for s in stakes if Role.NOMINATOR in s.roles}
     people = {p.id for p in org.people}
     via: dict[tuple[str, str], str] = {}
@@ -148,7 +164,8 @@ def regime_links(org: Organization, regime: Regime | None = None) -> Links:  # n
             kind is EntityKind.ARRANGEMENT and not roles and not s.control and s.holder in people
         )
         if joint and regime is Regime.UK_PSC:
-            out.append(_party_link(s, "joint", via))
+            whole = _WHOLE if kind is EntityKind.ARRANGEMENT else joint_totals[s.entity]
+            out.append(_party_link(s, "joint", via, whole))
             continue
         controlling = any(c in CONTROLLING for c in s.control)
         if controlling and not equity[s.entity] and s.share.upper == 0.0:

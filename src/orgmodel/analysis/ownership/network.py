@@ -137,10 +137,10 @@ def compile_network(
     lower = np.array(lows, dtype=np.float64)
     upper = np.array([f.upper for f in figures], dtype=np.float64)
     exact = bool(np.array_equal(lower, upper))
-    owned = np.zeros(n_entities, dtype=bool)
-    owned[held] = True
-    shape = (n_entities, len(ids))
     live = upper > 0.0
+    owned = np.zeros(n_entities, dtype=bool)
+    owned[held[live]] = True  # a stake of 0 (control, a role) owns nothing
+    shape = (n_entities, len(ids))
     rows, cols = held[live], holder[live]
     up_upper = sp.csr_matrix((upper[live], (rows, cols)), shape=shape)
     # built on the same coordinates, so with the same structure as up_upper
