@@ -247,7 +247,7 @@ def organizations(
         if registers and draw(st.booleans()):  # a declared indirect holding, beside the rest
             stakes.append(
                 om.Stake(
-                    draw(st.sampled_from(person_ids or holders)),
+                    draw(st.sampled_from(filled or holders)),  # a vacancy holds nothing
                     eid,
                     draw(shares(ranges=ranges)),
                     indirect=True,

@@ -39,7 +39,8 @@ def problems(name_or_doc: str | list[Any]) -> list[tuple[str, str]]:
     with pytest.raises(om.ValidationError) as info:
         from_bods(doc, source="doc.json")
     assert "doc.json" in str(info.value)
-    return [(p.code.value, p.location) for p in info.value.problems]
+    # the statement's id follows the place: tested in test_problems_name_the_statement
+    return [(p.code.value, p.location.split(" (statement ")[0]) for p in info.value.problems]
 
 
 def ownership(org: om.Organization) -> tuple[Any, ...]:
@@ -288,10 +289,13 @@ def test_edits_in_the_model_win_over_kept_details():
     stakes = [edited if s is mara else s for s in org.stakes]
     org2 = attrs.evolve(org, stakes=stakes)
     written = to_bods(org2, date="2026-01-01")
-    rel = next(s for s in written if s["recordId"] == "rel-mara-rivet")
-    interests = rel["recordDetails"]["interests"]
+    before, after = (s for s in written if s["recordId"] == "rel-mara-rivet")
+    interests = after["recordDetails"]["interests"]
     assert [(i["type"], i["share"]["exact"]) for i in interests] == [("shareholding", 60)]
     assert interests[0]["startDate"] == "2021-06-01"
+    assert (after["recordStatus"], after["statementDate"]) == ("updated", "2026-01-01")
+    assert before == next(s for s in to_bods(org) if s["recordId"] == "rel-mara-rivet")
+    assert stake(from_bods(written), "mara-quist", "rivet-works").share == om.Share.exact(0.6)
 
 
 def test_written_statements_have_the_04_shape():
@@ -401,7 +405,19 @@ def test_load_reports_problems_with_the_file_name():
     with pytest.raises(om.ValidationError) as info:
         om.load(path)
     assert str(path) in str(info.value)
-    assert [p.location for p in info.value.problems] == [SHARE]
+    assert [p.location.split(" (statement ")[0] for p in info.value.problems] == [SHARE]
+
+
+def test_problems_name_the_statement():
+    """Each problem's location names the statement it is in by its statementId."""
+    doc = read("exact.json")
+    doc[3]["recordDetails"]["interests"][0]["share"] = {"exact": 130}
+    with pytest.raises(om.ValidationError) as info:
+        from_bods(doc)
+    sid = doc[3]["statementId"]
+    assert [p.location for p in info.value.problems] == [
+        f"statements[3].recordDetails.interests[0].share.exact (statement {sid!r})"
+    ]
 
 
 def test_own_json_format_is_not_taken_for_bods():

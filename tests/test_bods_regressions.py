@@ -105,8 +105,9 @@ def test_minimum_above_maximum_is_a_problem_whatever_the_type(kind):
     ]
     with pytest.raises(om.ValidationError) as info:
         from_bods(doc)
+    place = "statements[2].recordDetails.interests[0].share"
     assert [(p.code, p.location) for p in info.value.problems] == [
-        (om.ProblemCode.SHARE_RANGE, "statements[2].recordDetails.interests[0].share")
+        (om.ProblemCode.SHARE_RANGE, f"{place} (statement {doc[2]['statementId']!r})")
     ]
 
 
@@ -280,7 +281,9 @@ def test_an_unknown_version_is_named_with_the_supported_ones(version):
     message = str(info.value)
     assert f"BODS version {version!r} is not read" in message
     assert "0.2, 0.3, 0.4" in message
-    assert info.value.problems[0].location == "statements[0].publicationDetails.bodsVersion"
+    assert info.value.problems[0].location == (
+        f"statements[0].publicationDetails.bodsVersion (statement {doc[0]['statementId']!r})"
+    )
 
 
 def test_version_told_from_the_shape_when_not_declared():

@@ -21,11 +21,12 @@ above maximum) is a ``share-range`` problem whatever the type.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
 
-from orgmodel.io._bods_values import Problems, share_from_bods
+from orgmodel.io._bods_values import Problems, share_from_bods, shown
 from orgmodel.model import Control, Role, Share
 from orgmodel.model.problems import ProblemCode
 
@@ -33,6 +34,7 @@ __all__ = [
     "ALIASES",
     "CONTROLS",
     "JOINT_DETAILS",
+    "LEVELS",
     "MAX_INTERESTS",
     "ROLES",
     "UNKNOWN_KINDS",
@@ -41,6 +43,8 @@ __all__ = [
     "read_interests",
 ]
 
+#: The values of ``directOrIndirect``.
+LEVELS = ("direct", "indirect", "unknown")
 #: At most this many interests are read in one relationship (a huge array is refused).
 MAX_INTERESTS = 10_000
 
@@ -136,7 +140,7 @@ class Interests:
 JOINT_DETAILS = "joint holder"
 
 
-def is_joint(interest: dict[str, Any]) -> bool:
+def is_joint(interest: Mapping[str, Any]) -> bool:
     """Whether *interest* is the one orgmodel writes for a joint holder."""
     details = interest.get("details")
     return (
@@ -154,16 +158,21 @@ def read_interests(interests: list[Any], where: str, problems: Problems) -> Inte
         at = f"{where}.interests[{j}]"
         if not isinstance(interest, dict):
             problems.add(
-                ProblemCode.WRONG_TYPE, at, f"an interest must be an object (got {interest!r})"
+                ProblemCode.WRONG_TYPE, at, f"an interest must be an object (got {shown(interest)})"
             )
             continue
         kind = interest.get("type")
         if kind is not None and not isinstance(kind, str):
             problems.add(
-                ProblemCode.WRONG_TYPE, f"{at}.type", f"'type' must be a string (got {kind!r})"
+                ProblemCode.WRONG_TYPE, f"{at}.type", f"'type' must be a string (got {shown(kind)})"
             )
             continue
-        indirect = interest.get("directOrIndirect") == "indirect"
+        level = interest.get("directOrIndirect")
+        if level is not None and (not isinstance(level, str) or level not in LEVELS):
+            msg = f"'directOrIndirect' must be one of {', '.join(LEVELS)} (got {shown(level)})"
+            problems.add(ProblemCode.UNKNOWN_VALUE, f"{at}.directOrIndirect", msg)
+            continue
+        indirect = level == "indirect"
         (out.indirect if indirect else out.direct).append(interest)
         share = None
         if "share" in interest:  # checked whatever the type: minimum above maximum is wrong

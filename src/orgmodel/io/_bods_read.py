@@ -26,13 +26,14 @@ as ``statements[3].recordDetails.interests[0].share``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
 
 from orgmodel._suggest import did_you_mean
 from orgmodel.io._bods_interests import MAX_INTERESTS, read_interests
+from orgmodel.io._bods_statements import Record, StatementReader
 from orgmodel.io._bods_values import (
     BODS_VERSION,
     STATEMENT,
@@ -40,6 +41,7 @@ from orgmodel.io._bods_values import (
     display_name,
     entity_kind,
     is_bods,
+    shown,
 )
 from orgmodel.io._bods_versions import detect_version, upgrade
 from orgmodel.model import Entity, Organization, Person, Stake
@@ -48,114 +50,15 @@ from orgmodel.model.problems import Problem, ProblemCode
 
 __all__ = ["BODS_VERSION", "from_bods", "is_bods"]
 
-_RECORD_TYPES = ("entity", "person", "relationship")
 #: Documents with more statements are refused (a register is read with the PSC or a
 #: streaming reader, not as one JSON array).
 MAX_STATEMENTS = 5_000_000
 
 
-_STATEMENT_PARTS = ("recordId", "recordType", "recordDetails")
-
-
-@attrs.define
-class _Record:
-    index: int  # position of the (last) statement in the document
-    record_type: str
-    details: dict[str, Any]
-    status: str | None
-    meta: dict[str, Any]  # the statement less its record: ids, dates, annotations ...
-    history: list[dict[str, Any]]  # the earlier statements about the record, whole
-    record_id: str = ""
-
-    def statement(self) -> dict[str, Any]:
-        """Return the statement as it was read."""
-        return {
-            **self.meta,
-            "recordId": self.record_id,
-            "recordType": self.record_type,
-            "recordDetails": self.details,
-        }
-
-    def kept(self) -> dict[str, Any]:
-        """Return what a model record keeps of the statement: metadata and history."""
-        out = dict(self.meta)
-        if self.history:
-            out["history"] = self.history
-        return out
-
-
-class _Reader:
-    def __init__(self, statements: list[Any], problems: Problems) -> None:
-        self.problems = problems
-        self.records: dict[str, _Record] = {}
-        # records whose statements are broken: references to them are not reported again
-        self.broken: set[str] = set()
-        for i, statement in enumerate(statements):
-            self._statement(i, statement)
-
-    def _statement(self, i: int, statement: object) -> None:
-        where = f"statements[{i}]"
-        add = self.problems.add
-        if not isinstance(statement, dict):
-            add(ProblemCode.WRONG_TYPE, where, f"a statement must be an object (got {statement!r})")
-            return
-        missing = [k for k in ("statementId", "recordType", "recordDetails") if k not in statement]
-        for key in missing:
-            add(ProblemCode.MISSING_KEY, f"{where}.{key}", f"a statement needs '{key}'")
-        if missing:
-            return
-        record_type = statement["recordType"]
-        named = statement.get("recordId", statement["statementId"])
-        if isinstance(named, str):
-            self.broken.add(named)  # until the statement proves sound
-        if record_type not in _RECORD_TYPES:
-            hint = did_you_mean(str(record_type), _RECORD_TYPES)
-            add(
-                ProblemCode.UNKNOWN_VALUE,
-                f"{where}.recordType",
-                f"unknown record type {record_type!r}{hint}; expected one of "
-                + ", ".join(_RECORD_TYPES),
-            )
-            return
-        details = statement["recordDetails"]
-        if not isinstance(details, dict):
-            add(
-                ProblemCode.WRONG_TYPE,
-                f"{where}.recordDetails",
-                f"'recordDetails' must be an object (got {details!r})",
-            )
-            return
-        record_id = statement.get("recordId", statement["statementId"])
-        if not isinstance(record_id, str) or not record_id:
-            key = "recordId" if "recordId" in statement else "statementId"
-            add(
-                ProblemCode.WRONG_TYPE,
-                f"{where}.{key}",
-                f"'{key}' must be a non-empty string (got {record_id!r})",
-            )
-            return
-        status = statement.get("recordStatus")
-        earlier = self.records.get(record_id)
-        if earlier is not None and earlier.record_type != record_type:
-            add(
-                ProblemCode.DUPLICATE_ID,
-                f"{where}.recordId",
-                f"record {record_id!r} is a {record_type} here but a {earlier.record_type} "
-                f"in statements[{earlier.index}]",
-            )
-            return
-        # A later statement about the same record is an update: it replaces the earlier,
-        # which is kept whole so that writing gives the same statements back.
-        history = [] if earlier is None else [*earlier.history, earlier.statement()]
-        meta = {k: v for k, v in statement.items() if k not in _STATEMENT_PARTS}
-        self.records[record_id] = _Record(i, record_type, details, status, meta, history, record_id)
-        self.broken.discard(record_id)
-
-
 class _Builder:
     """Turns the last statement of every record into the model's records."""
 
-    def __init__(self, reader: _Reader, problems: Problems) -> None:
+    def __init__(self, reader: StatementReader, problems: Problems) -> None:
         self.reader = reader
         self.problems = problems
         self.people: list[Person] = []
@@ -179,26 +82,29 @@ class _Builder:
                 self._relationship(record_id, record)
         self.entities = [attrs.evolve(e, attributes=self._with_extras(e)) for e in self.entities]
 
-    def _person(self, record_id: str, record: _Record) -> None:
+    def _person(self, record_id: str, record: Record) -> None:
         details = record.details
         name = display_name(details, record_id)
         attributes = {"bods": dict(details), STATEMENT: record.kept()}
         self.people.append(Person(record_id, name, attributes=attributes))
         self.where["people"].append(f"statements[{record.index}]")
 
-    def _entity(self, record_id: str, record: _Record) -> None:
+    def _entity(self, record_id: str, record: Record) -> None:
         details = record.details
         where = f"statements[{record.index}].recordDetails"
         name = details.get("name")
         if name is not None and not isinstance(name, str):
             self.problems.add(
-                ProblemCode.WRONG_TYPE, f"{where}.name", f"'name' must be a string (got {name!r})"
+                ProblemCode.WRONG_TYPE,
+                f"{where}.name",
+                f"'name' must be a string (got {shown(name)})",
             )
         if "entityType" in details and not isinstance(details["entityType"], Mapping):
             self.problems.add(
                 ProblemCode.WRONG_TYPE,
                 f"{where}.entityType",
-                f"'entityType' must be an object with a 'type' (got {details['entityType']!r})",
+                "'entityType' must be an object with a 'type' "
+                f"(got {shown(details['entityType'])})",
             )
         kept = {k: v for k, v in details.items() if k != "name"}
         self.entities.append(
@@ -223,7 +129,7 @@ class _Builder:
                 f"{where}.{key}",
                 f"a relationship needs '{key}', the recordId of a "
                 + ("entity" if key == "subject" else "person or entity")
-                + (f" (got {value!r})" if value is not None else ""),
+                + (f" (got {shown(value)})" if value is not None else ""),
             )
             return None
         found = records.get(value)
@@ -236,7 +142,7 @@ class _Builder:
             self.problems.add(
                 ProblemCode.UNKNOWN_REFERENCE,
                 f"{where}.{key}",
-                f"relationship points to a missing record {value!r}{hint}",
+                f"relationship points to a missing record {shown(value)}{hint}",
             )
             return None
         wanted = ("entity",) if key == "subject" else ("entity", "person")
@@ -244,13 +150,13 @@ class _Builder:
             self.problems.add(
                 ProblemCode.UNKNOWN_REFERENCE,
                 f"{where}.{key}",
-                f"{key} {value!r} is a {found.record_type} record, not "
+                f"{key} {shown(value)} is a {found.record_type} record, not "
                 + " or ".join(f"a {w}" for w in wanted),
             )
             return None
         return value
 
-    def _closed(self, record_id: str, record: _Record) -> None:
+    def _closed(self, record_id: str, record: Record) -> None:
         """Keep a closed relationship on its subject, to write it back; it is no stake."""
         subject = record.details.get("subject")
         if isinstance(subject, str) and self.reader.records.get(subject) is not None:
@@ -258,7 +164,7 @@ class _Builder:
                 subject, "closed", record_id, {"statements": [*record.history, record.statement()]}
             )
 
-    def _relationship(self, record_id: str, record: _Record) -> None:
+    def _relationship(self, record_id: str, record: Record) -> None:
         details = record.details
         where = f"statements[{record.index}].recordDetails"
         subject = self._party(details, "subject", where)
@@ -268,7 +174,7 @@ class _Builder:
             self.problems.add(
                 ProblemCode.WRONG_TYPE,
                 f"{where}.interests",
-                f"'interests' must be a list (got {interests!r})",
+                f"'interests' must be a list (got {shown(interests)})",
             )
             return
         if len(interests) > MAX_INTERESTS:
@@ -279,6 +185,12 @@ class _Builder:
             )
             return
         read = read_interests(interests, where, self.problems)
+        components = details.get("componentRecords")
+        if components is not None and not (
+            isinstance(components, list) and all(isinstance(c, str) for c in components)
+        ):
+            msg = f"'componentRecords' must be a list of record ids (got {shown(components)})"
+            self.problems.add(ProblemCode.WRONG_TYPE, f"{where}.componentRecords", msg)
         if subject is None:
             return
         if party is None:
@@ -448,15 +360,14 @@ def from_bods(data: object, *, source: str = "<bods>") -> Organization:
     Traceback (most recent call last):
     ...
     orgmodel.exceptions.ValidationError: 1 problem in acme.json:
-      - statements[2].recordDetails.interests[0].share: share minimum 60 is above ...
+      - statements[2].recordDetails.interests[0].share (statement 's-rel'): share minimum 60 ...
     """
     problems = Problems()
     if not isinstance(data, list):
-        shown = type(data).__name__
         problems.add(
             ProblemCode.WRONG_TYPE,
             "statements",
-            f"a BODS document is a JSON array of statements (got a {shown})",
+            f"a BODS document is a JSON array of statements (got a {type(data).__name__})",
         )
         raise ValidationError(problems.found, source=source)
     if len(data) > MAX_STATEMENTS:
@@ -466,9 +377,18 @@ def from_bods(data: object, *, source: str = "<bods>") -> Organization:
             f"a BODS document of {len(data)} statements; at most {MAX_STATEMENTS} are read",
         )
         raise ValidationError(problems.found, source=source)
+    try:
+        return _build(data, source)
+    except ValidationError as err:
+        # the same problems, each naming its statement: the first raise adds nothing
+        raise ValidationError(_identified(err.problems, data), source=source) from None
+
+
+def _build(data: list[Any], source: str) -> Organization:
+    problems = Problems()
     if detect_version(data, source) != BODS_VERSION:
         data = upgrade(data)
-    reader = _Reader(data, problems)
+    reader = StatementReader(data, problems)
     builder = _Builder(reader, problems)
     if problems.found:
         raise ValidationError(problems.found, source=source)
@@ -485,6 +405,25 @@ def from_bods(data: object, *, source: str = "<bods>") -> Organization:
     except ValidationError as err:
         translated = [_translate(p, builder.where) for p in err.problems]
         raise ValidationError(translated, source=source) from err
+
+
+def _identified(problems: Iterable[Problem], statements: list[Any]) -> list[Problem]:
+    """Add the ``statementId`` of the statement each problem is in to its location."""
+    out = []
+    for problem in problems:
+        head, _, rest = problem.location.partition("[")
+        number = rest.partition("]")[0]
+        if head == "statements" and number.isdigit() and int(number) < len(statements):
+            statement = statements[int(number)]
+            sid = None
+            if isinstance(statement, Mapping):
+                sid = statement.get("statementId", statement.get("statementID"))
+            if isinstance(sid, str) and sid:
+                location = f"{problem.location} (statement {shown(sid)})"
+                out.append(attrs.evolve(problem, location=location))
+                continue
+        out.append(problem)
+    return out
 
 
 def _focal(builder: _Builder) -> str | None:

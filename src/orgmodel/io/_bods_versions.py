@@ -196,7 +196,8 @@ def upgrade(statements: list[Any]) -> list[Any]:
     record_of: dict[str, str] = {}
     out: list[Any] = []
     for statement in statements:
-        if not isinstance(statement, Mapping) or statement.get("statementType") not in _TYPES:
+        kind_of = statement.get("statementType") if isinstance(statement, Mapping) else None
+        if not isinstance(kind_of, str) or kind_of not in _TYPES:
             out.append(statement)
             continue
         sid = statement.get("statementID")
@@ -210,7 +211,7 @@ def upgrade(statements: list[Any]) -> list[Any]:
         if isinstance(sid, str) and isinstance(record, str):
             record_of[sid] = record
         details = {k: v for k, v in statement.items() if k not in _STATEMENT_KEYS}
-        kind = _TYPES[statement["statementType"]]
+        kind = _TYPES[kind_of]
         _REWRITE[kind](details, record_of)
         new: dict[str, Any] = {
             "statementId": sid,

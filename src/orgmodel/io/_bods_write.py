@@ -119,6 +119,8 @@ def _measure(interest: Mapping[str, Any]) -> str | None:
     if "endDate" in interest:
         return None
     kind = interest.get("type")
+    if not (kind is None or isinstance(kind, str)):
+        return None
     if kind in MEASURES:
         return MEASURES[kind]
     if kind in UNKNOWN_KINDS and not is_joint(interest):
@@ -226,7 +228,9 @@ def _edited(stake: Stake, stored: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if field == "share" and from_bods and _placeholder(stake, out, value):
             continue
         out.append({"type": kind, "directOrIndirect": level, "share": _share(value)})
-    present = {ALIASES.get(k, k) for i in out if "endDate" not in i and (k := i.get("type"))}
+    present = {
+        ALIASES.get(k, k) for i in out if "endDate" not in i and isinstance(k := i.get("type"), str)
+    }
     parts: list[Control | Role] = [*stake.control, *stake.roles]
     for part in parts:
         code = _CODES.get(part)
@@ -279,35 +283,42 @@ class _Writer:
         kept: Mapping[str, Any] | None = None,
         original: Mapping[str, Any] | None = None,
     ) -> None:
-        """Write one statement; what was read (*kept*) is written back unchanged."""
+        """Write one statement; what was read (*kept*) is written back unchanged.
+
+        A record read from BODS keeps its statement as it was (only the fields BODS
+        0.4 requires are added where an older version had none).  A record changed
+        in the model since is written as an update: its statement as read, then a
+        new one with ``recordStatus: updated`` and today's date.
+        """
         kept = dict(kept or {})
         for earlier in kept.pop("history", []):
             if isinstance(earlier, Mapping):
                 self.statements.append(_current(earlier))
-        content = json.dumps([record_type, record_id, details], sort_keys=True, default=str)
         subject = details.get("subject") if record_type == "relationship" else record_id
+        declared = self.declaration or subject or record_id
         sid = kept.get("statementId")
-        same = original is not None and _plain(original) == _plain(details)
-        statement: dict[str, Any] = {
-            "statementId": sid
-            if isinstance(sid, str) and same
-            else str(uuid.uuid5(_NAMESPACE, content)),
-            "declarationSubject": self.declaration or subject or record_id,
-            "statementDate": self.date,
-            "recordId": record_id,
-            "recordType": record_type,
-            "recordStatus": "new",
-            "recordDetails": details,
-            "publicationDetails": {
-                "publicationDate": self.date,
-                "bodsVersion": BODS_VERSION,
-                "publisher": {"name": self.publisher},
-            },
-        }
-        if same or kept:
-            statement.update({k: v for k, v in kept.items() if k != "statementId"})
-            statement = _current(statement)
-        self.statements.append(statement)
+        if isinstance(sid, str) and original is not None:
+            if _plain(original) == _plain(details):
+                self.statements.append(_as_read(kept, record_type, record_id, details, declared))
+                return
+            self.statements.append(_as_read(kept, record_type, record_id, dict(original), declared))
+        content = json.dumps([record_type, record_id, details], sort_keys=True, default=str)
+        self.statements.append(
+            {
+                "statementId": str(uuid.uuid5(_NAMESPACE, content)),
+                "declarationSubject": kept.get("declarationSubject", declared),
+                "statementDate": self.date,
+                "recordId": record_id,
+                "recordType": record_type,
+                "recordStatus": "updated" if kept else "new",
+                "recordDetails": details,
+                "publicationDetails": {
+                    "publicationDate": self.date,
+                    "bodsVersion": BODS_VERSION,
+                    "publisher": {"name": self.publisher},
+                },
+            }
+        )
 
     def relationship_id(self, stake: Stake) -> str:
         stored = _bods(stake).get("recordId")
@@ -318,6 +329,30 @@ class _Writer:
             candidate = f"{base}/{n}"
         self.used.add(candidate)
         return candidate
+
+
+def _as_read(
+    kept: Mapping[str, Any],
+    record_type: str,
+    record_id: str,
+    details: dict[str, Any],
+    declared: str,
+) -> dict[str, Any]:
+    """Return the statement a record was read from, with its declaration subject.
+
+    BODS 0.4 requires a ``declarationSubject``, which 0.2 and 0.3 statements lack: it
+    is the focal entity (else the record's subject).  A missing ``statementDate`` is
+    left missing: the date of a declaration is not made up.
+    """
+    statement: dict[str, Any] = {
+        "statementId": kept["statementId"],
+        "declarationSubject": kept.get("declarationSubject", declared),
+        "recordId": record_id,
+        "recordType": record_type,
+        "recordDetails": details,
+    }
+    statement.update((k, v) for k, v in kept.items() if k not in statement)
+    return _current(statement)
 
 
 def _plain(value: object) -> str:

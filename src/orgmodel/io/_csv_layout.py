@@ -127,12 +127,10 @@ RELATIONSHIPS: Final = Table(
 TABLES: Final = (PEOPLE, ORGANIZATION, VOCABULARY, ENTITIES, UNITS, STAKES, RELATIONSHIPS)
 #: Document keys whose cells hold lists.
 LIST_KEYS: Final = frozenset({"dotted", "responsibilities", "leans", "control", "roles"})
-#: Document keys whose cells hold ``true`` or ``false``.
-FLAG_KEYS: Final = frozenset({"indirect"})
 #: Document keys whose cells hold shares.
 SHARE_KEYS: Final = frozenset({"share", "voting", "profit_share"})
 #: Document keys whose cells hold ``true`` or ``false`` (any case; empty is absent).
-FLAG_KEYS: Final = frozenset({"vacant"})
+FLAG_KEYS: Final = frozenset({"vacant", "indirect"})
 #: How a flag cell is read: ``true``/``false`` as written, and the forms spreadsheets use.
 FLAG_CELLS: Final = {"true": True, "false": False, "yes": True, "no": False, "1": True, "0": False}
 #: Document keys whose empty cell is the empty text (other empty cells are absent).
