@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import warnings
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -26,7 +27,7 @@ def owners(org: om.Organization, regime: str | None, focal: str = "co") -> dict[
     return {o.person: str(o.share) for o in om.beneficial_owners(org, focal, regime=regime)}
 
 
-def chain(link: dict, *primary: dict) -> list[dict]:
+def chain(link: dict[str, Any], *primary: dict[str, Any]) -> list[dict[str, Any]]:
     """Co held 60% by Holdco; Ann linked to Holdco by *link*; Ann's *primary* interests in Co."""
     return [
         entity("co", "Co Ltd"),
@@ -114,7 +115,7 @@ def test_minimum_above_maximum_is_a_problem_whatever_the_type(kind):
 # -- 2. control without shares --------------------------------------------------------
 
 
-def state_owned() -> list[dict]:
+def state_owned() -> list[dict[str, Any]]:
     return [
         entity("co", "State Rail Ltd"),
         entity("ministry", "Ministry of Transport", "stateBody", subtype="governmentDepartment"),
@@ -253,7 +254,9 @@ def test_the_export_says_what_bods_cannot_carry():
     )
     with pytest.warns(om.BodsExportWarning) as caught:
         om.dumps(org, format="bods")
-    assert caught[0].message.unwritten == (
+    warning = caught[0].message
+    assert isinstance(warning, om.BodsExportWarning)
+    assert warning.unwritten == (
         "1 people who hold nothing and did not come from BODS (bob)",
         "1 units",
         "1 reporting lines",
@@ -305,7 +308,7 @@ def test_version_told_from_the_shape_when_not_declared():
 # -- trusts, nominees, joint holdings -------------------------------------------------
 
 
-def trust(*parties: tuple[str, str]) -> list[dict]:
+def trust(*parties: tuple[str, str]) -> list[dict[str, Any]]:
     doc = [
         entity("co", "Co Ltd"),
         entity("trust", "The Lee Trust", "arrangement", subtype="trust"),
@@ -349,7 +352,7 @@ def test_uk_psc_looks_through_a_trust_to_whoever_controls_it():
     assert [(o.person, str(o.share)) for o in found] == [("ivy", "80%")]
 
 
-def nomination(*, nominee_is_company: bool = False) -> list[dict]:
+def nomination(*, nominee_is_company: bool = False) -> list[dict[str, Any]]:
     nominee = entity("agent", "Agent Nominees Ltd") if nominee_is_company else person("agent", "Al")
     return [
         entity("co", "Co Ltd"),

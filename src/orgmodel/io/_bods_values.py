@@ -136,7 +136,7 @@ def share_from_bods(value: object, location: str, problems: Problems) -> Share |
                 ProblemCode.WRONG_TYPE, where, f"'{key}' must be a number (got {shown(raw)})"
             )
             ok = False
-        elif not (math.isfinite(raw) and 0.0 <= raw <= _PERCENT):
+        elif not (0.0 <= raw <= _PERCENT and math.isfinite(raw)):  # big ints: no float()
             problems.add(
                 ProblemCode.SHARE_RANGE,
                 where,

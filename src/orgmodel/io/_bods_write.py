@@ -437,7 +437,7 @@ def bods_export(
         writer.statement("entity", entity.id, _entity_details(entity), _kept(entity), original)
     people: set[str] = set()
     for person in org.people:
-        if person.id in holders or _bods(person):
+        if person.id in holders or _bods(person) or _kept(person):  # read from BODS
             people.add(person.id)
             writer.statement(
                 "person", person.id, _person_details(person), _kept(person), _bods(person)
