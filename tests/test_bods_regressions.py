@@ -455,3 +455,98 @@ def test_computed_bounds_contain_a_consistent_declared_figure(low, high, declare
         assert not caught
     else:
         assert [w.category for w in caught] == [om.DeclaredFigureWarning]
+
+
+# -- bad input: each an OrgModelError naming the statement and the field -------------
+
+
+def refused(doc: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    with pytest.raises(om.ValidationError) as info:
+        from_bods(doc)
+    return [(p.code.value, p.location) for p in info.value.problems]
+
+
+def named(doc: list[dict[str, Any]], index: int, field: str) -> str:
+    return f"statements[{index}]{field} (statement {doc[index]['statementId']!r})"
+
+
+def small() -> list[dict[str, Any]]:
+    return [
+        entity("co", "Co Ltd"),
+        person("ann", "Ann Lee"),
+        rel("ann-co", "co", "ann", interest("shareholding", 40)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("edit", "code", "field"),
+    [
+        (
+            lambda d: d[2]["recordDetails"]["interests"][0].update(directOrIndirect=5),
+            "unknown-value",
+            ".recordDetails.interests[0].directOrIndirect",
+        ),
+        (
+            lambda d: d[2]["recordDetails"].update(componentRecords="hold"),
+            "wrong-type",
+            ".recordDetails.componentRecords",
+        ),
+        (lambda d: d[2].update(recordStatus="gone"), "unknown-value", ".recordStatus"),
+        (lambda d: d[2].update(statementId=7), "wrong-type", ".statementId"),
+        (
+            lambda d: d[2]["recordDetails"].update(interestedParty="anne"),
+            "unknown-reference",
+            ".recordDetails.interestedParty",
+        ),
+        (lambda d: d[2]["recordDetails"].update(interestedParty="co"), "self-holding", ""),
+        (
+            lambda d: d[2]["recordDetails"].update(interests={"type": "shareholding"}),
+            "wrong-type",
+            ".recordDetails.interests",
+        ),
+        (
+            lambda d: d[0]["recordDetails"].update(entityType="registeredEntity"),
+            "wrong-type",
+            ".recordDetails.entityType",
+        ),
+    ],
+)
+def test_bad_statements_name_the_statement_and_the_field(edit, code, field):
+    """Wrong types, unknown codes and dangling references: problems at the statement."""
+    doc = small()
+    edit(doc)
+    index = 0 if field == ".recordDetails.entityType" else 2
+    location = f"statements[{index}]{field}"
+    if doc[index]["statementId"] != 7:
+        location = named(doc, index, field)
+    assert refused(doc) == [(code, location)]
+
+
+def test_a_huge_array_of_interests_is_refused_unread():
+    """A relationship with more interests than are read is a problem, said with the count."""
+    doc = small()
+    doc[2]["recordDetails"]["interests"] = [interest("shareholding", 0)] * 10_001
+    with pytest.raises(om.ValidationError, match="has 10001 interests; at most 10000"):
+        from_bods(doc)
+
+
+def test_a_huge_array_of_statements_is_refused_unread():
+    """A document of more statements than are read is refused before any is read."""
+    one = entity("co", "Co Ltd")
+    with pytest.raises(om.ValidationError, match="at most 5000000 are read"):
+        from_bods([one] * 5_000_001)
+
+
+def test_a_circle_of_ownership_loads_and_is_named_when_looked_through():
+    """Two companies each holding all of the other load; look-through names the circle."""
+    doc = [
+        entity("a", "A Ltd"),
+        entity("b", "B Ltd"),
+        rel("a-b", "b", "a", interest("shareholding", 100)),
+        rel("b-a", "a", "b", interest("shareholding", 100)),
+    ]
+    org = from_bods(doc)
+    with pytest.raises(om.SingularOwnershipError) as info:
+        om.effective_ownership(org, "a")
+    assert set(info.value.cycle) == {"a", "b"}
+    assert om.ownership_cycles(org) == (("a", "b"),)
