@@ -236,6 +236,16 @@ def test_relationships_with_no_interests_are_written_back(party):
     assert export.unwritten == ()
 
 
+def test_a_relationship_with_an_unspecified_subject_is_kept_on_its_party():
+    """A relationship whose subject nobody can name is written back, not dropped."""
+    doc = [*small(), rel("ann-x", {"reason": "unknown"}, "ann", interest("shareholding", 20))]
+    org = from_bods(doc)
+    written = {s["recordId"]: s for s in bods_export(org).statements}
+    assert written["ann-x"]["recordDetails"]["subject"] == {"reason": "unknown"}
+    assert "orgmodel" not in written["ann"]["recordDetails"]
+    assert from_bods(bods_export(org).statements) == org
+
+
 def test_a_relationship_with_no_interests_is_an_interest_of_unknown_size():
     """A relationship that says nothing of its interests is a holding of 0–100%."""
     doc = [entity("co", "Co Ltd"), person("ann", "Ann Lee"), rel("ann-co", "co", "ann")]

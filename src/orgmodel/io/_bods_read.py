@@ -81,6 +81,7 @@ class _Builder:
             else:
                 self._relationship(record_id, record)
         self.entities = [attrs.evolve(e, attributes=self._with_extras(e)) for e in self.entities]
+        self.people = [attrs.evolve(p, attributes=self._with_extras(p)) for p in self.people]
 
     def _person(self, record_id: str, record: Record) -> None:
         details = record.details
@@ -169,35 +170,12 @@ class _Builder:
         where = f"statements[{record.index}].recordDetails"
         subject = self._party(details, "subject", where)
         party = self._party(details, "interestedParty", where)
-        interests = details.get("interests", [])
-        if not isinstance(interests, list):
-            self.problems.add(
-                ProblemCode.WRONG_TYPE,
-                f"{where}.interests",
-                f"'interests' must be a list (got {shown(interests)})",
-            )
-            return
-        if len(interests) > MAX_INTERESTS:
-            self.problems.add(
-                ProblemCode.WRONG_TYPE,
-                f"{where}.interests",
-                f"a relationship has {len(interests)} interests; at most {MAX_INTERESTS} are read",
-            )
+        interests = self._interests(details, where)
+        if interests is None:
             return
         read = read_interests(interests, where, self.problems)
-        components = details.get("componentRecords")
-        if components is not None and not (
-            isinstance(components, list) and all(isinstance(c, str) for c in components)
-        ):
-            msg = f"'componentRecords' must be a list of record ids (got {shown(components)})"
-            self.problems.add(ProblemCode.WRONG_TYPE, f"{where}.componentRecords", msg)
-        if subject is None:
-            return
-        if party is None:
-            unspecified = details.get("interestedParty")
-            if isinstance(unspecified, Mapping):
-                kept = {**details, STATEMENT: record.kept()}
-                self._note(subject, "unspecifiedInterestedParties", record_id, kept)
+        if subject is None or party is None:
+            self._unspecified(record_id, record, subject, party)
             return
         other = {k: v for k, v in details.items() if k not in _PARTS}
         base = {"recordId": record_id, **other}
@@ -244,20 +222,51 @@ class _Builder:
                 ),
             )
 
+    def _interests(self, details: Mapping[str, Any], where: str) -> list[Any] | None:
+        """Return the relationship's interests, checked with its component records."""
+        components = details.get("componentRecords")
+        if components is not None and not (
+            isinstance(components, list) and all(isinstance(c, str) for c in components)
+        ):
+            msg = f"'componentRecords' must be a list of record ids (got {shown(components)})"
+            self.problems.add(ProblemCode.WRONG_TYPE, f"{where}.componentRecords", msg)
+        interests = details.get("interests", [])
+        if not isinstance(interests, list):
+            msg = f"'interests' must be a list (got {shown(interests)})"
+            self.problems.add(ProblemCode.WRONG_TYPE, f"{where}.interests", msg)
+            return None
+        if len(interests) > MAX_INTERESTS:
+            msg = f"a relationship has {len(interests)} interests; at most {MAX_INTERESTS} are read"
+            self.problems.add(ProblemCode.WRONG_TYPE, f"{where}.interests", msg)
+            return None
+        return interests
+
+    def _unspecified(
+        self, record_id: str, record: Record, subject: str | None, party: str | None
+    ) -> None:
+        """Keep a relationship with an unspecified party on the party that is known."""
+        details = record.details
+        kept = {**details, STATEMENT: record.kept()}
+        if subject is not None and isinstance(details.get("interestedParty"), Mapping):
+            self._note(subject, "unspecifiedInterestedParties", record_id, kept)
+        elif party is not None and isinstance(details.get("subject"), Mapping):
+            self._note(party, "unspecifiedSubjects", record_id, kept)
+
     def _stake(self, index: int, stake: Stake) -> None:
         self.stakes.append(stake)
         self.where["stakes"].append(f"statements[{index}]")
 
-    def _note(self, subject: str, kind: str, record_id: str, details: Mapping[str, Any]) -> None:
-        extras = self.entity_extras.setdefault(subject, {})
+    def _note(self, owner: str, kind: str, record_id: str, details: Mapping[str, Any]) -> None:
+        """Keep a relationship that gives no stake on *owner*, to write it back."""
+        extras = self.entity_extras.setdefault(owner, {})
         extras.setdefault(kind, []).append({"recordId": record_id, **details})
 
-    def _with_extras(self, entity: Entity) -> dict[str, Any]:
-        extras = self.entity_extras.get(entity.id)
+    def _with_extras(self, record: Entity | Person) -> dict[str, Any]:
+        extras = self.entity_extras.get(record.id)
         if not extras:
-            return entity.attributes
-        bods = {**entity.attributes.get("bods", {}), "orgmodel": extras}
-        return {**entity.attributes, "bods": bods}
+            return record.attributes
+        bods = {**record.attributes.get("bods", {}), "orgmodel": extras}
+        return {**record.attributes, "bods": bods}
 
 
 _PARTS = ("subject", "interestedParty", "interests")

@@ -107,6 +107,7 @@ def _entity_details(entity: Entity) -> dict[str, Any]:
 
 def _person_details(person: Person) -> dict[str, Any]:
     details = _bods(person)
+    details.pop(_NOTES, None)
     details.setdefault("isComponent", False)
     details.setdefault("personType", "knownPerson")
     if display_name(details, person.id) != person.name:
@@ -368,13 +369,17 @@ def _current(statement: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _notes(entity: Entity) -> list[tuple[str, dict[str, Any]]]:
-    notes = _bods(entity).get(_NOTES, {})
+_NOTE_KINDS = ("indirect", "unspecifiedInterestedParties", "unspecifiedSubjects", "closed")
+
+
+def _notes(record: Entity | Person) -> list[tuple[str, dict[str, Any]]]:
+    """Return the relationships kept on *record* that give no stake, by kind."""
+    notes = _bods(record).get(_NOTES, {})
     if not isinstance(notes, Mapping):
         return []
     return [
         (kind, dict(note))
-        for kind in ("indirect", "unspecifiedInterestedParties", "closed")
+        for kind in _NOTE_KINDS
         for note in notes.get(kind, [])
         if isinstance(note, Mapping)
     ]
@@ -425,7 +430,7 @@ def bods_export(
     """
     today = dt.datetime.now(tz=dt.UTC).date().isoformat()
     writer = _Writer(org, date or today, publisher or org.name)
-    notes = {e.id: _notes(e) for e in org.entities}
+    notes = {r.id: _notes(r) for r in (*org.entities, *org.people)}
     holders = {s.holder for s in org.stakes}
     for entity_notes in notes.values():
         holders.update(
@@ -439,9 +444,9 @@ def bods_export(
     for person in org.people:
         if person.id in holders or _bods(person) or _kept(person):  # read from BODS
             people.add(person.id)
-            writer.statement(
-                "person", person.id, _person_details(person), _kept(person), _bods(person)
-            )
+            original = _bods(person)
+            original.pop(_NOTES, None)
+            writer.statement("person", person.id, _person_details(person), _kept(person), original)
     groups: dict[str, list[Stake]] = {}
     for stake in org.stakes:
         stored = _bods(stake).get("recordId")
@@ -473,8 +478,8 @@ def bods_export(
         }
         kept = next((_kept(s) for s in stakes if _kept(s)), {})
         writer.statement("relationship", record_id, details, kept, original)
-    for entity in org.entities:
-        _write_notes(writer, notes[entity.id], written)
+    for record in (*org.entities, *org.people):
+        _write_notes(writer, notes[record.id], written)
     return BodsExport(writer.statements, _unwritten(org, people))
 
 
