@@ -741,7 +741,7 @@ def test_convert_to_csv_reports_every_file_it_wrote(tmp_path):
     assert len(reported) == 7  # organization, vocabulary, entities, units, stakes, ...
 
 
-def test_ownership_says_how_owners_were_reached(tmp_path):
+def test_ownership_says_how_owners_were_reached():
     """The ownership report names owners reached through a trust or through control."""
     source = Path(__file__).parent / "data" / "bods" / "scenarios" / "04-state-owned.json"
     result = run("ownership", str(source), "--regime", "us-cta")
@@ -756,7 +756,7 @@ def test_ownership_says_how_owners_were_reached(tmp_path):
     assert "Margaret Harlow" not in result.stdout.split("Look-through")[0]
 
 
-def test_ownership_prints_a_disagreeing_declaration_as_a_warning(tmp_path):
+def test_ownership_prints_a_disagreeing_declaration_as_a_warning():
     """A declared figure its chain contradicts is a warning on standard error."""
     source = Path(__file__).parent / "data" / "bods" / "scenarios" / "02-indirect.json"
     result = run("ownership", str(source), "--regime", "uk-psc")
