@@ -1,38 +1,38 @@
-"""Read the Beneficial Ownership Data Standard (BODS) 0.4 into an organisation.
+"""Read the Beneficial Ownership Data Standard (BODS) 0.2, 0.3 and 0.4 into an organisation.
 
-A BODS 0.4 document is a JSON array of *statements*.  Each statement describes one
-version of a *record* — a person, an entity or a relationship — by ``recordId``,
-``recordType`` and ``recordDetails``.  orgmodel maps them as follows (see
-``docs/bods.md`` for the whole table):
+A BODS document is a JSON array of *statements*; from 0.4 each describes one version
+of a *record* — a person, an entity or a relationship — by ``recordId``,
+``recordType`` and ``recordDetails``.  0.2 and 0.3 statements are first rewritten in
+the 0.4 shape (:mod:`._bods_versions`), and the statements gathered into records
+(:mod:`._bods_statements`).  The last statement of each record then becomes a model
+record (``docs/bods.md`` has the whole table):
 
-* a **person** record becomes a :class:`~orgmodel.model.Person` with the record id
-  as its id, an **entity** record an :class:`~orgmodel.model.Entity`;
-* a **relationship** record becomes a :class:`~orgmodel.model.Stake` of the
-  ``interestedParty`` in the ``subject``: its ``shareholding`` interest gives the
-  share, ``votingRights`` the votes, ``rightsToProfitOrIncome`` the profit share.
-  BODS shares are per cent (0–100), exact or ranged; exclusive bounds become closed
-  ones in the model and are kept for writing back;
-* interests that are ``indirect`` are not holdings of the interested party in the
-  subject (the intermediate entities hold them), so they become no stake: they are
-  kept on the subject entity and written back;
-* every other detail (identifiers, nationalities, interest dates, other interest
-  types) is kept in ``attributes["bods"]`` and written back.
+* a **person** record a :class:`~orgmodel.model.Person`, an **entity** record an
+  :class:`~orgmodel.model.Entity`, with the record id as id;
+* a **relationship** record a :class:`~orgmodel.model.Stake` of the
+  ``interestedParty`` in the ``subject`` for its direct interests — shares, votes,
+  profits, control and roles (:mod:`._bods_interests`) — and a declared indirect
+  stake (:attr:`~orgmodel.model.Stake.indirect`) for its indirect ones;
+* relationships that give no stake (closed, or with an unspecified party) are kept
+  on the record of the party that is known, and written back;
+* every detail, and the statement around it, is kept in ``attributes["bods"]`` and
+  ``attributes["bods_statement"]``.
 
-Later statements about the same record replace earlier ones; a relationship whose
-last statement has ``recordStatus: closed`` is dropped.  Problems are reported
-together in one :class:`~orgmodel.exceptions.ValidationError` with locations such
-as ``statements[3].recordDetails.interests[0].share``.
+Problems are reported together in one :class:`~orgmodel.exceptions.ValidationError`
+with locations such as
+``statements[3].recordDetails.interests[0].share (statement 'st-3')``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
 
 from orgmodel._suggest import did_you_mean
 from orgmodel.io._bods_interests import MAX_INTERESTS, read_interests
+from orgmodel.io._bods_places import identified, translate
 from orgmodel.io._bods_statements import Record, StatementReader
 from orgmodel.io._bods_values import (
     BODS_VERSION,
@@ -46,7 +46,7 @@ from orgmodel.io._bods_values import (
 from orgmodel.io._bods_versions import detect_version, upgrade
 from orgmodel.model import Entity, Organization, Person, Stake
 from orgmodel.model.exceptions import ValidationError
-from orgmodel.model.problems import Problem, ProblemCode
+from orgmodel.model.problems import ProblemCode
 
 __all__ = ["BODS_VERSION", "from_bods", "is_bods"]
 
@@ -272,32 +272,6 @@ class _Builder:
 _PARTS = ("subject", "interestedParty", "interests")
 
 
-_FIELD_PATHS = {
-    "holder": "recordDetails.interestedParty",
-    "entity": "recordDetails.subject",
-    "share": "recordDetails.interests",
-    "voting": "recordDetails.interests",
-    "profit_share": "recordDetails.interests",
-    "id": "recordId",
-    "name": "recordDetails",
-    "attributes": "recordDetails",
-}
-
-
-def _translate(problem: Problem, where: dict[str, list[str]]) -> Problem:
-    """Point a problem found in the built model back at the statement it came from."""
-    head, _, rest = problem.location.partition("[")
-    if head not in where or "]" not in rest:
-        return problem
-    number, _, tail = rest.partition("]")
-    if not number.isdigit() or int(number) >= len(where[head]):
-        return problem
-    field = tail.lstrip(".").split(".", 1)[0]
-    path = _FIELD_PATHS.get(field, "")
-    location = where[head][int(number)] + (f".{path}" if path else "")
-    return attrs.evolve(problem, location=location)
-
-
 def from_bods(data: object, *, source: str = "<bods>") -> Organization:
     """Read a BODS 0.4 document (parsed JSON: a list of statements) into an organisation.
 
@@ -390,7 +364,7 @@ def from_bods(data: object, *, source: str = "<bods>") -> Organization:
         return _build(data, source)
     except ValidationError as err:
         # the same problems, each naming its statement: the first raise adds nothing
-        raise ValidationError(_identified(err.problems, data), source=source) from None
+        raise ValidationError(identified(err.problems, data), source=source) from None
 
 
 def _build(data: list[Any], source: str) -> Organization:
@@ -412,27 +386,8 @@ def _build(data: list[Any], source: str) -> Organization:
             focal_entity=focal,
         )
     except ValidationError as err:
-        translated = [_translate(p, builder.where) for p in err.problems]
+        translated = [translate(p, builder.where) for p in err.problems]
         raise ValidationError(translated, source=source) from err
-
-
-def _identified(problems: Iterable[Problem], statements: list[Any]) -> list[Problem]:
-    """Add the ``statementId`` of the statement each problem is in to its location."""
-    out = []
-    for problem in problems:
-        head, _, rest = problem.location.partition("[")
-        number = rest.partition("]")[0]
-        if head == "statements" and number.isdigit() and int(number) < len(statements):
-            statement = statements[int(number)]
-            sid = None
-            if isinstance(statement, Mapping):
-                sid = statement.get("statementId", statement.get("statementID"))
-            if isinstance(sid, str) and sid:
-                location = f"{problem.location} (statement {shown(sid)})"
-                out.append(attrs.evolve(problem, location=location))
-                continue
-        out.append(problem)
-    return out
 
 
 def _focal(builder: _Builder) -> str | None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 import uuid
 import warnings
 from collections.abc import Mapping
@@ -19,60 +18,16 @@ from typing import Any
 
 import attrs
 
-from orgmodel.io._bods_interests import (
-    ALIASES,
-    CONTROLS,
-    JOINT_DETAILS,
-    ROLES,
-    UNKNOWN_KINDS,
-    is_joint,
-    read_interests,
-)
-from orgmodel.io._bods_values import (
-    BODS_VERSION,
-    MEASURES,
-    STATEMENT,
-    Problems,
-    display_name,
-    entity_kind,
-    share_from_bods,
-)
-from orgmodel.model import Control, Entity, EntityKind, Organization, Person, Role, Stake
+from orgmodel.io._bods_values import BODS_VERSION, STATEMENT, display_name, entity_kind
+from orgmodel.io._bods_write_interests import STAKE_KEYS, in_order, interests_of
+from orgmodel.model import Entity, EntityKind, Organization, Person, Stake
 from orgmodel.model.exceptions import BodsExportWarning
-from orgmodel.model.share import Share
 
 __all__ = ["BodsExport", "BodsExportWarning", "bods_export", "to_bods", "warn_unwritten"]
 
 _NAMESPACE = uuid.UUID("6f1c2a54-9a43-4d1e-8a59-3c0b6f0d2b1e")
-_PERCENT = 100.0
-_NOTES = "orgmodel"  # key of the notes kept on an entity: indirect and unspecified holders
-_SAME = 1e-12
-_ULP_STEPS = 8
-
-
-def _percent(value: float) -> float:
-    """*value* in per cent, as the shortest decimal that reads back to *value* exactly."""
-    raw = value * _PERCENT
-    for digits in range(6, 18):
-        rounded = round(raw, digits)
-        if rounded / _PERCENT == value:
-            return rounded
-    down = up = raw
-    for _ in range(_ULP_STEPS):  # a neighbour of the product reads back exactly
-        down, up = math.nextafter(down, -math.inf), math.nextafter(up, math.inf)
-        for candidate in (down, up):
-            if candidate / _PERCENT == value:
-                return candidate
-    return raw
-
-
-def _share(value: Share) -> dict[str, float]:
-    if value.is_exact:
-        exact = _percent(value.lower)
-        return {"exact": exact, "minimum": exact, "maximum": exact}
-    low = "exclusiveMinimum" if value.lower_open else "minimum"
-    high = "exclusiveMaximum" if value.upper_open else "maximum"
-    return {low: _percent(value.lower), high: _percent(value.upper)}
+_NOTES = "orgmodel"  # key of the notes kept on a record: relationships giving no stake
+_SHOWN = 5  # people named in the sentence about those left out
 
 
 def _bods(record: Person | Entity | Stake) -> dict[str, Any]:
@@ -113,140 +68,6 @@ def _person_details(person: Person) -> dict[str, Any]:
     if display_name(details, person.id) != person.name:
         details["names"] = [{"type": "legal", "fullName": person.name}]
     return details
-
-
-def _measure(interest: Mapping[str, Any]) -> str | None:
-    """Return the stake field a current interest fills, as the reader reads it."""
-    if "endDate" in interest:
-        return None
-    kind = interest.get("type")
-    if not (kind is None or isinstance(kind, str)):
-        return None
-    if kind in MEASURES:
-        return MEASURES[kind]
-    if kind in UNKNOWN_KINDS and not is_joint(interest):
-        return "share"
-    return None
-
-
-def _reads_back(interests: list[dict[str, Any]], stake: Stake) -> bool:
-    """Whether *interests*, read again, give *stake*'s figures, control and roles."""
-    read = read_interests(interests, "", Problems())
-    indirect = stake.indirect
-    return (
-        read.share(indirect=indirect) == stake.share
-        and read.total("voting", indirect=indirect) == stake.voting
-        and read.total("profit_share", indirect=indirect) == stake.profit_share
-        and read.control_of(indirect=indirect) == stake.control
-        and (() if indirect else read.roles) == stake.roles
-    )
-
-
-def _total(interests: list[dict[str, Any]]) -> Share | None:
-    sink = Problems()
-    shares = []
-    for interest in interests:
-        if "share" not in interest:
-            shares.append(Share.between(0.0, 1.0))
-            continue
-        share = share_from_bods(interest["share"], "", sink)
-        if share is None:
-            return None
-        shares.append(share)
-    low = min(1.0, sum(x.lower for x in shares))
-    high = min(1.0, sum(x.upper for x in shares))
-    lower_open = any(x.lower_open for x in shares) and low < high
-    upper_open = any(x.upper_open for x in shares) and low < high and high < 1.0
-    return Share(low, high, lower_open=lower_open, upper_open=upper_open)
-
-
-def _same(a: Share | None, b: Share) -> bool:
-    return (
-        a is not None
-        and math.isclose(a.lower, b.lower, abs_tol=_SAME)
-        and math.isclose(a.upper, b.upper, abs_tol=_SAME)
-        and (a.lower_open, a.upper_open) == (b.lower_open, b.upper_open)
-    )
-
-
-_CODES: dict[Control | Role, str] = {
-    **{v: k for k, v in CONTROLS.items()},
-    **{v: k for k, v in ROLES.items()},
-}
-
-
-def _interests(stake: Stake) -> list[dict[str, Any]]:
-    """Return the interests of *stake*: those read from BODS, with the model's figures.
-
-    Interests read from BODS that still give the stake's figures are written back as
-    they were; where the model was changed, its figures win (:func:`_edited`).
-    """
-    stored = [dict(i) for i in _bods(stake).get("interests", []) if isinstance(i, Mapping)]
-    if "recordId" in _bods(stake) and _reads_back(stored, stake):
-        return stored
-    return _edited(stake, stored)
-
-
-def _edited(stake: Stake, stored: list[dict[str, Any]]) -> list[dict[str, Any]]:  # noqa: C901, PLR0912 - one pass per kind
-    """Return *stored* interests rewritten to carry *stake*'s figures, control and roles."""
-    from_bods = "recordId" in _bods(stake)
-    level = "indirect" if stake.indirect else "direct"
-    out: list[dict[str, Any]] = []
-    written: set[str] = set()
-    for interest in stored:
-        kind = interest.get("type")
-        field = _measure(interest)
-        if field is not None:
-            if field in written:
-                continue  # the model's total is written once, on the first interest
-            value: Share | None = getattr(stake, field)
-            if value is None:
-                continue  # the model dropped this measure
-            current = [i for i in stored if _measure(i) == field]
-            if not _same(_total(current), value):
-                out.append({**interest, "share": _share(value)})
-                written.add(field)
-                continue
-            out.extend(current)
-            written.add(field)
-            continue
-        member: Control | Role | None = None
-        if isinstance(kind, str):
-            kind = ALIASES.get(kind, kind)
-            member = CONTROLS.get(kind) or ROLES.get(kind)
-        dropped = member is not None and member not in (*stake.control, *stake.roles)
-        if dropped and "endDate" not in interest:
-            continue  # the model dropped it
-        out.append(interest)
-    for field, kind in (
-        ("share", "shareholding"),
-        ("voting", "votingRights"),
-        ("profit_share", "rightsToProfitOrIncome"),
-    ):
-        value = getattr(stake, field)
-        if value is None or field in written:
-            continue
-        if field == "share" and from_bods and _placeholder(stake, out, value):
-            continue
-        out.append({"type": kind, "directOrIndirect": level, "share": _share(value)})
-    present = {
-        ALIASES.get(k, k) for i in out if "endDate" not in i and isinstance(k := i.get("type"), str)
-    }
-    parts: list[Control | Role] = [*stake.control, *stake.roles]
-    for part in parts:
-        code = _CODES.get(part)
-        if code is not None and code not in present:
-            out.append({"type": code, "directOrIndirect": level})
-        joint = {"type": "unknownInterest", "directOrIndirect": level, "details": JOINT_DETAILS}
-        if part is Role.JOINT_HOLDER and not any(is_joint(i) for i in out):
-            out.append(joint)
-    return out
-
-
-def _placeholder(stake: Stake, written: list[dict[str, Any]], value: Share) -> bool:
-    """Whether *value* is the share the reader gives *written* interests with no share."""
-    read = read_interests(written, "", Problems())
-    return read.share(indirect=stake.indirect) == value
 
 
 @attrs.frozen
@@ -389,7 +210,7 @@ def _unwritten(org: Organization, written_people: set[str]) -> tuple[str, ...]:
     out = []
     left = [p.id for p in org.people if p.id not in written_people]
     if left:
-        shown = ", ".join(left[:5]) + (" ..." if len(left) > 5 else "")  # noqa: PLR2004
+        shown = ", ".join(left[:_SHOWN]) + (" ..." if len(left) > _SHOWN else "")
         out.append(f"{len(left)} people who hold nothing and did not come from BODS ({shown})")
     if org.units:
         out.append(f"{len(org.units)} units")
@@ -430,7 +251,8 @@ def bods_export(
     """
     today = dt.datetime.now(tz=dt.UTC).date().isoformat()
     writer = _Writer(org, date or today, publisher or org.name)
-    notes = {r.id: _notes(r) for r in (*org.entities, *org.people)}
+    records: list[Entity | Person] = [*org.entities, *org.people]
+    notes = {r.id: _notes(r) for r in records}
     holders = {s.holder for s in org.stakes}
     for entity_notes in notes.values():
         holders.update(
@@ -458,51 +280,32 @@ def bods_export(
         record_id = writer.relationship_id(first)
         written.add(record_id)
         bods = _bods(first)
-        other = {k: v for k, v in bods.items() if k not in _STAKE_KEYS}
+        other = {k: v for k, v in bods.items() if k not in STAKE_KEYS}
         levels = bods.get("levels")
         details = {
             "isComponent": False,
             **other,
             "subject": first.entity,
             "interestedParty": first.holder,
-            "interests": _in_order([_interests(s) for s in stakes], stakes, levels),
+            "interests": in_order([interests_of(s) for s in stakes], stakes, levels),
         }
         original = {
             "isComponent": False,
             **other,
             "subject": first.entity,
             "interestedParty": first.holder,
-            "interests": _in_order(
+            "interests": in_order(
                 [list(_bods(s).get("interests", [])) for s in stakes], stakes, levels
             ),
         }
         kept = next((_kept(s) for s in stakes if _kept(s)), {})
         writer.statement("relationship", record_id, details, kept, original)
-    for record in (*org.entities, *org.people):
+    for record in records:
         _write_notes(writer, notes[record.id], written)
     return BodsExport(writer.statements, _unwritten(org, people))
 
 
 #: Keys of a stake's ``attributes["bods"]`` that are orgmodel's, not the record's.
-_STAKE_KEYS = ("recordId", "interests", "part", "levels")
-
-
-def _in_order(parts: list[list[Any]], stakes: list[Stake], levels: object) -> list[Any]:
-    """Join the interests of a relationship's stakes in the order they were read.
-
-    *levels* (kept by the reader when an indirect interest came first) says whether
-    each interest was direct or indirect; interests beyond it come last.
-    """
-    if not isinstance(levels, list) or len(parts) < 2:  # noqa: PLR2004 - a direct and an indirect part
-        return [i for part in parts for i in part]
-    queues = {
-        "indirect" if s.indirect else "direct": list(part)
-        for s, part in zip(stakes, parts, strict=True)
-    }
-    out = [queues[level].pop(0) for level in levels if queues.get(level)]
-    return out + [i for queue in queues.values() for i in queue]
-
-
 def to_bods(
     org: Organization, *, date: str | None = None, publisher: str | None = None
 ) -> list[dict[str, Any]]:

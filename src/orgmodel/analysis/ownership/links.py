@@ -104,7 +104,7 @@ def _joint_totals(stakes: Sequence[Stake]) -> dict[str, Share]:
     }
 
 
-def regime_links(org: Organization, regime: Regime | None = None) -> Links:  # noqa: C901
+def regime_links(org: Organization, regime: Regime | None = None) -> Links:
     """Return the links look-through follows for *org* under *regime*.
 
     Examples
@@ -134,42 +134,48 @@ def regime_links(org: Organization, regime: Regime | None = None) -> Links:  # n
     )
     if plain:
         return Links(stakes, {})
-    kinds = {e.id: e.kind for e in org.entities}
-    equity: dict[str, bool] = defaultdict(bool)
-    for s in stakes:
-        if not s.indirect and s.share.upper > 0.0 and not s.roles:
-            equity[s.entity] = True
-    parties = TRUST_PARTIES[regime]
-    joint_totals = _joint_totals(stakes)
-    nominated = {s.entity for s in stakes if Role.NOMINATOR in s.roles}
-    people = {p.id for p in org.people}
-    via: dict[tuple[str, str], str] = {}
-    out: list[Stake] = []
-    for s in stakes:
-        if s.indirect:
-            continue
-        kind = kinds.get(s.entity)
+    rules = _Rules(org, regime)
+    out = [link for s in stakes if not s.indirect and (link := rules.link(s)) is not None]
+    return Links(out, rules.via)
+
+
+class _Rules:
+    """The facts about *org* the links depend on, and the rule for one stake."""
+
+    def __init__(self, org: Organization, regime: Regime | None) -> None:
+        stakes = org.stakes
+        self.regime = regime
+        self.kinds = {e.id: e.kind for e in org.entities}
+        self.equity: set[str] = {
+            s.entity for s in stakes if not s.indirect and s.share.upper > 0.0 and not s.roles
+        }
+        self.parties = TRUST_PARTIES[regime]
+        self.joint_totals = _joint_totals(stakes)
+        self.nominated = {s.entity for s in stakes if Role.NOMINATOR in s.roles}
+        self.people = {p.id for p in org.people}
+        self.via: dict[tuple[str, str], str] = {}
+
+    def link(self, s: Stake) -> Stake | None:
+        """Return the link *s* stands for under the regime, or ``None`` for none."""
         roles = set(s.roles)
-        if s.entity in nominated and (Role.NOMINATOR in roles or Role.NOMINEE in roles):
-            if Role.NOMINATOR in roles:
-                out.append(_party_link(s, "nominee", via))
-            continue  # a nominee holds nothing for itself
+        if s.entity in self.nominated and roles & {Role.NOMINATOR, Role.NOMINEE}:
+            # a nominee holds nothing for itself
+            return _party_link(s, "nominee", self.via) if Role.NOMINATOR in roles else None
         if roles & TRUST_PARTIES[None]:  # a party to a trust, whatever the file calls it
-            if roles & parties or (regime is Regime.UK_PSC and s.control):
-                out.append(_party_link(s, "trust", via))
-            elif s.share.upper > 0.0:
-                out.append(s)
-            continue
+            if roles & self.parties or (self.regime is Regime.UK_PSC and s.control):
+                return _party_link(s, "trust", self.via)
+            return s if s.share.upper > 0.0 else None
+        kind = self.kinds.get(s.entity)
         joint = Role.JOINT_HOLDER in roles or (
-            kind is EntityKind.ARRANGEMENT and not roles and not s.control and s.holder in people
+            kind is EntityKind.ARRANGEMENT
+            and not roles
+            and not s.control
+            and s.holder in self.people
         )
-        if joint and regime is Regime.UK_PSC:
-            whole = _WHOLE if kind is EntityKind.ARRANGEMENT else joint_totals[s.entity]
-            out.append(_party_link(s, "joint", via, whole))
-            continue
+        if joint and self.regime is Regime.UK_PSC:
+            whole = _WHOLE if kind is EntityKind.ARRANGEMENT else self.joint_totals[s.entity]
+            return _party_link(s, "joint", self.via, whole)
         controlling = any(c in CONTROLLING for c in s.control)
-        if controlling and not equity[s.entity] and s.share.upper == 0.0:
-            out.append(_party_link(s, "control", via))
-            continue
-        out.append(s)
-    return Links(out, via)
+        if controlling and s.entity not in self.equity and s.share.upper == 0.0:
+            return _party_link(s, "control", self.via)
+        return s
