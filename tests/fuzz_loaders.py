@@ -67,7 +67,7 @@ def _on_alarm(_signum: int, _frame: FrameType | None) -> None:
 def _check(data: bytes, timeout: float) -> None:
     """Load one input; raise on anything but success or OrgModelError."""
     import orgmodel as om  # noqa: PLC0415 - after atheris instruments the imports
-    from fuzz_bods_corpus import check_text  # noqa: PLC0415
+    from fuzz_bods_corpus import check_text  # noqa: PLC0415 - after atheris instruments
     from orgmodel.io import _files  # noqa: PLC0415
 
     fmt = _FORMATS[data[0] % len(_FORMATS)] if data else "yaml"
@@ -90,7 +90,7 @@ def _check(data: bytes, timeout: float) -> None:
 
 
 def _seeds(only: str | None = None) -> list[bytes]:
-    from fuzz_bods_corpus import SEED_TEXTS  # noqa: PLC0415
+    from fuzz_bods_corpus import SEED_TEXTS  # noqa: PLC0415 - imports orgmodel: after atheris
     from fuzz_corpus import SEEDS  # noqa: PLC0415
 
     texts = {**SEEDS, "bods": SEED_TEXTS}
@@ -112,7 +112,7 @@ def _save(crash_dir: Path, data: bytes, error: BaseException) -> Path:
 
 def _mutated(seed: bytes, rng: random.Random) -> bytes:
     """Mutate one seed: as text, or (a BODS seed, half the time) as data."""
-    from fuzz_bods_corpus import mutate_doc  # noqa: PLC0415
+    from fuzz_bods_corpus import mutate_doc  # noqa: PLC0415 - imports orgmodel: after atheris
     from fuzz_corpus import mutate, random_ops  # noqa: PLC0415
 
     text = seed[1:].decode()
