@@ -27,7 +27,7 @@ from typing import Any
 import orgmodel as om
 from orgmodel.io import bods_export, from_bods
 
-__all__ = ["SEEDS", "SEED_TEXTS", "check", "check_text", "mutate_doc"]
+__all__ = ["SEEDS", "SEED_TEXTS", "check", "check_text", "mutate_doc", "paths"]
 
 _SCENARIOS = Path(__file__).parent / "data" / "bods" / "scenarios"
 #: The seed documents, parsed: every scenario file (0.2, 0.3, 0.4).
@@ -64,7 +64,7 @@ _VALUES: list[Any] = [
 ]
 
 
-def _paths(value: Any) -> list[tuple[Any, ...]]:
+def paths(value: Any) -> list[tuple[Any, ...]]:
     """Every path into a JSON value, iteratively."""
     out: list[tuple[Any, ...]] = []
     stack: list[tuple[tuple[Any, ...], Any]] = [((), value)]
@@ -95,7 +95,7 @@ def _record_ids(doc: list[Any]) -> list[str]:
 
 
 def _set_value(doc: list[Any], rng: random.Random) -> list[Any]:
-    where = rng.choice(_paths(doc)[1:] or [(0,)])
+    where = rng.choice(paths(doc)[1:] or [(0,)])
     if not where:
         return doc
     parent = _parent(doc, where)
@@ -104,7 +104,7 @@ def _set_value(doc: list[Any], rng: random.Random) -> list[Any]:
 
 
 def _drop_key(doc: list[Any], rng: random.Random) -> list[Any]:
-    keyed = [w for w in _paths(doc) if w and isinstance(w[-1], str)]
+    keyed = [w for w in paths(doc) if w and isinstance(w[-1], str)]
     if keyed:
         where = rng.choice(keyed)
         del _parent(doc, where)[where[-1]]
@@ -177,7 +177,7 @@ def _huge(doc: list[Any], rng: random.Random) -> list[Any]:
         one = {"type": "shareholding", "share": {"exact": 0}}
         rel["interests"] = [one] * rng.choice([_HUGE, 300])
         return doc
-    lists = [w for w in _paths(doc) if w and isinstance(_parent(doc, w)[w[-1]], list)]
+    lists = [w for w in paths(doc) if w and isinstance(_parent(doc, w)[w[-1]], list)]
     if lists:
         where = rng.choice(lists)
         _parent(doc, where)[where[-1]] = [rng.choice(_VALUES)] * 5_000

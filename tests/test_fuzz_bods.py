@@ -27,10 +27,11 @@ import random
 from datetime import timedelta
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fuzz_bods_corpus import SEED_TEXTS, SEEDS, check, check_text, mutate_doc
+from fuzz_bods_corpus import SEED_TEXTS, SEEDS, check, check_text, mutate_doc, paths
 from fuzz_corpus import mutate, random_ops
 
 _FUZZ = settings(
@@ -45,22 +46,14 @@ _V04 = [doc for doc in SEEDS if any(isinstance(s, dict) and "recordType" in s fo
 _OLDER = [doc for doc in SEEDS if doc not in _V04]
 
 
+@pytest.mark.parametrize("seeds", [_V04, _OLDER], ids=["0.4", "0.2-0.3"])
 @given(st.integers(0, 2**64))
 @settings(_FUZZ, max_examples=300)
-def test_structural_mutations_04(seed):
-    """Batches of ten mutated BODS 0.4 documents per seed: 3,000 in all."""
+def test_structural_mutations(seeds, seed):
+    """Batches of ten mutated documents per seed, 0.4 and 0.2/0.3 apart: 3,000 each."""
     rng = random.Random(seed)  # noqa: S311 - reproducible fuzzing, not secrets
     for _ in range(_BATCH):
-        check(mutate_doc(rng.choice(_V04), rng))
-
-
-@given(st.integers(0, 2**64))
-@settings(_FUZZ, max_examples=300)
-def test_structural_mutations_older(seed):
-    """Batches of ten mutated BODS 0.2 and 0.3 documents per seed: 3,000 in all."""
-    rng = random.Random(seed)  # noqa: S311 - reproducible fuzzing, not secrets
-    for _ in range(_BATCH):
-        check(mutate_doc(rng.choice(_OLDER), rng))
+        check(mutate_doc(rng.choice(seeds), rng))
 
 
 @given(st.integers(0, 2**64))
@@ -90,7 +83,7 @@ def test_structural_edits(index, data):
     """Values put anywhere in a seed, drawn by Hypothesis so failures shrink."""
     doc: Any = copy.deepcopy(SEEDS[index])
     for _ in range(data.draw(st.integers(1, 3))):
-        where = data.draw(st.sampled_from(_paths(doc)))
+        where = data.draw(st.sampled_from(paths(doc)))
         value = data.draw(_JSON_VALUES)
         if not where:
             doc = value
@@ -100,19 +93,6 @@ def test_structural_edits(index, data):
             parent = parent[key]
         parent[where[-1]] = value
     check(doc)
-
-
-def _paths(value: Any) -> list[tuple[Any, ...]]:
-    out: list[tuple[Any, ...]] = []
-    stack: list[tuple[tuple[Any, ...], Any]] = [((), value)]
-    while stack:
-        where, item = stack.pop()
-        out.append(where)
-        if isinstance(item, dict):
-            stack.extend(((*where, k), v) for k, v in item.items())
-        elif isinstance(item, list):
-            stack.extend(((*where, i), v) for i, v in enumerate(item))
-    return out
 
 
 _KEYS = st.sampled_from(
