@@ -43,7 +43,7 @@ __all__ = [
 
 #: Every format the command line reads and writes: the library's.  Kept literal so
 #: that ``--help`` need not import the readers (a test keeps it in step).
-FORMATS = ("yaml", "json", "csv", "bods", "graphml")
+FORMATS = ("yaml", "json", "csv", "bods", "graphml", "tsv", "xlsx")
 
 
 def suffixes() -> dict[str, str]:
