@@ -24,7 +24,7 @@ from __future__ import annotations
 import enum
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Final
 
 from orgmodel._suggest import did_you_mean
@@ -77,9 +77,12 @@ def normal_dn(dn: str) -> str:
 _AMBIGUOUS: Final = ""  # an index entry for a key two people share
 
 
-def _index(keys: Sequence[str], ids: Sequence[str], normal: object) -> dict[str, str]:
+def _index(
+    keys: Sequence[str] | None, ids: Sequence[str], fold: Callable[[str], str]
+) -> dict[str, str]:
     out: dict[str, str] = {}
-    fold = normal if callable(normal) else str.casefold
+    if keys is None:
+        return out
     for key, pid in zip(keys, ids, strict=True):
         if not key:
             continue
@@ -147,10 +150,10 @@ class References:
             return self._names()
         if by is By.EMAIL:
             if self._email is None:
-                self._email = _index(self.emails or (), self.ids, str.casefold)
+                self._email = _index(self.emails, self.ids, str.casefold)
             return self._email
         if self._dn is None:
-            self._dn = _index(self.dns or (), self.ids, normal_dn)
+            self._dn = _index(self.dns, self.ids, normal_dn)
         return self._dn
 
     def _look(self, by: By, key: str, value: str) -> str:

@@ -212,6 +212,7 @@ SYNONYMS: Final[dict[Field, tuple[str, ...]]] = {
         "employee type",
         "worker type",
         "contract type",
+        "employment status",
         "worker category description",
     ),
     Field.ASSISTANT: ("IsAssistant", "assistant", "is assistant"),
@@ -359,8 +360,8 @@ def detect(
         When *columns* names a field that does not exist.
     ValidationError
         When a header given in *columns* is not in the table, or when nothing names
-        the people (no id, name, first/last name or e-mail column): listing the
-        headers found, the fields missing and a did-you-mean.
+        the people (no name, or first and last name, column): listing the headers
+        found, the fields missing and a did-you-mean.
 
     Examples
     --------
@@ -383,9 +384,9 @@ def detect(
     fields = dict(sorted(fields.items(), key=lambda item: item[1]))
     used = set(fields.values())
     attributes = tuple(i for i, raw in enumerate(headers) if i not in used and raw.strip())
-    named = {Field.ID, Field.NAME, Field.FIRST_NAME, Field.LAST_NAME, Field.EMAIL}
+    named = {Field.NAME, Field.FIRST_NAME, Field.LAST_NAME, Field.PREFERRED_NAME}
     if not problems and not named & set(fields):
-        problems.append(_unmapped(headers, file))
+        problems.append(_unmapped(headers, file, has_id=Field.ID in fields))
     if problems:
         raise ValidationError(problems, source=file)
     return ColumnMap(fields, tuple(headers), attributes, frozenset(fixed))
@@ -395,18 +396,25 @@ def _listing(headers: Sequence[str]) -> str:
     return ", ".join(repr(h) for h in headers) or "(none)"
 
 
-def _unmapped(headers: Sequence[str], file: str) -> Problem:
+def _unmapped(headers: Sequence[str], file: str, *, has_id: bool) -> Problem:
+    if not any(h.strip() for h in headers):
+        return Problem(ProblemCode.EMPTY_DOCUMENT, file, f"{file} is empty; it needs a header row")
     words = [h for h in headers if h.strip()]
-    pool = [name for names in SYNONYMS.values() for name in names]
+    pool = [name for field in _NAMED for name in SYNONYMS[field]]
+    if not has_id:
+        pool.extend(SYNONYMS[Field.ID])
     hints = "".join(
         hint.replace(" — did you mean", f"; {h!r}: did you mean")
         for h in words
         if (hint := did_you_mean(h, pool))
-    )
+    ) or did_you_mean("name", words)
+    missing = "name (or first and last name)" + ("" if has_id else ", and an id")
     message = (
-        f"cannot tell who the people are: no column names an id, a name or an e-mail. "
-        f"Headers found: {_listing(headers)}. Missing: id (or name, or first and last "
-        f"name, or email); give it with columns={{'id': 'Your Header'}} "
-        f"(--column id='Your Header'){hints}"
+        f"cannot tell who the people are: no column names them. Headers found: "
+        f"{_listing(headers)}. Missing: {missing}; give it with "
+        f"columns={{'name': 'Your Header'}} (--column name='Your Header'){hints}"
     )
     return Problem(ProblemCode.MISSING_KEY, f"{file}:1", message)
+
+
+_NAMED = (Field.NAME, Field.FIRST_NAME, Field.LAST_NAME)

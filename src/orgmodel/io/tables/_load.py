@@ -27,7 +27,8 @@ from orgmodel.io.tables._reader import Table, read_table
 from orgmodel.io.tables._text import decode_table, rows_of, sniff_delimiter
 from orgmodel.io.tables._xlsx import read_sheet, sheet_names
 from orgmodel.model import Organization
-from orgmodel.model.exceptions import OptionError
+from orgmodel.model.exceptions import OptionError, ValidationError
+from orgmodel.model.problems import Problem, ProblemCode
 
 __all__ = ["ReadOptions", "read_csv_file", "read_csv_text", "read_xlsx"]
 
@@ -70,9 +71,10 @@ class ReadOptions:
 def is_own_layout(table: Table, *, units_file: bool) -> bool:
     """Whether *table* is in orgmodel's own people.csv layout.
 
-    It is when every header is one of orgmodel's columns, a ``:json`` column or a
-    column no synonym names (an attribute), and its ``unit`` column, if it has
-    values, refers to a ``units.csv`` beside it.
+    It is when it has ``id`` and ``name`` columns, every other header is one of
+    orgmodel's columns, a ``:json`` column or a column no synonym names (an
+    attribute), and its ``unit`` column, if it has values, refers to a ``units.csv``
+    beside it.
 
     Examples
     --------
@@ -88,6 +90,8 @@ def is_own_layout(table: Table, *, units_file: bool) -> bool:
     True
     """
     header = table.header
+    if not {"id", "name"} <= {normal(h) for h in header}:
+        return False
     attribute_fields = set(ATTRIBUTE_KEYS)
     for raw in header:
         key = normal(raw)
@@ -137,6 +141,15 @@ def _text_table(text: str, file: str, source: str, delimiter: str, skip: int) ->
 
 
 def _read(table: Table, options: ReadOptions, junior: Table | None = None) -> Organization:
+    if options.columns is None and organogram.is_junior(table.header):
+        problem = Problem(
+            ProblemCode.WRONG_TYPE,
+            table.file,
+            "this is the junior-posts file of a UK government organogram, which counts "
+            "posts but names no one; load the senior-posts file (the junior file beside "
+            "it is read with it)",
+        )
+        raise ValidationError([problem], source=table.source)
     if options.columns is None and organogram.is_senior(table.header):
         roster = organogram.read_senior(table)
         if junior is not None:
