@@ -21,6 +21,7 @@ from orgmodel.cli.inputs import (
     fraction,
     load,
     load_input,
+    table_options,
 )
 from orgmodel.cli.output import (
     CSV_HEADERS,
@@ -85,6 +86,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("file", type=FILE)
+@table_options
 @click.option(
     "--format",
     "fmt",
@@ -95,8 +97,9 @@ def main() -> None:
 def validate(file: Path, fmt: str | None, *, strict: bool) -> None:
     """Check FILE and summarise it; list every problem with its place.
 
-    FILE is YAML, JSON, CSV (people.csv, with stakes.csv beside it), BODS JSON or
-    GraphML.  Warnings (several roots, unknown tags, unallocated shares) are printed
+    FILE is YAML, JSON, CSV (people.csv, with stakes.csv beside it), BODS JSON,
+    GraphML, or the data people have: an HR export or org-chart tool's table (CSV,
+    TSV, Excel), a directory dump or a UK organogram, columns found by themselves.  Warnings (several roots, unknown tags, unallocated shares) are printed
     but do not fail the check unless --strict is given.
 
     \b
@@ -116,6 +119,7 @@ def validate(file: Path, fmt: str | None, *, strict: bool) -> None:
 
 @main.command()
 @click.argument("source", type=FILE)
+@table_options
 @click.argument("target", type=OUT)
 @click.option(
     "--from",
@@ -133,12 +137,15 @@ def convert(source: Path, target: Path, from_fmt: str | None, to_fmt: str | None
     """Convert SOURCE to TARGET, each format chosen by its file name.
 
     Formats: YAML (.yaml, .yml), JSON (.json), CSV (people.csv), BODS JSON (.bods.json)
-    and GraphML (.graphml).  TARGET is written atomically; SOURCE is never modified.
+    and GraphML (.graphml); SOURCE may also be an HR export or org-chart tool's table
+    (.csv, .tsv, .xlsx), a directory dump or a UK organogram.  TARGET is written
+    atomically; SOURCE is never modified.
 
     \b
     Examples:
       orgmodel convert firm.yaml firm.json
       orgmodel convert people.csv firm.yaml
+      orgmodel convert hr.xlsx firm.yaml --column manager="Supervisor Email"
       orgmodel convert firm.yaml firm.graphml     # for Gephi, yEd or Cytoscape
       orgmodel convert firm.yaml owners.bods.json     # BODS 0.4 statements
     """
@@ -191,6 +198,7 @@ _TABLE_FORMATS = click.Choice(["table", "json", "csv"])
 
 @main.command()
 @click.argument("file", type=FILE)
+@table_options
 @click.option(
     "--format",
     "out_fmt",
@@ -217,6 +225,7 @@ def classify(file: Path, out_fmt: str, labels: tuple[str, ...]) -> None:
       orgmodel classify firm.yaml
       orgmodel classify firm.yaml --label partner-like --label hybrid
       orgmodel classify firm.yaml --format csv > roles.csv
+      orgmodel classify export.csv              # an HR export, columns detected
     """
     org = load_input(file)
     import orgmodel as om  # noqa: PLC0415 - keeps --help fast
@@ -238,6 +247,7 @@ def classify(file: Path, out_fmt: str, labels: tuple[str, ...]) -> None:
 
 @main.command()
 @click.argument("file", type=FILE)
+@table_options
 @click.option(
     "-o",
     "--output",
@@ -281,6 +291,7 @@ _REGIMES = click.Choice(["uk-psc", "eu-amlr", "us-cta"])
 
 @main.command()
 @click.argument("file", type=FILE)
+@table_options
 @click.option("--entity", metavar="ID", help="The entity to look at (default: the focal entity).")
 @click.option(
     "--regime",
