@@ -99,8 +99,9 @@ def validate(file: Path, fmt: str | None, *, strict: bool) -> None:
 
     FILE is YAML, JSON, CSV (people.csv, with stakes.csv beside it), BODS JSON,
     GraphML, or the data people have: an HR export or org-chart tool's table (CSV,
-    TSV, Excel), a directory dump or a UK organogram, columns found by themselves.  Warnings (several roots, unknown tags, unallocated shares) are printed
-    but do not fail the check unless --strict is given.
+    TSV, Excel), a directory dump or a UK organogram, columns found by themselves.
+    Warnings (several roots, unknown tags, unallocated shares) are printed but do not
+    fail the check unless --strict is given.
 
     \b
     Example:
