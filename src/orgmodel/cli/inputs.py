@@ -45,7 +45,7 @@ __all__ = [
 
 #: Every format the command line reads and writes: the library's.  Kept literal so
 #: that ``--help`` need not import the readers (a test keeps it in step).
-FORMATS = ("yaml", "json", "csv", "bods", "graphml", "tsv", "xlsx")
+FORMATS = ("yaml", "json", "csv", "bods", "graphml", "tsv", "xlsx", "ldif")
 
 
 def suffixes() -> dict[str, str]:
@@ -117,9 +117,7 @@ def load(path: Path, fmt: str) -> Organization:
     with status(f"Loading {path.name}"):
         import orgmodel as om  # noqa: PLC0415 - keeps --help fast
 
-        return om.load(
-            path, format=fmt, columns=options.get("columns"), sheet=options.get("sheet")
-        )
+        return om.load(path, format=fmt, columns=options.get("columns"), sheet=options.get("sheet"))
 
 
 def load_input(path: Path) -> Organization:

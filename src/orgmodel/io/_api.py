@@ -19,6 +19,7 @@ from orgmodel.io import _csv_write, _json, _yaml
 from orgmodel.io._bods import from_bods, is_bods, to_bods
 from orgmodel.io._files import check_text, decode, read_bytes, write_atomically
 from orgmodel.io._mapping import build, organization_to_data
+from orgmodel.io.directories import is_directory, read_directory, read_ldif_text
 from orgmodel.io.tables import ReadOptions, read_csv_file, read_csv_text, read_xlsx
 from orgmodel.io.tables._text import decode_table
 from orgmodel.model import Organization
@@ -51,6 +52,7 @@ class Format(enum.Enum):
     GRAPHML = "graphml"
     TSV = "tsv"
     XLSX = "xlsx"
+    LDIF = "ldif"
 
 
 @attrs.frozen
@@ -96,6 +98,8 @@ def _read_json(text: str, source: str, _options: ReadOptions) -> Organization:
     data = _json.parse(text, source)
     if is_bods(data):  # an array of BODS statements: never orgmodel's own format
         return from_bods(data, source=source)
+    if is_directory(data):  # SCIM, Microsoft Graph or Google Directory users
+        return read_directory(data, source)
     return build(data, source=source, locate=_json.JsonLines(text).locate)
 
 
@@ -133,6 +137,10 @@ def _read_table_bytes(data: bytes, source: str, options: ReadOptions) -> Organiz
 
 def _read_tsv_bytes(data: bytes, source: str, options: ReadOptions) -> Organization:
     return read_csv_text(decode_table(data, source), source, options, delimiter="\t")
+
+
+def _read_ldif(text: str, source: str, _options: ReadOptions) -> Organization:
+    return read_ldif_text(text, source)
 
 
 def _binary_only(_text: str, source: str, _options: ReadOptions) -> Organization:
@@ -176,6 +184,7 @@ CODECS: dict[Format, Codec] = {
         read_bytes=read_xlsx,
         options=frozenset({"columns", "sheet"}),
     ),
+    Format.LDIF: Codec((".ldif",), _read_ldif, None),
     # Other BODS files are plain .json: Format.JSON's reader hands a document that is
     # an array of BODS statements to the BODS reader.
     Format.BODS: Codec((".bods.json",), _read_bods, _write_bods),
