@@ -18,7 +18,8 @@ from typing import Any
 
 import attrs
 
-from orgmodel.io import _csv, organogram
+from orgmodel.io import _csv
+from orgmodel.io.tables import organogram
 from orgmodel.io._csv_layout import JSON_MARK, UNITS, sibling
 from orgmodel.io._files import read_bytes
 from orgmodel.io._roster import build_roster

@@ -94,7 +94,17 @@ def add_junior(roster: Roster, table: Table) -> None:
     """Add the junior posts of *table* to the senior posts of *roster* (see the module)."""
     header = table.header
     index = {normal(h): i for i, h in enumerate(header)}
-    senior_at = index["reportingseniorpost"]
+    senior_at = index.get("reportingseniorpost")
+    if senior_at is None:
+        roster.problems.append(
+            Problem(
+                ProblemCode.MISSING_KEY,
+                f"{table.file}:1",
+                f"{table.file}, the junior-posts file beside the senior one, has no column "
+                f"'Reporting Senior Post'; its headers are {', '.join(map(repr, header))}",
+            )
+        )
+        return
     fte_at = index.get("numberofpostsinfte")
     position = {pid: i for i, pid in enumerate(roster.ids)}
     for k, row in enumerate(table.rows):
