@@ -13,12 +13,12 @@ __all__ = [
     "MUTATION_ALPHABET",
     "READER_SEEDS",
     "SEEDS",
-    "load_reader_input",
-    "workbook_with_sheet",
     "csv_tables",
     "load_csv_tables",
+    "load_reader_input",
     "mutate",
     "random_ops",
+    "workbook_with_sheet",
 ]
 
 _ORG = om.Organization(

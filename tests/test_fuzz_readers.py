@@ -160,7 +160,7 @@ def test_seeded_organogram_pairs(tmp_path_factory, seed):
     folder = tmp_path_factory.mktemp("pair", numbered=True)
     for k in range(_BATCH):
         senior, other = _SENIOR, junior
-        if rng.random() < 0.5:  # noqa: PLR2004
+        if rng.random() < 0.5:
             senior = mutate(senior, random_ops(rng))
         else:
             other = mutate(other, random_ops(rng))
