@@ -112,6 +112,10 @@ class References:
         self._name: dict[str, str] | None = None
         self._suggested = 0
 
+    def email_index(self) -> dict[str, str]:
+        """Return e-mail address (case-folded) → id; ``""`` for an address two share."""
+        return self._table(By.EMAIL)
+
     def resolve(self, value: str) -> str:  # noqa: PLR0911 - a return per kind of reference
         """Return the id *value* refers to, or raise :class:`Unresolved` saying why."""
         if value in self.id_set:

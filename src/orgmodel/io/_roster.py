@@ -117,12 +117,21 @@ def _resolve_managers(roster: Roster, refs: References) -> list[str | None]:
     out: list[str | None] = []
     append = out.append
     id_set = refs.id_set
+    emails = refs.email_index() if any("@" in v for v in roster.managers[:1000]) else {}
+    by_id = by_email = 0
     for i, value in enumerate(roster.managers):
-        if value in id_set:  # the common case, first
+        if not value:
+            append(None)
+        elif value in id_set:  # the common cases first: an id, an e-mail address
+            by_id += 1
             append(value)
+        elif found := emails.get(value.casefold()):
+            by_email += 1
+            append(found)
         else:
             append(_resolve_one(roster, refs, i, value, "manager"))
-    refs.used[By.ID] += sum(1 for v in roster.managers if v in id_set)
+    refs.used[By.ID] += by_id
+    refs.used[By.EMAIL] += by_email
     return out
 
 

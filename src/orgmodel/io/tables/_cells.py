@@ -55,7 +55,10 @@ def post_of(name: str) -> Post | None:
     """Return what the name cell *name* says about its post, or ``None`` for a name."""
     if len(name) > 20:  # noqa: PLR2004 - the longest marker is far shorter
         return None
-    return _POSTS.get(name.strip(_BRACKETS).casefold())
+    found = _POSTS.get(name.casefold())
+    if found is None and name[:1] in _BRACKETS or name[-1:] in _BRACKETS:
+        found = _POSTS.get(name.strip(_BRACKETS).casefold())
+    return found
 
 
 _FLAGS: Final = {

@@ -17,6 +17,7 @@ says which column holds what.  Each row then gives one person:
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from operator import itemgetter
 from typing import Any
 
 from orgmodel.io._roster import Roster
@@ -59,26 +60,31 @@ class Table:
         self.header = [c.strip() for c in rows[start]] if start < len(rows) else []
         self.file = file
         self.source = source
-        numbered = [
-            (start + 2 + k, row)
-            for k, row in enumerate(rows[start + 1 :])
-            if len(row) > 1 or (row and row[0].strip())
-        ]
-        self.rows = [row for _, row in numbered]
-        self._numbers = [n for n, _ in numbered]
+        self._all = rows
+        self._start = start
+        self.rows = [row for row in rows[start + 1 :] if len(row) > 1 or (row and row[0].strip())]
         self._lines = lines
         self._resolved: list[int] | None = None
 
     def line(self, index: int) -> int:
         """Return the line (CSV) or row number (Excel) of data row *index*."""
         if self._resolved is None:
-            self._resolved = self._lines() if self._lines is not None else self._numbers
+            self._resolved = self._lines() if self._lines is not None else self._numbers()
         lines = self._resolved
         return lines[index] if index < len(lines) else 0
 
+    def _numbers(self) -> list[int]:
+        """The row number of each data row, counting from 1 at the table's first row."""
+        first = self._start + 2
+        return [
+            first + k
+            for k, row in enumerate(self._all[self._start + 1 :])
+            if len(row) > 1 or (row and row[0].strip())
+        ]
+
 
 def _column(rows: list[list[str]], index: int) -> list[str]:
-    return [row[index].strip() for row in rows]
+    return list(map(str.strip, map(itemgetter(index), rows)))
 
 
 class _Reading:
