@@ -562,3 +562,26 @@ def test_own_layout_still_reads_its_own_columns():
     assert org.person("c").dotted == ("b",)
     assert org.person("a").attributes == {"age": 41}
     assert not org.warnings
+
+
+def test_own_layout_with_attributes_named_like_fields_round_trips(tmp_path):
+    """A people.csv orgmodel wrote is its own layout, whatever its attributes are called."""
+    org = om.Organization(
+        name="Acme",
+        entities=[om.Entity("acme", "Acme")],
+        people=[
+            om.Person("a", "Ann", attributes={"employment_type": "Permanent", "manager": "x"}),
+        ],
+        stakes=[om.Stake("a", "acme", om.Share.exact(1.0))],
+    )
+    om.dump(org, tmp_path / "people.csv")
+    assert om.load(tmp_path / "people.csv") == org
+
+
+def test_siblings_mean_the_own_layout(tmp_path):
+    """A stakes.csv beside people.csv makes it orgmodel's layout, read with its siblings."""
+    (tmp_path / "people.csv").write_text("id,name,Department\na,Ann,Board\n", encoding="utf-8")
+    (tmp_path / "entities.csv").write_text("id,name\nacme,Acme\n", encoding="utf-8")
+    (tmp_path / "stakes.csv").write_text("holder,entity,share\na,acme,1\n", encoding="utf-8")
+    org = om.load(tmp_path / "people.csv")
+    assert (len(org.stakes), org.person("a").attributes) == (1, {"Department": "Board"})

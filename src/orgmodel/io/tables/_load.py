@@ -20,7 +20,7 @@ import attrs
 
 from orgmodel.io import _csv
 from orgmodel.io.tables import organogram
-from orgmodel.io._csv_layout import JSON_MARK, UNITS, sibling
+from orgmodel.io._csv_layout import JSON_MARK, PEOPLE, TABLES, UNITS, sibling
 from orgmodel.io._files import read_bytes
 from orgmodel.io._roster import build_roster
 from orgmodel.io.tables._columns import ATTRIBUTE_KEYS, OWN_HEADERS, field_of, normal
@@ -34,6 +34,8 @@ from orgmodel.model.problems import Problem, ProblemCode
 __all__ = ["ReadOptions", "read_csv_file", "read_csv_text", "read_xlsx"]
 
 _MAX_FIELD = 1 << 24  # 16 MiB: far beyond any real cell
+#: The columns orgmodel's CSV writer always writes: a file with all of them is its own.
+_WRITTEN = frozenset(PEOPLE.columns)
 
 
 def _is_mapping(_record: object, _attribute: attrs.Attribute[Any], value: object) -> None:
@@ -69,13 +71,14 @@ class ReadOptions:
         return self.columns is not None or self.sheet is not None
 
 
-def is_own_layout(table: Table, *, units_file: bool) -> bool:
+def is_own_layout(table: Table, *, units_file: bool, siblings: bool = False) -> bool:
     """Whether *table* is in orgmodel's own people.csv layout.
 
-    It is when it has ``id`` and ``name`` columns, every other header is one of
-    orgmodel's columns, a ``:json`` column or a column no synonym names (an
-    attribute), and its ``unit`` column, if it has values, refers to a ``units.csv``
-    beside it.
+    It is when sibling files of the layout are beside it (*siblings*: ``units.csv``,
+    ``stakes.csv`` ...), or its header has every column orgmodel writes, or it has
+    ``id`` and ``name`` columns, every other header is one of orgmodel's columns, a
+    ``:json`` column or a column no synonym names (an attribute), and its ``unit``
+    column, if it has values, refers to a ``units.csv`` beside it.
 
     Examples
     --------
@@ -91,6 +94,8 @@ def is_own_layout(table: Table, *, units_file: bool) -> bool:
     True
     """
     header = table.header
+    if siblings or _WRITTEN <= set(header):
+        return True
     if not {"id", "name"} <= {normal(h) for h in header}:
         return False
     attribute_fields = set(ATTRIBUTE_KEYS)
@@ -187,8 +192,9 @@ def read_csv_file(
     found, skip = sniff_delimiter(text) if delimiter is None else (delimiter, 0)
     table = _text_table(text, path.name, source, found, skip)
     units_file = sibling(path, UNITS).is_file()
+    siblings = any(sibling(path, t).is_file() for t in TABLES if t is not PEOPLE)
     own = found == "," and options.columns is None
-    if own and is_own_layout(table, units_file=units_file):
+    if own and is_own_layout(table, units_file=units_file, siblings=siblings):
         return _csv.read_file(path)
     junior = None
     other = organogram.junior_name(path.name)
