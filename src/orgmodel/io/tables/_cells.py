@@ -56,7 +56,7 @@ def post_of(name: str) -> Post | None:
     if len(name) > 20:  # noqa: PLR2004 - the longest marker is far shorter
         return None
     found = _POSTS.get(name.casefold())
-    if found is None and name[:1] in _BRACKETS or name[-1:] in _BRACKETS:
+    if (found is None and name[:1] in _BRACKETS) or name[-1:] in _BRACKETS:
         found = _POSTS.get(name.strip(_BRACKETS).casefold())
     return found
 

@@ -19,10 +19,10 @@ from typing import Any
 import attrs
 
 from orgmodel.io import _csv
-from orgmodel.io.tables import organogram
 from orgmodel.io._csv_layout import JSON_MARK, PEOPLE, TABLES, UNITS, sibling
 from orgmodel.io._files import read_bytes
 from orgmodel.io._roster import build_roster
+from orgmodel.io.tables import organogram
 from orgmodel.io.tables._columns import ATTRIBUTE_KEYS, OWN_HEADERS, field_of, normal
 from orgmodel.io.tables._reader import Table, read_table
 from orgmodel.io.tables._text import decode_table, rows_of, sniff_delimiter
@@ -94,7 +94,7 @@ def is_own_layout(table: Table, *, units_file: bool, siblings: bool = False) -> 
     True
     """
     header = table.header
-    if siblings or _WRITTEN <= set(header):
+    if siblings or set(header) >= _WRITTEN:
         return True
     if not {"id", "name"} <= {normal(h) for h in header}:
         return False

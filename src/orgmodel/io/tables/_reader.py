@@ -74,7 +74,7 @@ class Table:
         return lines[index] if index < len(lines) else 0
 
     def _numbers(self) -> list[int]:
-        """The row number of each data row, counting from 1 at the table's first row."""
+        """Return the row number of each data row (the table's first row is 1)."""
         first = self._start + 2
         return [
             first + k
