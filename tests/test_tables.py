@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 import pytest
@@ -585,3 +586,13 @@ def test_siblings_mean_the_own_layout(tmp_path):
     (tmp_path / "stakes.csv").write_text("holder,entity,share\na,acme,1\n", encoding="utf-8")
     org = om.load(tmp_path / "people.csv")
     assert (len(org.stakes), org.person("a").attributes) == (1, {"Department": "Board"})
+
+
+def test_the_docs_print_the_synonym_table():
+    """docs/bring-your-own-data.md lists exactly the synonyms the reader uses, in order."""
+    from orgmodel.io.tables import SYNONYMS  # noqa: PLC0415 - the table under test
+
+    text = (Path(__file__).parents[1] / "docs" / "bring-your-own-data.md").read_text("utf-8")
+    rows = re.findall(r"^\| `(\w+)` \| [^|]+ \| (.+) \|$", text, flags=re.MULTILINE)
+    documented = {field: tuple(re.findall(r"`([^`]+)`", names)) for field, names in rows}
+    assert documented == {f.value: names for f, names in SYNONYMS.items()}

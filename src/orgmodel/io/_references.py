@@ -16,7 +16,7 @@ Examples
 >>> refs.resolve("Cy Dane")
 Traceback (most recent call last):
 ...
-orgmodel.io._references.Unresolved: nobody with the name 'Cy Dane'
+orgmodel.io._references.Unresolved: nobody has the id or name 'Cy Dane'
 """
 
 from __future__ import annotations
@@ -172,7 +172,8 @@ class References:
                 f"({', '.join(repr(h) for h in holders[:5])}); refer to them by id"
             )
             raise Unresolved(msg)
-        msg = f"nobody with the {by.value} {value!r}{self._hint(by, value)}"
+        what = "has the id or name" if by is By.NAME else f"has the {by.value}"
+        msg = f"nobody {what} {value!r}{self._hint(by, value)}"
         raise Unresolved(msg)
 
     def _holders(self, by: By, key: str) -> list[str]:

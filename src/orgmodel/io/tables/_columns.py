@@ -346,7 +346,11 @@ def _override(
 
 
 def detect(
-    headers: Sequence[str], file: str, columns: Mapping[str, str] | None = None
+    headers: Sequence[str],
+    file: str,
+    columns: Mapping[str, str] | None = None,
+    *,
+    source: str | None = None,
 ) -> ColumnMap:
     """Map *headers* to fields through :data:`SYNONYMS`, then apply *columns*.
 
@@ -388,7 +392,7 @@ def detect(
     if not problems and not named & set(fields):
         problems.append(_unmapped(headers, file, has_id=Field.ID in fields))
     if problems:
-        raise ValidationError(problems, source=file)
+        raise ValidationError(problems, source=source or file)
     return ColumnMap(fields, tuple(headers), attributes, frozenset(fixed))
 
 

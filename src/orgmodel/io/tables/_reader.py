@@ -132,7 +132,7 @@ def read_table(
     what: str = "a table of people",
 ) -> Roster:
     """Read *table* into a roster (see the module)."""
-    found = detect(table.header, table.file, columns)
+    found = detect(table.header, table.file, columns, source=table.source)
     reading = _Reading(table, found)
     n = len(table.rows)
     names = _names(reading, n)
@@ -146,7 +146,7 @@ def read_table(
     if raw_employment is not None:
         employment = [_employment(cell) for cell in raw_employment]
         for cell, attrs_of, emp in zip(raw_employment, attributes, employment, strict=True):
-            if cell and cell != emp.value:
+            if cell and cell.strip().casefold() != emp.value:
                 attrs_of["employment_type"] = cell
     return Roster(
         source=table.source,
