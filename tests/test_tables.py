@@ -14,12 +14,12 @@ from orgmodel.analysis import structure
 DATA = Path(__file__).parent / "data" / "tables"
 
 
-def lines(org):
+def lines(org: om.Organization) -> dict[str, str | None]:
     """Each person's manager, by id."""
     return {p.id: p.manager for p in org.people}
 
 
-def units(org):
+def units(org: om.Organization) -> dict[str, str | None]:
     """Each unit's parent, by id."""
     return {u.id: u.parent for u in org.units}
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 import zipfile
 
 import openpyxl
@@ -12,7 +13,7 @@ from click.testing import CliRunner
 import orgmodel as om
 from orgmodel.cli import main
 
-HR = [
+HR: list[list[object]] = [
     ["Employee ID", "Full Name", "Job Title", "Department", "Manager Email", "Work Email", "FTE"],
     [1001, "Ann Lee", "Chief Executive", "Executive", None, "ann@acme.test", 1],
     [1002, "Bo Chen", "Finance Director", "Finance", "ann@acme.test", "bo@acme.test", 1],
@@ -20,7 +21,7 @@ HR = [
 ]
 
 
-def workbook(*sheets: tuple[str, list[list[object]]]) -> bytes:
+def workbook(*sheets: tuple[str, Sequence[Sequence[object]]]) -> bytes:
     book = openpyxl.Workbook()
     book.remove(book.active)
     for title, rows in sheets:
@@ -169,12 +170,12 @@ def test_damaged_sheet_part_is_a_validation_error(tmp_path):
 
 def test_organogram_workbook_pairs_its_sheets(tmp_path):
     """An organogram workbook's senior and junior sheets are read together."""
-    senior = [
+    senior: list[list[object]] = [
         ["Post Unique Reference", "Name", "Job Title", "Unit", "Reports to Senior Post", "FTE"],
         ["P1", "Ann Lee", "Permanent Secretary", "Office", "XX", 1],
         ["P2", "Vacant", "Director", "Finance", "P1", 1],
     ]
-    junior = [
+    junior: list[list[object]] = [
         ["Reporting Senior Post", "Grade", "Generic Job Title", "Number of Posts in FTE"],
         ["P2", "HEO", "Finance Officer", 4.5],
     ]
