@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
 import zipfile
+from collections.abc import Sequence
 
 import openpyxl
 import pytest
