@@ -244,3 +244,12 @@ def test_cli_classify_export(tmp_path):
     result = CliRunner().invoke(main, ["classify", str(path)])
     assert result.exit_code == 0, result.output
     assert "Bo Chen" in result.stdout
+
+
+def test_cli_strict_validation_ignores_the_detection_note(tmp_path):
+    """`validate --strict` of a clean HR export exits 0: the detection note is no problem."""
+    path = tmp_path / "export.csv"
+    path.write_text("Employee ID,Full Name,Reports To\n1,Ann Lee,\n2,Bo Chen,1\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", "--strict", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "columns-detected" in result.stderr
