@@ -37,6 +37,7 @@ from fuzz_corpus import (
     mutate,
     random_ops,
 )
+from strategies import edit_ops
 
 pytestmark = pytest.mark.slow
 
@@ -46,16 +47,7 @@ _FUZZ = settings(
     suppress_health_check=list(HealthCheck),
 )
 _BATCH = 10
-_ops = st.lists(
-    st.tuples(
-        st.integers(0, 6),
-        st.integers(0, 1 << 20),
-        st.integers(0, 40),
-        st.text(MUTATION_ALPHABET, max_size=6),
-    ),
-    min_size=1,
-    max_size=4,
-)
+_ops = edit_ops(MUTATION_ALPHABET)
 
 
 def _round_trips(org: om.Organization) -> None:

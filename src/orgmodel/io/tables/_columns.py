@@ -17,6 +17,7 @@ from typing import Final
 import attrs
 
 from orgmodel._suggest import did_you_mean
+from orgmodel.io._csv_layout import PEOPLE
 from orgmodel.model.exceptions import OptionError, ValidationError
 from orgmodel.model.problems import Problem, ProblemCode
 
@@ -239,20 +240,7 @@ ATTRIBUTE_KEYS: Final[dict[Field, str]] = {
 }
 
 #: The headers of orgmodel's own CSV layout (people.csv), normalised.
-OWN_HEADERS: Final = frozenset(
-    normal(h)
-    for h in (
-        "id",
-        "name",
-        "title",
-        "manager_id",
-        "unit",
-        "employment",
-        "dotted_manager_ids",
-        "responsibilities",
-        "vacant",
-    )
-)
+OWN_HEADERS: Final = frozenset(normal(h) for h in PEOPLE.columns)
 
 _LOOKUP: Final[dict[str, tuple[Field, int]]] = {}
 for _field, _names in SYNONYMS.items():
