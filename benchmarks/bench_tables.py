@@ -198,6 +198,26 @@ def _ratio(a: float, b: float) -> str:
     return f"{a / b:.2f}x" if b else "-"
 
 
+def _pair(label: str, ours: dict[str, Any], name: str, base: dict[str, Any]) -> list[list[str]]:
+    """Two rows: the time of *ours* beside *base*, then their peak memory."""
+    return [
+        [
+            label,
+            format_seconds(ours["seconds"]),
+            name,
+            format_seconds(base["seconds"]),
+            _ratio(ours["seconds"], base["seconds"]),
+        ],
+        [
+            "    peak memory",
+            format_bytes(ours["peak_rss"]),
+            "",
+            format_bytes(base["peak_rss"]),
+            _ratio(ours["peak_rss"], base["peak_rss"]),
+        ],
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one report, top to bottom
     """Measure and print the tables."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -235,45 +255,13 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one report, t
             base = _best("import", path, args.repeat)
     table: list[list[str]] = []
     for r in results:
-        own, export = r["own"], r["export"]
         size = format_size(r["size"])
-        table.append(
-            [
-                f"{size}  HR export, e-mail managers (CSV)",
-                format_seconds(export["seconds"]),
-                "own CSV layout",
-                format_seconds(own["seconds"]),
-                _ratio(export["seconds"], own["seconds"]),
-            ]
-        )
-        table.append(
-            [
-                f"{size}    peak memory",
-                format_bytes(export["peak_rss"]),
-                "",
-                format_bytes(own["peak_rss"]),
-                _ratio(export["peak_rss"], own["peak_rss"]),
-            ]
-        )
+        label = f"{size}  HR export, e-mail managers (CSV)"
+        table += _pair(label, r["export"], "own CSV layout", r["own"])
     for b in books:
         size = format_size(b["size"])
-        table.append(
-            [
-                f"{size}  .xlsx with om.load",
-                format_seconds(b["ours"]["seconds"]),
-                "openpyxl into lists",
-                format_seconds(b["openpyxl"]["seconds"]),
-                _ratio(b["ours"]["seconds"], b["openpyxl"]["seconds"]),
-            ]
-        )
-        table.append(
-            [
-                f"{size}    peak memory",
-                format_bytes(b["ours"]["peak_rss"]),
-                "",
-                format_bytes(b["openpyxl"]["peak_rss"]),
-                _ratio(b["ours"]["peak_rss"], b["openpyxl"]["peak_rss"]),
-            ]
+        table += _pair(
+            f"{size}  .xlsx with om.load", b["ours"], "openpyxl into lists", b["openpyxl"]
         )
     if bomb is not None and base is not None:
         table.append(
