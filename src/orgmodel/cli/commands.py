@@ -161,8 +161,9 @@ def convert(source: Path, target: Path, from_fmt: str | None, to_fmt: str | None
     with status(f"Writing {target.name}"):
         import orgmodel as om  # noqa: PLC0415
 
-        om.dump(org, target, format=out_fmt)
-    click.echo(f"wrote {target}", err=True)
+        written = om.dump(org, target, format=out_fmt)
+    for path in written:
+        click.echo(f"wrote {path}", err=True)
 
 
 @main.command(short_help="Print the JSON Schema of the file format.")

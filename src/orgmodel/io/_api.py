@@ -84,7 +84,7 @@ class Codec:
     read_text: Callable[[str, str, ReadOptions], Organization]
     write_text: Callable[[Organization], str] | None
     read_file: Callable[[Path, ReadOptions], Organization] | None = None
-    write_file: Callable[[Organization, Path], None] | None = None
+    write_file: Callable[[Organization, Path], list[Path]] | None = None
     read_bytes: Callable[[bytes, str, ReadOptions], Organization] | None = None
     options: frozenset[str] = frozenset()
 
@@ -291,8 +291,11 @@ def load(
         Listing every problem in the file, each with its place.
     FileAccessError
         When the file cannot be read (missing, a directory, no permission).
+    OptionError
+        When *format* is not one of the formats.
     OrgModelError
-        When the format is unknown, or an option does not apply to it.
+        When the format cannot be told from the suffix, or an option does not apply
+        to it.
 
     Examples
     --------
@@ -384,30 +387,34 @@ def dump(
     path: str | os.PathLike[str],
     *,
     format: Format | str | None = None,  # noqa: A002 - the public name DESIGN §4 fixes
-) -> None:
-    """Write *org* to a file, atomically.
+) -> tuple[Path, ...]:
+    """Write *org* to a file, atomically; return every file written.
 
     The file is written to a temporary file in the same folder and moved into
     place, so it is never left half-written.  For CSV, the sibling files the
-    organisation needs are written beside ``people.csv`` (see the file-format docs).
+    organisation needs are written beside ``people.csv`` (see the file-format docs),
+    and each of them is in the result.
 
     Examples
     --------
     >>> import tempfile, pathlib, orgmodel as om
     >>> org = om.Organization(name="Acme", people=[om.Person("ann", "Ann")])
-    >>> target = pathlib.Path(tempfile.mkdtemp()) / "firm.json"
-    >>> om.dump(org, target)
-    >>> om.load(target) == org
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> [p.name for p in om.dump(org, folder / "firm.json")]
+    ['firm.json']
+    >>> om.load(folder / "firm.json") == org
     True
+    >>> [p.name for p in om.dump(om.example(), folder / "people.csv")]  # doctest: +ELLIPSIS
+    ['organization.csv', 'vocabulary.csv', 'entities.csv', ..., 'people.csv']
     """
     _check_org(org)
     where = _path(path)
     fmt = _format(format, where)
     codec = CODECS[fmt]
     if codec.write_file is not None:
-        codec.write_file(org, where)
-        return
+        return tuple(codec.write_file(org, where))
     write_atomically(where, _writer(fmt)(org))
+    return (where,)
 
 
 def dumps(org: Organization, *, format: Format | str) -> str:  # noqa: A002

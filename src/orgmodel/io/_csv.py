@@ -10,7 +10,6 @@ clean million-row file pays nothing for them.
 from __future__ import annotations
 
 import csv
-import gc
 import io
 import json
 from pathlib import Path
@@ -18,8 +17,10 @@ from typing import Any
 
 import attrs
 
+from orgmodel._speed.gc_pause import gc_paused
 from orgmodel._suggest import did_you_mean
 from orgmodel.io._csv_layout import (
+    CELL_LIMIT,
     FLAG_CELLS,
     FLAG_KEYS,
     JSON_MARK,
@@ -54,7 +55,6 @@ _REQUIRED = {
     "relationships": ("person", "kind", "counterparty"),
 }
 _EMPLOYMENT = {e.value: e for e in Employment}
-_MAX_FIELD = 1 << 24  # 16 MiB: far beyond any real cell
 _VALUES_LINE = 2  # organization.csv: the header, then one row of values
 
 
@@ -145,7 +145,12 @@ class _Reader:
             rows = list(csv.reader(io.StringIO(text, newline=""), strict=False))
         except csv.Error as err:
             line = len(_data_lines(text)) + 2
-            self.add(ProblemCode.SYNTAX_ERROR, f"{file}:{line}", f"not valid CSV: {err}")
+            why = (
+                f"a cell is longer than {CELL_LIMIT:,} characters; keep long text in YAML or JSON"
+                if "field larger than field limit" in str(err)
+                else f"not valid CSV: {err}"
+            )
+            self.add(ProblemCode.SYNTAX_ERROR, f"{file}:{line}", why)
             return None
         start = 0
         while start < len(rows) and not _is_header(rows[start]):
@@ -338,17 +343,8 @@ def _no_constant(name: str) -> float:
 
 
 def _load(files: dict[str, tuple[str, str]], source: str) -> Organization:
-    old_limit = csv.field_size_limit(_MAX_FIELD)
-    # Building a million records makes the cyclic garbage collector rescan them
-    # again and again although they form no cycles; pausing it saves about 30%.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         return _load_sheets(files, source)
-    finally:
-        if collecting:
-            gc.enable()
-        csv.field_size_limit(old_limit)
 
 
 def _load_sheets(files: dict[str, tuple[str, str]], source: str) -> Organization:

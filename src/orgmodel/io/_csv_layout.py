@@ -16,6 +16,7 @@ from typing import Final
 import attrs
 
 __all__ = [
+    "CELL_LIMIT",
     "FLAG_CELLS",
     "FLAG_KEYS",
     "JSON_MARK",
@@ -30,6 +31,10 @@ __all__ = [
 
 #: An attribute column whose header ends with this holds JSON values.
 JSON_MARK: Final = ":json"
+#: The longest cell read or written, in characters: the csv module's default field
+#: limit.  orgmodel never raises the limit (``csv.field_size_limit`` is process-wide),
+#: so the writer refuses longer cells instead of writing what it could not read back.
+CELL_LIMIT: Final = 131_072
 #: Items of a list cell are separated by this.
 LIST_SEPARATOR: Final = ";"
 
