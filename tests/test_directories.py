@@ -162,3 +162,23 @@ def test_bad_ldif_is_a_syntax_error(text):
 def test_orgmodel_json_is_not_a_directory():
     """orgmodel's own JSON still reads as orgmodel's."""
     assert om.loads('{"organization": "Acme", "people": []}', format="json").name == "Acme"
+
+
+def test_scim_bare_list_of_users(tmp_path):
+    """A JSON list of SCIM User resources is read too, located by list index."""
+    data = json.loads((DATA / "scim-users.json").read_text(encoding="utf-8"))["Resources"]
+    ext = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"
+    data[1][ext]["manager"]["value"] = "nobody"
+    path = tmp_path / "users.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(om.ValidationError) as info:
+        om.load(path)
+    assert [p.location for p in info.value.problems] == [f"[1].{ext}.manager.value"]
+
+
+def test_scim_empty_list_response():
+    """A ListResponse with no Resources (totalResults 0) is an empty organisation."""
+    text = json.dumps(
+        {"schemas": ["urn:ietf:params:scim:api:messages:2.0:ListResponse"], "totalResults": 0}
+    )
+    assert om.loads(text, format="json").people == ()

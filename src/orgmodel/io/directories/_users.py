@@ -27,7 +27,7 @@ class Users:
     """A roster being filled one user at a time, with each user's place in the file."""
 
     source: str
-    section: str  # the JSON path of the list of users: "Resources", "value", "users"
+    section: str  # the JSON path of the list of users: "Resources", "value", "users", ""
     ids: list[str] = attrs.field(factory=list)
     names: list[str] = attrs.field(factory=list)
     titles: list[str] = attrs.field(factory=list)
@@ -97,19 +97,11 @@ class Users:
         )
 
 
-def records(data: object, key: str) -> list[tuple[int, Mapping[str, Any]]] | None:
-    """Return the mappings in ``data[key]`` (or *data* itself when it is a list)."""
-    items = data.get(key) if isinstance(data, Mapping) else data
-    if not isinstance(items, list):
-        return None
-    return [(i, item) for i, item in enumerate(items) if isinstance(item, Mapping)]
-
-
 def each(
     users: Users, data: object, key: str, read: Callable[[Users, int, Mapping[str, Any]], None]
 ) -> None:
     """Call *read* for each user record in ``data[key]``; report entries that are not."""
-    items = data.get(key) if isinstance(data, Mapping) else data
+    items = data.get(key, []) if isinstance(data, Mapping) else data  # none: an empty page
     if not isinstance(items, list):
         users.problems.append(
             Problem(ProblemCode.WRONG_TYPE, key, f"'{key}' must be a list of users")

@@ -73,7 +73,7 @@ def _read(users: Users, i: int, user: Mapping[str, Any]) -> None:
 
 def read_graph(data: object, source: str) -> Roster:
     """Read Microsoft Graph users into a roster (see the module)."""
-    users = Users(source, "value")
+    users = Users(source, "value" if isinstance(data, Mapping) else "")
     users.keys = {"manager": "manager.id", "name": "displayName"}
     each(users, data, "value", _read)
     return users.roster("Microsoft Graph users")

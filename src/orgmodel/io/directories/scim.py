@@ -97,8 +97,7 @@ def _read(users: Users, i: int, user: Mapping[str, Any]) -> None:
 
 def read_scim(data: object, source: str) -> Roster:
     """Read SCIM Users into a roster (see the module)."""
-    section = "Resources" if isinstance(data, Mapping) else ""
-    users = Users(source, section or "users")
+    users = Users(source, "Resources" if isinstance(data, Mapping) else "")
     users.keys = {"manager": f"{ENTERPRISE}.manager.value", "id": "id", "name": "displayName"}
     each(users, data, "Resources", _read)
     return users.roster("SCIM 2.0 Users")
