@@ -64,8 +64,24 @@ _BOMB_BYTES = 1 << 30
 # -- the files --------------------------------------------------------------------------
 
 
-def write_files(size: int, folder: Path, *, seed: int) -> tuple[Path, Path, list[list[str]]]:
-    """Write the own layout and the HR export of *size* people; return both and the rows."""
+def _export_rows(size: int, seed: int) -> list[list[str]]:
+    spec = synthetic_spec(size, seed=seed)
+    ids, managers, emails = spec.ids, spec.managers, spec.emails
+    return [
+        [
+            ids[i],
+            spec.names[i],
+            spec.titles[i],
+            spec.units[i],
+            emails[managers[i]] if managers[i] >= 0 else "",
+            emails[i],
+        ]
+        for i in range(size)
+    ]
+
+
+def write_files(size: int, folder: Path, *, seed: int) -> tuple[Path, Path]:
+    """Write the own layout and the HR export of *size* people; return both paths."""
     spec = synthetic_spec(size, seed=seed)
     n = size  # the members; the generator's outside investors are left out
     ids, managers, emails = spec.ids, spec.managers, spec.emails
@@ -81,31 +97,20 @@ def write_files(size: int, folder: Path, *, seed: int) -> tuple[Path, Path, list
         writer = csv.writer(handle)
         writer.writerow(["id", "name"])
         writer.writerows([u, u] for u in sorted(set(spec.units[:n])))
-    rows = [
-        [
-            ids[i],
-            spec.names[i],
-            spec.titles[i],
-            spec.units[i],
-            emails[managers[i]] if managers[i] >= 0 else "",
-            emails[i],
-        ]
-        for i in range(n)
-    ]
     export = folder / "hr-export.csv"
     with export.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(_HR_HEADER)
-        writer.writerows(rows)
-    return own, export, rows
+        writer.writerows(_export_rows(size, seed))
+    return own, export
 
 
-def write_workbook(rows: list[list[str]], path: Path) -> Path:
-    """Write the HR export's rows as one sheet of an .xlsx workbook (openpyxl write-only)."""
+def write_workbook(size: int, path: Path, *, seed: int) -> Path:
+    """Write the HR export of *size* people as one sheet of an .xlsx workbook."""
     book = openpyxl.Workbook(write_only=True)
     sheet = book.create_sheet("Staff")
     sheet.append(list(_HR_HEADER))
-    for row in rows:
+    for row in _export_rows(size, seed):
         sheet.append(row)
     book.save(path)
     return path
@@ -120,6 +125,25 @@ def write_bomb(path: Path) -> Path:
             for _ in range(_BOMB_BYTES // len(chunk)):
                 part.write(chunk)
     return path
+
+
+def _paths(folder: Path, size: int) -> tuple[Path, Path]:
+    where = folder / format_size(size)
+    return where / "people.csv", where / "hr-export.csv"
+
+
+def write_all(
+    folder: Path, sizes: list[int], xlsx_sizes: list[int], seed: int, *, bomb: bool
+) -> dict[str, Any]:
+    """Write every file the measurements read (run in a process of its own)."""
+    for size in sizes:
+        write_files(size, folder / format_size(size), seed=seed)
+    for size in xlsx_sizes:
+        write_workbook(size, folder / f"hr-{format_size(size)}.xlsx", seed=seed)
+    started = time.perf_counter()
+    if bomb:
+        write_bomb(folder / "bomb.xlsx")
+    return {"bomb_seconds": time.perf_counter() - started}
 
 
 # -- what the child processes run -----------------------------------------------------
@@ -172,20 +196,18 @@ def _best(kind: str, path: Path, repeat: int) -> dict[str, Any]:
     }
 
 
-def measure_csv(size: int, folder: Path, *, repeat: int, seed: int) -> dict[str, Any]:
+def measure_csv(size: int, own: Path, export: Path, *, repeat: int) -> dict[str, Any]:
     """Measure both CSV loads of *size* people, alternating fresh processes."""
-    own, export, rows = write_files(size, folder / format_size(size), seed=seed)
     runs: dict[str, list[dict[str, Any]]] = {"own": [], "export": []}
     for _ in range(repeat):
         runs["own"].append(_best("own", own, 1))
         runs["export"].append(_best("export", export, 1))
     best = {k: min(v, key=lambda r: r["seconds"]) for k, v in runs.items()}
-    return {"size": size, "own": best["own"], "export": best["export"], "rows": rows}
+    return {"size": size, "own": best["own"], "export": best["export"]}
 
 
-def measure_xlsx(rows: list[list[str]], size: int, folder: Path, *, repeat: int) -> dict[str, Any]:
+def measure_xlsx(size: int, path: Path, *, repeat: int) -> dict[str, Any]:
     """Measure om.load of the workbook beside openpyxl reading its sheet into lists."""
-    path = write_workbook(rows[:size], folder / f"hr-{format_size(size)}.xlsx")
     runs: dict[str, list[dict[str, Any]]] = {"ours": [], "openpyxl": []}
     for _ in range(repeat):
         runs["ours"].append(_best("xlsx", path, 1))
@@ -228,6 +250,7 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one report, t
     parser.add_argument("--quick", action="store_true", help="10k people; a smoke run")
     parser.add_argument("--no-bomb", action="store_true", help="skip the zip-bomb row")
     parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--write-into", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--path", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -235,24 +258,44 @@ def main(argv: list[str] | None = None) -> int:  # noqa: PLR0915 - one report, t
         return 0
     sizes = [10_000] if args.quick else parse_sizes(args.sizes)
     xlsx_sizes = [10_000] if args.quick else parse_sizes(args.xlsx)
+    if args.write_into:
+        report_child(
+            write_all(args.write_into, sizes, xlsx_sizes, args.seed, bomb=not args.no_bomb)
+        )
+        return 0
     with tempfile.TemporaryDirectory(prefix="orgmodel-bench-tables-") as tmp:
         folder = Path(tmp)
-        results = [measure_csv(s, folder, repeat=args.repeat, seed=args.seed) for s in sizes]
-        rows = max(results, key=lambda r: r["size"])["rows"]
-        if max(xlsx_sizes) > len(rows):
-            _, _, rows = write_files(max(xlsx_sizes), folder / "xlsx", seed=args.seed)
-        books = [measure_xlsx(rows, s, folder, repeat=args.repeat) for s in xlsx_sizes]
-        bomb = base = None
-        if not args.no_bomb:
-            started = time.perf_counter()
-            path = write_bomb(folder / "bomb.xlsx")
+        # The files are written by a process of their own: a child's peak memory counts
+        # its parent's memory at the fork, so the measuring parent stays small.
+        written = run_child(
+            HERE,
+            [
+                "--write-into",
+                str(folder),
+                "--sizes",
+                ",".join(map(str, sizes)),
+                "--xlsx",
+                ",".join(map(str, xlsx_sizes)),
+                "--seed",
+                str(args.seed),
+                *(["--no-bomb"] if args.no_bomb else []),
+            ],
+        )
+        files = {s: _paths(folder, s) for s in sizes}
+        workbooks = {s: folder / f"hr-{format_size(s)}.xlsx" for s in xlsx_sizes}
+        bomb_path = None if args.no_bomb else folder / "bomb.xlsx"
+        if bomb_path is not None:
             print(
-                f"(wrote a {path.stat().st_size / 2**20:.1f} MiB workbook unpacking to 1 GiB "
-                f"in {time.perf_counter() - started:.1f} s)",
+                f"(wrote a {bomb_path.stat().st_size / 2**20:.1f} MiB workbook unpacking to "
+                f"1 GiB in {written['bomb_seconds']:.1f} s)",
                 file=sys.stderr,
             )
-            bomb = _best("bomb", path, args.repeat)
-            base = _best("import", path, args.repeat)
+        results = [measure_csv(s, *files[s], repeat=args.repeat) for s in sizes]
+        books = [measure_xlsx(s, workbooks[s], repeat=args.repeat) for s in xlsx_sizes]
+        bomb = base = None
+        if bomb_path is not None:
+            bomb = _best("bomb", bomb_path, args.repeat)
+            base = _best("import", bomb_path, args.repeat)
     table: list[list[str]] = []
     for r in results:
         size = format_size(r["size"])
