@@ -26,7 +26,7 @@ from orgmodel.io.tables import organogram
 from orgmodel.io.tables._columns import ATTRIBUTE_KEYS, OWN_HEADERS, field_of, normal
 from orgmodel.io.tables._reader import Table, read_table
 from orgmodel.io.tables._text import decode_table, rows_of, sniff_delimiter
-from orgmodel.io.tables._xlsx import read_sheet, sheet_names
+from orgmodel.io.tables._xlsx import Workbook
 from orgmodel.model import Organization
 from orgmodel.model.exceptions import OptionError, ValidationError
 from orgmodel.model.problems import Problem, ProblemCode
@@ -213,20 +213,15 @@ def read_csv_file(
 def read_xlsx(data: bytes, source: str, options: ReadOptions) -> Organization:
     """Read a sheet of an Excel workbook (an organogram's pair of sheets, when it has them)."""
     file = Path(source).name if not source.startswith("<") else "workbook.xlsx"
-    sheet = options.sheet
-    junior_sheet = None
-    if sheet is None:
-        names = sheet_names(data, source)
-        senior = [n for n in names if "senior" in n.casefold()]
-        junior = [n for n in names if "junior" in n.casefold()]
-        if senior:
-            sheet = senior[0]
-        if junior:
-            junior_sheet = junior[0]
-    name, rows = read_sheet(data, source, sheet)
-    table = Table(rows, file, f"{source} (sheet {name!r})")
-    junior_table = None
-    if junior_sheet is not None and organogram.is_senior(table.header):
-        junior_name, junior_rows = read_sheet(data, source, junior_sheet)
-        junior_table = Table(junior_rows, f"{file} (sheet {junior_name!r})", source)
+    with Workbook(data, source) as book:
+        sheet, junior_sheet = options.sheet, None
+        if sheet is None:  # an organogram's pair of sheets, when there is one
+            sheet = next((n for n in book.names if "senior" in n.casefold()), None)
+            junior_sheet = next((n for n in book.names if "junior" in n.casefold()), None)
+        name, rows = book.rows(sheet)
+        table = Table(rows, file, f"{source} (sheet {name!r})")
+        junior_table = None
+        if junior_sheet is not None and organogram.is_senior(table.header):
+            junior_name, junior_rows = book.rows(junior_sheet)
+            junior_table = Table(junior_rows, f"{file} (sheet {junior_name!r})", source)
     return _read(table, options, junior_table)

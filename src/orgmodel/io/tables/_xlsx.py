@@ -29,7 +29,7 @@ import datetime as dt
 import io
 import zipfile
 from collections.abc import Iterable
-from typing import Final
+from typing import Final, Self
 
 import openpyxl
 
@@ -37,7 +37,7 @@ from orgmodel._suggest import did_you_mean
 from orgmodel.model.exceptions import ValidationError
 from orgmodel.model.problems import Problem, ProblemCode
 
-__all__ = ["MAX_RATIO", "MAX_UNPACKED", "read_sheet", "sheet_names"]
+__all__ = ["MAX_RATIO", "MAX_UNPACKED", "Workbook", "read_sheet"]
 
 #: The most bytes the parts of a workbook may unpack to (1 GiB).
 MAX_UNPACKED: Final = 1 << 30
@@ -121,23 +121,29 @@ def _open(data: bytes, source: str) -> openpyxl.Workbook:
         raise ValidationError([problem], source=source) from err
 
 
-def sheet_names(data: bytes, source: str) -> list[str]:
-    """Return the names of the workbook's sheets, in order."""
-    book = _open(data, source)
-    try:
-        return list(book.sheetnames)
-    finally:
-        book.close()
+class Workbook:
+    """An open workbook: its sheet names, and each sheet's rows as text.
 
-
-def read_sheet(data: bytes, source: str, sheet: str | None = None) -> tuple[str, list[list[str]]]:
-    """Return the name and the rows (as text) of *sheet*, or of the first sheet.
-
-    Trailing empty cells of each row are dropped, as a CSV export drops them.
+    Use it as a context manager, so the file is closed whatever happens.
     """
-    book = _open(data, source)
-    try:
-        names = list(book.sheetnames)
+
+    def __init__(self, data: bytes, source: str) -> None:
+        self.source = source
+        self._book = _open(data, source)
+        self.names: list[str] = list(self._book.sheetnames)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._book.close()
+
+    def rows(self, sheet: str | None = None) -> tuple[str, list[list[str]]]:
+        """Return the name and the rows (as text) of *sheet*, or of the first sheet.
+
+        Trailing empty cells of each row are dropped, as a CSV export drops them.
+        """
+        source, names = self.source, self.names
         if not names:
             _fail(source, "the workbook has no sheets")
         name = names[0] if sheet is None else sheet
@@ -149,17 +155,18 @@ def read_sheet(data: bytes, source: str, sheet: str | None = None) -> tuple[str,
                 ProblemCode.MISSING_KEY,
             )
         try:
-            rows = _rows(book[name].iter_rows(values_only=True))
-        except ValidationError:
-            raise
+            return name, _rows(self._book[name].iter_rows(values_only=True))
         except Exception as err:  # a damaged sheet part: openpyxl raises many kinds
             problem = Problem(
                 ProblemCode.SYNTAX_ERROR, f"{source}, sheet {name}", f"cannot read the sheet: {err}"
             )
             raise ValidationError([problem], source=source) from err
-        return name, rows
-    finally:
-        book.close()
+
+
+def read_sheet(data: bytes, source: str, sheet: str | None = None) -> tuple[str, list[list[str]]]:
+    """Return the name and the rows (as text) of *sheet*, or of the first sheet."""
+    with Workbook(data, source) as book:
+        return book.rows(sheet)
 
 
 def _rows(values: Iterable[tuple[object, ...]]) -> list[list[str]]:
