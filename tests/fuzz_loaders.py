@@ -8,9 +8,11 @@ Two engines:
 
 ``atheris`` (the default when it is installed)
     Coverage-guided fuzzing with libFuzzer.  Inputs are raw bytes: the first byte
-    picks the format (YAML, JSON, CSV, BODS), the rest is the file, decoded as
-    :func:`orgmodel.load` decodes files.  The corpus starts from valid documents
-    (``tests/fuzz_corpus.py``, and the BODS 0.2–0.4 scenario files of
+    picks the reader (orgmodel's YAML, JSON and CSV; HR exports and org-chart tools'
+    tables; tab-separated tables; directory dumps; LDIF; an Excel sheet's XML; BODS),
+    the rest is the file, decoded as :func:`orgmodel.load` decodes files.  The corpus
+    starts from valid inputs (``tests/fuzz_corpus.py``, the sample files in
+    ``tests/data`` and the BODS 0.2–0.4 scenario files of
     ``tests/fuzz_bods_corpus.py``), so the fuzzer mutates real org charts and
     registers.
 
@@ -34,8 +36,9 @@ Run from the repository root::
 Options: ``--iterations N`` (stop after N inputs), ``--seconds S`` (stop after S
 seconds; default 60 when neither is given), ``--engine atheris|random``,
 ``--seed N`` (random engine), ``--timeout S`` (per input, default 10),
-``--crash-dir DIR`` (default ``fuzz-crashes``), ``--format yaml|json|csv|bods``
-(only that format).
+``--crash-dir DIR`` (default ``fuzz-crashes``), ``--format KIND`` (only that
+reader: ``yaml``, ``json``, ``csv``, ``table``, ``tsv``, ``directory``, ``ldif``,
+``xlsx`` or ``bods``).
 """
 
 from __future__ import annotations
@@ -53,7 +56,10 @@ from types import FrameType
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-_FORMATS = ("yaml", "json", "csv", "bods")
+_FORMATS = ("yaml", "json", "csv")
+#: The readers of the data people have, after orgmodel's own formats (READER_SEEDS).
+_READERS = ("table", "tsv", "directory", "ldif", "xlsx")
+_KINDS = (*_FORMATS, *_READERS, "bods")
 
 
 class _TimeoutError(Exception):
@@ -68,17 +74,21 @@ def _check(data: bytes, timeout: float) -> None:
     """Load one input; raise on anything but success or OrgModelError."""
     import orgmodel as om  # noqa: PLC0415 - after atheris instruments the imports
     from fuzz_bods_corpus import check_text  # noqa: PLC0415 - after atheris instruments
+    from fuzz_corpus import load_reader_input  # noqa: PLC0415
     from orgmodel.io import _files  # noqa: PLC0415
 
-    fmt = _FORMATS[data[0] % len(_FORMATS)] if data else "yaml"
+    kind = _KINDS[data[0] % len(_KINDS)] if data else "yaml"
     signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
         try:
-            text = _files.decode(data[1:], "fuzz input")
-            if fmt == "bods":
-                check_text(text)
+            if kind == "bods":
+                check_text(_files.decode(data[1:], "fuzz input"))
                 return
-            org = om.loads(text, format=fmt)
+            if kind in _READERS:
+                # the harness's own decoding: any bytes make some text
+                org = load_reader_input(kind, data[1:].decode("utf-8", "surrogateescape"))
+            else:
+                org = om.loads(_files.decode(data[1:], "fuzz input"), format=kind)
         except om.OrgModelError:
             return
         again = om.loads(om.dumps(org, format="json"), format="json")
@@ -91,13 +101,13 @@ def _check(data: bytes, timeout: float) -> None:
 
 def _seeds(only: str | None = None) -> list[bytes]:
     from fuzz_bods_corpus import SEED_TEXTS  # noqa: PLC0415 - imports orgmodel: after atheris
-    from fuzz_corpus import SEEDS  # noqa: PLC0415
+    from fuzz_corpus import READER_SEEDS, SEEDS  # noqa: PLC0415
 
-    texts = {**SEEDS, "bods": SEED_TEXTS}
+    every = {**READER_SEEDS, **SEEDS, "bods": SEED_TEXTS}
     out: list[bytes] = []
-    for i, fmt in enumerate(_FORMATS):
-        if only is None or fmt == only:
-            out.extend(bytes([i]) + text.encode() for text in texts[fmt])
+    for i, kind in enumerate(_KINDS):
+        if only is None or kind == only:
+            out.extend(bytes([i]) + text.encode() for text in every[kind])
     return out
 
 
@@ -116,7 +126,7 @@ def _mutated(seed: bytes, rng: random.Random) -> bytes:
     from fuzz_corpus import mutate, random_ops  # noqa: PLC0415
 
     text = seed[1:].decode()
-    if _FORMATS[seed[0]] == "bods" and rng.random() < 0.5:
+    if _KINDS[seed[0]] == "bods" and rng.random() < 0.5:
         text = json.dumps(mutate_doc(json.loads(text), rng))
     else:
         text = mutate(text, random_ops(rng))
@@ -155,7 +165,7 @@ def _run_atheris(args: argparse.Namespace) -> int:
 
     def one_input(data: bytes) -> None:
         if args.format is not None and data:
-            data = bytes([_FORMATS.index(args.format)]) + data[1:]
+            data = bytes([_KINDS.index(args.format)]) + data[1:]
         try:
             _check(data, args.timeout)
         except _TimeoutError as err:
@@ -185,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0, help="seed of the random engine")
     parser.add_argument("--timeout", type=float, default=10.0, help="seconds per input")
     parser.add_argument("--crash-dir", type=Path, default=Path("fuzz-crashes"))
-    parser.add_argument("--format", choices=_FORMATS, default=None, help="only this format")
+    parser.add_argument("--format", choices=_KINDS, default=None, help="only this reader")
     args = parser.parse_args(argv)
     if args.iterations is None and args.seconds is None:
         args.seconds = 60.0
