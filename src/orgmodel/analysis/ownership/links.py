@@ -65,6 +65,9 @@ TRUST_PARTIES: dict[Regime | None, frozenset[Role]] = {
     Regime.US_CTA: frozenset({Role.SETTLOR, Role.TRUSTEE, Role.BENEFICIARY}),
 }
 _WHOLE = Share.exact(1.0)
+#: The kinds a trust is published as: a trust, or an arrangement (BODS 0.2 has no
+#: trust subtype); a company whose holders carry trust roles is held as recorded.
+_ARRANGEMENTS = frozenset({EntityKind.TRUST, EntityKind.ARRANGEMENT})
 
 
 @attrs.frozen(eq=False)
@@ -161,11 +164,11 @@ class _Rules:
         if s.entity in self.nominated and roles & {Role.NOMINATOR, Role.NOMINEE}:
             # a nominee holds nothing for itself
             return _party_link(s, "nominee", self.via) if Role.NOMINATOR in roles else None
-        if roles & TRUST_PARTIES[None]:  # a party to a trust, whatever the file calls it
+        kind = self.kinds.get(s.entity)
+        if kind in _ARRANGEMENTS and roles & TRUST_PARTIES[None]:  # a party to a trust
             if roles & self.parties or (self.regime is Regime.UK_PSC and s.control):
                 return _party_link(s, "trust", self.via)
             return s if s.share.upper > 0.0 else None
-        kind = self.kinds.get(s.entity)
         joint = Role.JOINT_HOLDER in roles or (
             kind is EntityKind.ARRANGEMENT
             and not roles
