@@ -8,30 +8,44 @@ Two engines:
 
 ``atheris`` (the default when it is installed)
     Coverage-guided fuzzing with libFuzzer.  Inputs are raw bytes: the first byte
-    picks the format (YAML, JSON, CSV, a PSC snapshot), the rest is the file, decoded as
-    :func:`orgmodel.load` decodes files.  The corpus starts from valid documents
-    (``tests/fuzz_corpus.py``, and the sample snapshots of ``tests/data/psc``), so the
-    fuzzer mutates real org charts and register files.
+    picks the reader (orgmodel's YAML, JSON and CSV; a Companies House PSC snapshot;
+    HR exports and org-chart tools' tables; tab-separated tables; directory dumps;
+    LDIF; an Excel sheet's XML; BODS), the rest is the file, decoded as
+    :func:`orgmodel.load` decodes files.  The corpus starts from valid inputs
+    (``tests/fuzz_corpus.py``, the sample files in ``tests/data``, the sample
+    snapshots of ``tests/data/psc`` and the BODS 0.2–0.4 scenario files of
+    ``tests/fuzz_bods_corpus.py``), so the fuzzer mutates real org charts and
+    registers.
 
 ``random``
     The mutations of the test suite (deletions, insertions of characters parsers
     care about, known keys, swapped lines, truncation) applied to the same valid
-    documents, with a seeded random generator; no extra dependency.
+    documents, with a seeded random generator; no extra dependency.  BODS documents
+    are mutated half the time as text and half as data (values of the wrong type,
+    dropped keys and statements, dangling references, circles of ownership, huge
+    arrays, unknown versions).
+
+A BODS input must also survive being written back as BODS and read again, and
+every problem in a statement must name the statement by its id.
 
 Run from the repository root::
 
     PYTHONPATH=src python tests/fuzz_loaders.py --seconds 600
     PYTHONPATH=src python tests/fuzz_loaders.py --iterations 1000000 --engine random --seed 7
+    PYTHONPATH=src python tests/fuzz_loaders.py --seconds 600 --format bods
 
 Options: ``--iterations N`` (stop after N inputs), ``--seconds S`` (stop after S
 seconds; default 60 when neither is given), ``--engine atheris|random``,
 ``--seed N`` (random engine), ``--timeout S`` (per input, default 10),
-``--crash-dir DIR`` (default ``fuzz-crashes``).
+``--crash-dir DIR`` (default ``fuzz-crashes``), ``--format KIND`` (only that
+reader: ``yaml``, ``json``, ``csv``, ``psc``, ``table``, ``tsv``, ``directory``, ``ldif``,
+``xlsx`` or ``bods``).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import signal
 import sys
@@ -46,6 +60,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 _FORMATS = ("yaml", "json", "csv", "psc")
 _PSC_SAMPLES = Path(__file__).parent / "data" / "psc"
+#: The readers of the data people have, after orgmodel's own formats (READER_SEEDS).
+_READERS = ("table", "tsv", "directory", "ldif", "xlsx")
+_KINDS = (*_FORMATS, *_READERS, "bods")
 
 
 class _TimeoutError(Exception):
@@ -59,16 +76,24 @@ def _on_alarm(_signum: int, _frame: FrameType | None) -> None:
 def _check(data: bytes, timeout: float) -> None:
     """Load one input; raise on anything but success or OrgModelError."""
     import orgmodel as om  # noqa: PLC0415 - after atheris instruments the imports
+    from fuzz_bods_corpus import check_text  # noqa: PLC0415 - after atheris instruments
+    from fuzz_corpus import load_reader_input  # noqa: PLC0415
     from orgmodel.io import _files  # noqa: PLC0415
 
-    fmt = _FORMATS[data[0] % len(_FORMATS)] if data else "yaml"
+    kind = _KINDS[data[0] % len(_KINDS)] if data else "yaml"
     signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
         try:
-            text = _files.decode(data[1:], "fuzz input")
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")  # e.g. joint holders in a snapshot
-                org = om.loads(text, format=fmt)
+            if kind == "bods":
+                check_text(_files.decode(data[1:], "fuzz input"))
+                return
+            if kind in _READERS:
+                # the harness's own decoding: any bytes make some text
+                org = load_reader_input(kind, data[1:].decode("utf-8", "surrogateescape"))
+            else:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")  # e.g. joint holders in a snapshot
+                    org = om.loads(_files.decode(data[1:], "fuzz input"), format=kind)
         except om.OrgModelError:
             return
         again = om.loads(om.dumps(org, format="json"), format="json")
@@ -79,14 +104,16 @@ def _check(data: bytes, timeout: float) -> None:
         signal.setitimer(signal.ITIMER_REAL, 0)
 
 
-def _seeds() -> list[bytes]:
-    from fuzz_corpus import SEEDS  # noqa: PLC0415
+def _seeds(only: str | None = None) -> list[bytes]:
+    from fuzz_bods_corpus import SEED_TEXTS  # noqa: PLC0415 - imports orgmodel: after atheris
+    from fuzz_corpus import READER_SEEDS, SEEDS  # noqa: PLC0415
 
+    psc = [path.read_text() for path in sorted(_PSC_SAMPLES.glob("*.txt"))]
+    every = {**READER_SEEDS, **SEEDS, "psc": psc, "bods": SEED_TEXTS}
     out: list[bytes] = []
-    for i, fmt in enumerate(_FORMATS[:3]):
-        out.extend(bytes([i]) + text.encode() for text in SEEDS[fmt])
-    psc = bytes([_FORMATS.index("psc")])
-    out.extend(psc + path.read_bytes() for path in sorted(_PSC_SAMPLES.glob("*.txt")))
+    for i, kind in enumerate(_KINDS):
+        if only is None or kind == only:
+            out.extend(bytes([i]) + text.encode() for text in every[kind])
     return out
 
 
@@ -99,19 +126,28 @@ def _save(crash_dir: Path, data: bytes, error: BaseException) -> Path:
     return path
 
 
-def _run_random(args: argparse.Namespace) -> int:
+def _mutated(seed: bytes, rng: random.Random) -> bytes:
+    """Mutate one seed: as text, or (a BODS seed, half the time) as data."""
+    from fuzz_bods_corpus import mutate_doc  # noqa: PLC0415 - imports orgmodel: after atheris
     from fuzz_corpus import mutate, random_ops  # noqa: PLC0415
 
+    text = seed[1:].decode()
+    if _KINDS[seed[0]] == "bods" and rng.random() < 0.5:
+        text = json.dumps(mutate_doc(json.loads(text), rng))
+    else:
+        text = mutate(text, random_ops(rng))
+    return seed[:1] + text.encode("utf-8", "surrogatepass")
+
+
+def _run_random(args: argparse.Namespace) -> int:
     rng = random.Random(args.seed)  # noqa: S311 - reproducible fuzzing, not secrets
-    seeds = _seeds()
+    seeds = _seeds(args.format)
     deadline = time.monotonic() + args.seconds if args.seconds else None
     count = 0
     while (args.iterations is None or count < args.iterations) and (
         deadline is None or time.monotonic() < deadline
     ):
-        seed = rng.choice(seeds)
-        text = mutate(seed[1:].decode(), random_ops(rng))
-        data = seed[:1] + text.encode("utf-8", "surrogatepass")
+        data = _mutated(rng.choice(seeds), rng)
         try:
             _check(data, args.timeout)
         except (Exception, _TimeoutError) as err:  # noqa: BLE001 - report any failure
@@ -134,6 +170,8 @@ def _run_atheris(args: argparse.Namespace) -> int:
         import orgmodel.io  # noqa: F401, PLC0415
 
     def one_input(data: bytes) -> None:
+        if args.format is not None and data:
+            data = bytes([_KINDS.index(args.format)]) + data[1:]
         try:
             _check(data, args.timeout)
         except _TimeoutError as err:
@@ -141,7 +179,7 @@ def _run_atheris(args: argparse.Namespace) -> int:
             raise
 
     corpus = Path(tempfile.mkdtemp(prefix="orgmodel-fuzz-corpus-"))
-    for i, seed in enumerate(_seeds()):
+    for i, seed in enumerate(_seeds(args.format)):
         (corpus / f"seed-{i}").write_bytes(seed)
     flags = [sys.argv[0], str(corpus), f"-artifact_prefix={args.crash_dir}/"]
     args.crash_dir.mkdir(parents=True, exist_ok=True)
@@ -163,6 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0, help="seed of the random engine")
     parser.add_argument("--timeout", type=float, default=10.0, help="seconds per input")
     parser.add_argument("--crash-dir", type=Path, default=Path("fuzz-crashes"))
+    parser.add_argument("--format", choices=_KINDS, default=None, help="only this reader")
     args = parser.parse_args(argv)
     if args.iterations is None and args.seconds is None:
         args.seconds = 60.0

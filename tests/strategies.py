@@ -17,6 +17,7 @@ from orgmodel.vocabulary import DEFAULT_VOCABULARY
 
 __all__ = [
     "attribute_values",
+    "edit_ops",
     "ids",
     "organizations",
     "ownership_networks",
@@ -247,7 +248,7 @@ def organizations(
         if registers and draw(st.booleans()):  # a declared indirect holding, beside the rest
             stakes.append(
                 om.Stake(
-                    draw(st.sampled_from(filled or holders)),
+                    draw(st.sampled_from(filled or holders)),  # a vacancy holds nothing
                     eid,
                     draw(shares(ranges=ranges)),
                     indirect=True,
@@ -319,4 +320,18 @@ def ownership_networks(
             registers=False,
             vacancies=False,
         )
+    )
+
+
+def edit_ops(alphabet: str) -> st.SearchStrategy[list[tuple[int, int, int, str]]]:
+    """One to four edits for ``fuzz_corpus.mutate``, inserting text from *alphabet*."""
+    return st.lists(
+        st.tuples(
+            st.integers(0, 6),
+            st.integers(0, 1 << 20),
+            st.integers(0, 40),
+            st.text(alphabet, max_size=6),
+        ),
+        min_size=1,
+        max_size=4,
     )

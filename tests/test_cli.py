@@ -378,6 +378,25 @@ def test_convert_to_bods_json_writes_bods(tmp_path):
     assert {"statementId", "recordType"} <= set(statements[0])
 
 
+def test_convert_to_bods_says_what_it_left_out(tmp_path):
+    """convert --to bods prints, one per line, what BODS could not carry."""
+    target = tmp_path / "owners.bods.json"
+    result = run("convert", str(EXAMPLE), str(target))
+    head = f"warning: BODS cannot carry all of it, so {target} leaves out:"
+    lines = result.stderr.splitlines()
+    assert head in lines
+    left_out = lines[lines.index(head) + 1 :]
+    assert any(line.startswith("  ") and "reporting lines" in line for line in left_out)
+    assert any(line.startswith("  ") and line.endswith(" units") for line in left_out)
+    assert any("people who hold nothing" in line for line in left_out)
+
+
+def test_convert_to_yaml_warns_of_nothing(tmp_path):
+    """A conversion that keeps everything prints no BODS warning."""
+    result = run("convert", str(EXAMPLE), str(tmp_path / "out.yaml"))
+    assert "BODS" not in result.stderr
+
+
 def test_convert_bad_graphml_exits_1(write, tmp_path):
     """A file named .graphml that is not GraphML is an input problem."""
     source = write("broken.graphml", "<graphml><graph")
@@ -720,3 +739,28 @@ def test_convert_to_csv_reports_every_file_it_wrote(tmp_path):
     reported = [line.removeprefix("wrote ") for line in result.stderr.splitlines()]
     assert sorted(Path(p).name for p in reported) == sorted(p.name for p in tmp_path.iterdir())
     assert len(reported) == 7  # organization, vocabulary, entities, units, stakes, ...
+
+
+def test_ownership_says_how_owners_were_reached():
+    """The ownership report names owners reached through a trust or through control."""
+    source = Path(__file__).parent / "data" / "bods" / "scenarios" / "04-state-owned.json"
+    result = run("ownership", str(source), "--regime", "us-cta")
+    assert result.exit_code == EXIT_OK
+    assert "Ingrid Solberg (ingrid-solberg): 0%, through control (senior_managing_official)" in (
+        result.stdout
+    )
+    assert "kingdom-of-norway" in result.stdout
+    trust = Path(__file__).parent / "data" / "bods" / "scenarios" / "04-trust.json"
+    result = run("ownership", str(trust), "--regime", "uk-psc")
+    assert "Owen Harlow (owen-harlow): 60%, through trust" in result.stdout
+    assert "Margaret Harlow" not in result.stdout.split("Look-through")[0]
+
+
+def test_ownership_prints_a_disagreeing_declaration_as_a_warning():
+    """A declared figure its chain contradicts is a warning on standard error."""
+    source = Path(__file__).parent / "data" / "bods" / "scenarios" / "02-indirect.json"
+    result = run("ownership", str(source), "--regime", "uk-psc")
+    assert result.exit_code == EXIT_OK
+    assert "warning: " in result.stderr
+    assert result.stderr.count("declares 30%") == 1
+    assert "disagrees with the 0%" in result.stderr

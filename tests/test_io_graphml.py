@@ -71,8 +71,9 @@ def test_missing_graphml_file_is_a_file_access_error(tmp_path):
 
 
 def test_bods_json_suffix_writes_bods(firm, tmp_path):
-    """A .bods.json target is written as BODS statements."""
-    om.dump(firm, tmp_path / "owners.bods.json")
+    """A .bods.json target is written as BODS statements, warning of what BODS cannot hold."""
+    with pytest.warns(om.BodsExportWarning, match="reporting lines"):
+        om.dump(firm, tmp_path / "owners.bods.json")
     statements = json.loads((tmp_path / "owners.bods.json").read_text(encoding="utf-8"))
     assert isinstance(statements, list)
     assert all("statementId" in s for s in statements)
@@ -81,7 +82,8 @@ def test_bods_json_suffix_writes_bods(firm, tmp_path):
 def test_bods_json_suffix_reads_bods(firm, tmp_path):
     """A .bods.json file is read as BODS: the same as reading it with format='bods'."""
     path = tmp_path / "owners.bods.json"
-    om.dump(firm, path)
+    with pytest.warns(om.BodsExportWarning):
+        om.dump(firm, path)
     assert om.load(path) == om.load(path, format="bods")
 
 

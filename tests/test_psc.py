@@ -154,7 +154,7 @@ def test_group_chain_is_looked_through():
     """A person at the top of a chain of majority holdings owns the company at its foot."""
     org = om.load(DATA / "group.txt")
     assert org.entity(CO + "00000010").name == "Top Holdings Limited"
-    assert _owners(org, "00000030") == [("ann1", "(50–75]%", True), ("bob1", "(25–50]%", True)]
+    assert _owners(org, "00000030") == [("ann1", "(50–75)%", True), ("bob1", "(25–50]%", True)]
     assert _owners(org, "00000020") == [("ann1", "75–100%", True)]
 
 
@@ -248,7 +248,7 @@ def test_llp_surplus_assets_are_its_share():
         "(50–75)%",
         (om.Control.BOARD_APPOINTMENT,),
     )
-    assert _owners(org, "OC000065") == [("fay1", "(50–75]%", True)]
+    assert _owners(org, "OC000065") == [("fay1", "(50–75)%", True)]
 
 
 def test_a_later_line_updates_the_psc():
@@ -278,7 +278,7 @@ def test_cycle_of_companies_goes_to_the_majority_holder_above_it():
         warnings.simplefilter("ignore", PscJointWarning)
         org = read_psc(DATA / "joint.txt")
     assert om.ownership_cycles(org) == ((CO + "00000090", CO + "00000091"),)
-    assert _owners(org, "00000090") == [("lee1", "(50–75]%", True), ("kim1", "(25–50]%", True)]
+    assert _owners(org, "00000090") == [("lee1", "(50–75)%", True), ("kim1", "(25–50]%", True)]
     assert _owners(org, "00000091") == [("lee1", ">75%", True)]
 
 
@@ -318,7 +318,7 @@ def test_load_tells_a_snapshot_by_its_content(tmp_path, suffix):
 
 def test_psc_is_not_written(tmp_path):
     """Dumping to the PSC format says orgmodel does not write it."""
-    with pytest.raises(om.OrgModelError, match="does not write them"):
+    with pytest.raises(om.OrgModelError, match="reads psc but does not write it"):
         om.dump(om.example(), tmp_path / "x.jsonl")
 
 

@@ -14,6 +14,10 @@ from orgmodel.render import node_name
 from orgmodel.render._style import EMPLOYMENT_SWATCHES, ROLE_SWATCHES
 from strategies import organizations
 
+# Random organisations may declare indirect holdings their chains contradict: the
+# analyses then warn (tests/test_bods_regressions.py checks the warning itself).
+pytestmark = pytest.mark.filterwarnings("ignore::orgmodel.exceptions.DeclaredFigureWarning")
+
 SVG = "{http://www.w3.org/2000/svg}"
 P = om.Person
 E = om.Employment

@@ -12,6 +12,10 @@ import orgmodel as om
 from orgmodel.vocabulary import Axis
 from strategies import organizations
 
+# Random organisations may declare indirect holdings their chains contradict: the
+# analyses then warn (tests/test_bods_regressions.py checks the warning itself).
+pytestmark = pytest.mark.filterwarnings("ignore::orgmodel.exceptions.DeclaredFigureWarning")
+
 P, E, U = om.Person, om.Entity, om.Unit
 L = om.RoleLabel
 

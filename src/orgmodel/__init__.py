@@ -16,10 +16,13 @@ from importlib.metadata import version as _version
 from typing import TYPE_CHECKING
 
 from orgmodel.exceptions import (
+    BodsExportWarning,
+    DeclaredFigureWarning,
     FileAccessError,
     GraphvizNotFoundError,
     OptionError,
     OrgModelError,
+    OrgModelWarning,
     RenderError,
     ShareError,
     SingularOwnershipError,
@@ -67,6 +70,7 @@ if TYPE_CHECKING:
         PathStep,
         PowerMethod,
         Regime,
+        UltimateOwner,
         Unallocated,
         banzhaf,
         beneficial_owners,
@@ -77,6 +81,7 @@ if TYPE_CHECKING:
         look_through,
         ownership_cycles,
         shapley_shubik,
+        ultimate_owners,
     )
     from orgmodel.analysis.roles import (
         ClassifierConfig,
@@ -137,6 +142,7 @@ _LAZY: dict[str, str] = {
     "PathStep": "orgmodel.analysis.ownership",
     "PowerMethod": "orgmodel.analysis.ownership",
     "Regime": "orgmodel.analysis.ownership",
+    "UltimateOwner": "orgmodel.analysis.ownership",
     "Unallocated": "orgmodel.analysis.ownership",
     "banzhaf": "orgmodel.analysis.ownership",
     "beneficial_owners": "orgmodel.analysis.ownership",
@@ -147,6 +153,7 @@ _LAZY: dict[str, str] = {
     "look_through": "orgmodel.analysis.ownership",
     "ownership_cycles": "orgmodel.analysis.ownership",
     "shapley_shubik": "orgmodel.analysis.ownership",
+    "ultimate_owners": "orgmodel.analysis.ownership",
     "ClassifierConfig": "orgmodel.analysis.roles",
     "Direction": "orgmodel.analysis.roles",
     "Evidence": "orgmodel.analysis.roles",
@@ -185,6 +192,7 @@ __all__ = [
     "DEFAULT_VOCABULARY",
     "Axis",
     "BeneficialOwner",
+    "BodsExportWarning",
     "CapTable",
     "CapTableRow",
     "ClassifierConfig",
@@ -193,6 +201,7 @@ __all__ = [
     "Control",
     "Controller",
     "Counterpart",
+    "DeclaredFigureWarning",
     "Direction",
     "EdgeKind",
     "Employment",
@@ -214,6 +223,7 @@ __all__ = [
     "OptionError",
     "OrgHealth",
     "OrgModelError",
+    "OrgModelWarning",
     "Organization",
     "OwnershipPath",
     "OwnershipRule",
@@ -237,6 +247,7 @@ __all__ = [
     "SingularOwnershipError",
     "Stake",
     "Tag",
+    "UltimateOwner",
     "Unallocated",
     "Unit",
     "UnknownReferenceError",
@@ -269,6 +280,7 @@ __all__ = [
     "render_ownership_chart",
     "shapley_shubik",
     "to_networkx",
+    "ultimate_owners",
 ]
 
 

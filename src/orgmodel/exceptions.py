@@ -10,10 +10,13 @@ True
 from __future__ import annotations
 
 from orgmodel.model.exceptions import (
+    BodsExportWarning,
+    DeclaredFigureWarning,
     FileAccessError,
     GraphvizNotFoundError,
     OptionError,
     OrgModelError,
+    OrgModelWarning,
     RenderError,
     ShareError,
     SingularOwnershipError,
@@ -22,10 +25,13 @@ from orgmodel.model.exceptions import (
 )
 
 __all__ = [
+    "BodsExportWarning",
+    "DeclaredFigureWarning",
     "FileAccessError",
     "GraphvizNotFoundError",
     "OptionError",
     "OrgModelError",
+    "OrgModelWarning",
     "RenderError",
     "ShareError",
     "SingularOwnershipError",

@@ -21,11 +21,13 @@ from orgmodel.cli.inputs import (
     fraction,
     load,
     load_input,
+    table_options,
 )
 from orgmodel.cli.output import (
     CSV_HEADERS,
     TABLE_HEADERS,
     fit,
+    library_warnings,
     report_error,
     report_warnings,
     role_rows,
@@ -85,6 +87,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("file", type=FILE)
+@table_options
 @click.option(
     "--format",
     "fmt",
@@ -95,9 +98,12 @@ def main() -> None:
 def validate(file: Path, fmt: str | None, *, strict: bool) -> None:
     """Check FILE and summarise it; list every problem with its place.
 
-    FILE is YAML, JSON, CSV (people.csv, with stakes.csv beside it), BODS JSON or
-    GraphML.  Warnings (several roots, unknown tags, unallocated shares) are printed
-    but do not fail the check unless --strict is given.
+    FILE is YAML, JSON, CSV (people.csv, with stakes.csv beside it), BODS JSON,
+    GraphML, or the data people have: an HR export or org-chart tool's table (CSV,
+    TSV, Excel), a directory dump or a UK organogram, columns found by themselves.
+    Warnings (several roots, unknown tags, unallocated shares) are printed but do not
+    fail the check unless --strict is given; the note saying which column of a table
+    was read as what never fails it.
 
     \b
     Example:
@@ -110,12 +116,14 @@ def validate(file: Path, fmt: str | None, *, strict: bool) -> None:
     counts.pop("warnings", None)
     parts = ", ".join(f"{n} {what}" for what, n in counts.items())
     click.echo(f"{file}: ok — {parts}")
-    if strict and org.warnings:
+    # What a reader detected in an HR export is a note, not a problem with the data.
+    if strict and any(w.code.value != "columns-detected" for w in org.warnings):
         sys.exit(EXIT_PROBLEMS)
 
 
 @main.command()
 @click.argument("source", type=FILE)
+@table_options
 @click.argument("target", type=OUT)
 @click.option(
     "--from",
@@ -133,14 +141,16 @@ def convert(source: Path, target: Path, from_fmt: str | None, to_fmt: str | None
     """Convert SOURCE to TARGET, each format chosen by its file name.
 
     Formats: YAML (.yaml, .yml), JSON (.json), CSV (people.csv), BODS JSON (.bods.json)
-    and GraphML (.graphml); SOURCE may also be a Companies House PSC snapshot (JSON
-    lines, .txt/.jsonl/.json, told by its content).  TARGET is written atomically;
-    SOURCE is never modified.
+    and GraphML (.graphml); SOURCE may also be an HR export or org-chart tool's table
+    (.csv, .tsv, .xlsx), a directory dump, a UK organogram or a Companies House PSC
+    snapshot (JSON lines, .txt/.jsonl/.json, told by its content).  TARGET is written
+    atomically; SOURCE is never modified.
 
     \b
     Examples:
       orgmodel convert firm.yaml firm.json
       orgmodel convert people.csv firm.yaml
+      orgmodel convert hr.xlsx firm.yaml --column manager="Supervisor Email"
       orgmodel convert firm.yaml firm.graphml     # for Gephi, yEd or Cytoscape
       orgmodel convert firm.yaml owners.bods.json     # BODS 0.4 statements
       orgmodel convert psc-snapshot.txt register.yaml  # a PSC snapshot
@@ -151,7 +161,7 @@ def convert(source: Path, target: Path, from_fmt: str | None, to_fmt: str | None
     out_fmt = format_of(target, to_fmt, "--to", reading=False)
     org = load(source, format_of(source, from_fmt, "--from"))
     report_warnings(org, str(source))
-    with status(f"Writing {target.name}"):
+    with library_warnings(str(target)), status(f"Writing {target.name}"):
         import orgmodel as om  # noqa: PLC0415
 
         written = om.dump(org, target, format=out_fmt)
@@ -195,6 +205,7 @@ _TABLE_FORMATS = click.Choice(["table", "json", "csv"])
 
 @main.command()
 @click.argument("file", type=FILE)
+@table_options
 @click.option(
     "--format",
     "out_fmt",
@@ -221,6 +232,7 @@ def classify(file: Path, out_fmt: str, labels: tuple[str, ...]) -> None:
       orgmodel classify firm.yaml
       orgmodel classify firm.yaml --label partner-like --label hybrid
       orgmodel classify firm.yaml --format csv > roles.csv
+      orgmodel classify export.csv              # an HR export, columns detected
     """
     org = load_input(file)
     import orgmodel as om  # noqa: PLC0415 - keeps --help fast
@@ -242,6 +254,7 @@ def classify(file: Path, out_fmt: str, labels: tuple[str, ...]) -> None:
 
 @main.command()
 @click.argument("file", type=FILE)
+@table_options
 @click.option(
     "-o",
     "--output",
@@ -285,6 +298,7 @@ _REGIMES = click.Choice(["uk-psc", "eu-amlr", "us-cta"])
 
 @main.command()
 @click.argument("file", type=FILE)
+@table_options
 @click.option("--entity", metavar="ID", help="The entity to look at (default: the focal entity).")
 @click.option(
     "--regime",
@@ -340,7 +354,7 @@ def ownership(
     target = choose_entity(org, entity)
     from orgmodel.cli.ownership import ownership_report  # noqa: PLC0415 - scipy is slow
 
-    with status(f"Looking through the owners of {target}"):
+    with library_warnings(str(file)), status(f"Looking through the owners of {target}"):
         report = ownership_report(org, target, regime=regime, threshold=threshold)
     if out_fmt == "json":
         click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import shutil
 import sys
+import warnings
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
@@ -30,7 +31,12 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from orgmodel.cli.progress import Status
-from orgmodel.model.exceptions import OrgModelError, ValidationError
+from orgmodel.model.exceptions import (
+    BodsExportWarning,
+    OrgModelError,
+    OrgModelWarning,
+    ValidationError,
+)
 
 if TYPE_CHECKING:
     from orgmodel.model import Organization
@@ -41,6 +47,7 @@ __all__ = [
     "TABLE_HEADERS",
     "echo_problems",
     "fit",
+    "library_warnings",
     "report_error",
     "report_warnings",
     "role_rows",
@@ -72,6 +79,33 @@ def report_warnings(org: Organization, source: str) -> None:
         count = len(org.warnings)
         head = f"warning: {count} warning{'s' if count != 1 else ''} in {source}:"
         echo_problems(head, org.warnings)
+
+
+@contextmanager
+def library_warnings(target: str) -> Iterator[None]:
+    """Print the warnings the library gives inside the block to standard error.
+
+    A :class:`~orgmodel.exceptions.BodsExportWarning` becomes a block naming *target*
+    and, one per line, what it leaves out; other orgmodel warnings one line each.
+    Warnings of other libraries pass through unchanged.
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", OrgModelWarning)
+        yield
+    seen: set[str] = set()
+    for found in caught:
+        message = found.message
+        if str(message) in seen:
+            continue  # one analysis after another warns of the same declaration
+        seen.add(str(message))
+        if isinstance(message, BodsExportWarning):
+            lines = [f"warning: BODS cannot carry all of it, so {target} leaves out:"]
+            lines.extend(f"  {item}" for item in message.unwritten)
+            click.echo("\n".join(lines), err=True)
+        elif isinstance(message, OrgModelWarning):
+            click.echo(f"warning: {message}", err=True)
+        else:
+            warnings.warn_explicit(message, found.category, found.filename, found.lineno)
 
 
 @contextmanager

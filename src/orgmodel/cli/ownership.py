@@ -114,8 +114,13 @@ class OwnershipReport:
             lines.append("  nobody qualifies")
         for owner in self.owners:
             maybe = "" if owner.certain else " (possibly: the range straddles the threshold)"
-            lines.append(f"  {owner.name} ({owner.person}): {owner.share}{maybe}")
+            through = f", through {' and '.join(owner.via)}" if owner.via else ""
+            if owner.control:
+                through += f" ({', '.join(c.value for c in owner.control)})"
+            lines.append(f"  {owner.name} ({owner.person}): {owner.share}{through}{maybe}")
             lines.extend(f"    {path}" for path in owner.paths)
+            if owner.declared is not None:
+                lines.append(f"    {owner.declared}")
             if not owner.paths_complete:
                 lines.append("    … more paths not listed")
         lines.extend(["", f"Look-through ownership of {self.entity_name} ({self.rule.value})"])
@@ -174,7 +179,7 @@ def ownership_report(
     rule = om.OwnershipRule.MAJORITY_CHAIN if chosen is om.Regime.UK_PSC else None
     rule = rule or om.OwnershipRule.MULTIPLICATIVE
     owners = om.beneficial_owners(org, entity, threshold=cutoff, regime=chosen)
-    shares = dict(om.effective_ownership(org, entity, rule=rule))
+    shares = dict(om.effective_ownership(org, entity, rule=rule, regime=chosen))
     names = {holder: org.node(holder).name for holder in shares}
     return OwnershipReport(
         entity=entity,

@@ -1,27 +1,26 @@
-"""Read the Beneficial Ownership Data Standard (BODS) 0.4 into an organisation.
+"""Read the Beneficial Ownership Data Standard (BODS) 0.2, 0.3 and 0.4 into an organisation.
 
-A BODS 0.4 document is a JSON array of *statements*.  Each statement describes one
-version of a *record* — a person, an entity or a relationship — by ``recordId``,
-``recordType`` and ``recordDetails``.  orgmodel maps them as follows (see
-``docs/bods.md`` for the whole table):
+A BODS document is a JSON array of *statements*; from 0.4 each describes one version
+of a *record* — a person, an entity or a relationship — by ``recordId``,
+``recordType`` and ``recordDetails``.  0.2 and 0.3 statements are first rewritten in
+the 0.4 shape (:mod:`._bods_versions`), and the statements gathered into records
+(:mod:`._bods_statements`).  The last statement of each record then becomes a model
+record (``docs/bods.md`` has the whole table):
 
-* a **person** record becomes a :class:`~orgmodel.model.Person` with the record id
-  as its id, an **entity** record an :class:`~orgmodel.model.Entity`;
-* a **relationship** record becomes a :class:`~orgmodel.model.Stake` of the
-  ``interestedParty`` in the ``subject``: its ``shareholding`` interest gives the
-  share, ``votingRights`` the votes, ``rightsToProfitOrIncome`` the profit share.
-  BODS shares are per cent (0–100), exact or ranged; exclusive bounds become closed
-  ones in the model and are kept for writing back;
-* interests that are ``indirect`` are not holdings of the interested party in the
-  subject (the intermediate entities hold them), so they become no stake: they are
-  kept on the subject entity and written back;
-* every other detail (identifiers, nationalities, interest dates, other interest
-  types) is kept in ``attributes["bods"]`` and written back.
+* a **person** record a :class:`~orgmodel.model.Person`, an **entity** record an
+  :class:`~orgmodel.model.Entity`, with the record id as id;
+* a **relationship** record a :class:`~orgmodel.model.Stake` of the
+  ``interestedParty`` in the ``subject`` for its direct interests — shares, votes,
+  profits, control and roles (:mod:`._bods_interests`) — and a declared indirect
+  stake (:attr:`~orgmodel.model.Stake.indirect`) for its indirect ones;
+* relationships that give no stake (closed, or with an unspecified party) are kept
+  on the record of the party that is known, and written back;
+* every detail, and the statement around it, is kept in ``attributes["bods"]`` and
+  ``attributes["bods_statement"]``.
 
-Later statements about the same record replace earlier ones; a relationship whose
-last statement has ``recordStatus: closed`` is dropped.  Problems are reported
-together in one :class:`~orgmodel.exceptions.ValidationError` with locations such
-as ``statements[3].recordDetails.interests[0].share``.
+Problems are reported together in one :class:`~orgmodel.exceptions.ValidationError`
+with locations such as
+``statements[3].recordDetails.interests[0].share (statement 'st-3')``.
 """
 
 from __future__ import annotations
@@ -33,6 +32,8 @@ import attrs
 
 from orgmodel._suggest import did_you_mean
 from orgmodel.io._bods_interests import MAX_INTERESTS, read_interests
+from orgmodel.io._bods_places import identified, translate
+from orgmodel.io._bods_statements import Record, StatementReader
 from orgmodel.io._bods_values import (
     BODS_VERSION,
     STATEMENT,
@@ -40,123 +41,24 @@ from orgmodel.io._bods_values import (
     display_name,
     entity_kind,
     is_bods,
+    shown,
 )
 from orgmodel.io._bods_versions import detect_version, upgrade
 from orgmodel.model import Entity, Organization, Person, Stake
 from orgmodel.model.exceptions import ValidationError
-from orgmodel.model.problems import Problem, ProblemCode
-from orgmodel.model.share import Share
+from orgmodel.model.problems import ProblemCode
 
 __all__ = ["BODS_VERSION", "from_bods", "is_bods"]
 
-_RECORD_TYPES = ("entity", "person", "relationship")
 #: Documents with more statements are refused (a register is read with the PSC or a
 #: streaming reader, not as one JSON array).
 MAX_STATEMENTS = 5_000_000
 
 
-_STATEMENT_PARTS = ("recordId", "recordType", "recordDetails")
-
-
-@attrs.define
-class _Record:
-    index: int  # position of the (last) statement in the document
-    record_type: str
-    details: dict[str, Any]
-    status: str | None
-    meta: dict[str, Any]  # the statement less its record: ids, dates, annotations ...
-    history: list[dict[str, Any]]  # the earlier statements about the record, whole
-    record_id: str = ""
-
-    def statement(self) -> dict[str, Any]:
-        """Return the statement as it was read."""
-        return {
-            **self.meta,
-            "recordId": self.record_id,
-            "recordType": self.record_type,
-            "recordDetails": self.details,
-        }
-
-    def kept(self) -> dict[str, Any]:
-        """Return what a model record keeps of the statement: metadata and history."""
-        out = dict(self.meta)
-        if self.history:
-            out["history"] = self.history
-        return out
-
-
-class _Reader:
-    def __init__(self, statements: list[Any], problems: Problems) -> None:
-        self.problems = problems
-        self.records: dict[str, _Record] = {}
-        # records whose statements are broken: references to them are not reported again
-        self.broken: set[str] = set()
-        for i, statement in enumerate(statements):
-            self._statement(i, statement)
-
-    def _statement(self, i: int, statement: object) -> None:
-        where = f"statements[{i}]"
-        add = self.problems.add
-        if not isinstance(statement, dict):
-            add(ProblemCode.WRONG_TYPE, where, f"a statement must be an object (got {statement!r})")
-            return
-        missing = [k for k in ("statementId", "recordType", "recordDetails") if k not in statement]
-        for key in missing:
-            add(ProblemCode.MISSING_KEY, f"{where}.{key}", f"a statement needs '{key}'")
-        if missing:
-            return
-        record_type = statement["recordType"]
-        named = statement.get("recordId", statement["statementId"])
-        if isinstance(named, str):
-            self.broken.add(named)  # until the statement proves sound
-        if record_type not in _RECORD_TYPES:
-            hint = did_you_mean(str(record_type), _RECORD_TYPES)
-            add(
-                ProblemCode.UNKNOWN_VALUE,
-                f"{where}.recordType",
-                f"unknown record type {record_type!r}{hint}; expected one of "
-                + ", ".join(_RECORD_TYPES),
-            )
-            return
-        details = statement["recordDetails"]
-        if not isinstance(details, dict):
-            add(
-                ProblemCode.WRONG_TYPE,
-                f"{where}.recordDetails",
-                f"'recordDetails' must be an object (got {details!r})",
-            )
-            return
-        record_id = statement.get("recordId", statement["statementId"])
-        if not isinstance(record_id, str) or not record_id:
-            key = "recordId" if "recordId" in statement else "statementId"
-            add(
-                ProblemCode.WRONG_TYPE,
-                f"{where}.{key}",
-                f"'{key}' must be a non-empty string (got {record_id!r})",
-            )
-            return
-        status = statement.get("recordStatus")
-        earlier = self.records.get(record_id)
-        if earlier is not None and earlier.record_type != record_type:
-            add(
-                ProblemCode.DUPLICATE_ID,
-                f"{where}.recordId",
-                f"record {record_id!r} is a {record_type} here but a {earlier.record_type} "
-                f"in statements[{earlier.index}]",
-            )
-            return
-        # A later statement about the same record is an update: it replaces the earlier,
-        # which is kept whole so that writing gives the same statements back.
-        history = [] if earlier is None else [*earlier.history, earlier.statement()]
-        meta = {k: v for k, v in statement.items() if k not in _STATEMENT_PARTS}
-        self.records[record_id] = _Record(i, record_type, details, status, meta, history, record_id)
-        self.broken.discard(record_id)
-
-
 class _Builder:
     """Turns the last statement of every record into the model's records."""
 
-    def __init__(self, reader: _Reader, problems: Problems) -> None:
+    def __init__(self, reader: StatementReader, problems: Problems) -> None:
         self.reader = reader
         self.problems = problems
         self.people: list[Person] = []
@@ -179,27 +81,31 @@ class _Builder:
             else:
                 self._relationship(record_id, record)
         self.entities = [attrs.evolve(e, attributes=self._with_extras(e)) for e in self.entities]
+        self.people = [attrs.evolve(p, attributes=self._with_extras(p)) for p in self.people]
 
-    def _person(self, record_id: str, record: _Record) -> None:
+    def _person(self, record_id: str, record: Record) -> None:
         details = record.details
         name = display_name(details, record_id)
         attributes = {"bods": dict(details), STATEMENT: record.kept()}
         self.people.append(Person(record_id, name, attributes=attributes))
         self.where["people"].append(f"statements[{record.index}]")
 
-    def _entity(self, record_id: str, record: _Record) -> None:
+    def _entity(self, record_id: str, record: Record) -> None:
         details = record.details
         where = f"statements[{record.index}].recordDetails"
         name = details.get("name")
         if name is not None and not isinstance(name, str):
             self.problems.add(
-                ProblemCode.WRONG_TYPE, f"{where}.name", f"'name' must be a string (got {name!r})"
+                ProblemCode.WRONG_TYPE,
+                f"{where}.name",
+                f"'name' must be a string (got {shown(name)})",
             )
         if "entityType" in details and not isinstance(details["entityType"], Mapping):
             self.problems.add(
                 ProblemCode.WRONG_TYPE,
                 f"{where}.entityType",
-                f"'entityType' must be an object with a 'type' (got {details['entityType']!r})",
+                "'entityType' must be an object with a 'type' "
+                f"(got {shown(details['entityType'])})",
             )
         kept = {k: v for k, v in details.items() if k != "name"}
         self.entities.append(
@@ -224,7 +130,7 @@ class _Builder:
                 f"{where}.{key}",
                 f"a relationship needs '{key}', the recordId of a "
                 + ("entity" if key == "subject" else "person or entity")
-                + (f" (got {value!r})" if value is not None else ""),
+                + (f" (got {shown(value)})" if value is not None else ""),
             )
             return None
         found = records.get(value)
@@ -237,7 +143,7 @@ class _Builder:
             self.problems.add(
                 ProblemCode.UNKNOWN_REFERENCE,
                 f"{where}.{key}",
-                f"relationship points to a missing record {value!r}{hint}",
+                f"relationship points to a missing record {shown(value)}{hint}",
             )
             return None
         wanted = ("entity",) if key == "subject" else ("entity", "person")
@@ -245,13 +151,13 @@ class _Builder:
             self.problems.add(
                 ProblemCode.UNKNOWN_REFERENCE,
                 f"{where}.{key}",
-                f"{key} {value!r} is a {found.record_type} record, not "
+                f"{key} {shown(value)} is a {found.record_type} record, not "
                 + " or ".join(f"a {w}" for w in wanted),
             )
             return None
         return value
 
-    def _closed(self, record_id: str, record: _Record) -> None:
+    def _closed(self, record_id: str, record: Record) -> None:
         """Keep a closed relationship on its subject, to write it back; it is no stake."""
         subject = record.details.get("subject")
         if isinstance(subject, str) and self.reader.records.get(subject) is not None:
@@ -259,51 +165,39 @@ class _Builder:
                 subject, "closed", record_id, {"statements": [*record.history, record.statement()]}
             )
 
-    def _relationship(self, record_id: str, record: _Record) -> None:
+    def _relationship(self, record_id: str, record: Record) -> None:
         details = record.details
         where = f"statements[{record.index}].recordDetails"
         subject = self._party(details, "subject", where)
         party = self._party(details, "interestedParty", where)
-        interests = details.get("interests", [])
-        if not isinstance(interests, list):
-            self.problems.add(
-                ProblemCode.WRONG_TYPE,
-                f"{where}.interests",
-                f"'interests' must be a list (got {interests!r})",
-            )
-            return
-        if len(interests) > MAX_INTERESTS:
-            self.problems.add(
-                ProblemCode.WRONG_TYPE,
-                f"{where}.interests",
-                f"a relationship has {len(interests)} interests; at most {MAX_INTERESTS} are read",
-            )
+        interests = self._interests(details, where)
+        if interests is None:
             return
         read = read_interests(interests, where, self.problems)
-        if subject is None:
-            return
-        if party is None:
-            unspecified = details.get("interestedParty")
-            if isinstance(unspecified, Mapping):
-                kept = {**details, STATEMENT: record.kept()}
-                self._note(subject, "unspecifiedInterestedParties", record_id, kept)
+        if subject is None or party is None:
+            self._unspecified(record_id, record, subject, party)
             return
         other = {k: v for k, v in details.items() if k not in _PARTS}
         base = {"recordId": record_id, **other}
+        levels = [
+            "indirect" if i.get("directOrIndirect") == "indirect" else "direct"
+            for i in interests
+            if isinstance(i, dict)
+        ]
+        mixed = {"levels": levels} if levels != sorted(levels) else {}  # indirect first
         if read.direct or not read.indirect:
-            roles = read.roles
             self._stake(
                 record.index,
                 Stake(
                     party,
                     subject,
-                    read.total("share") or read.fallback(),
+                    read.share(),
                     voting=read.total("voting"),
                     profit_share=read.total("profit_share"),
                     control=read.control,
-                    roles=roles,
+                    roles=read.roles,
                     attributes={
-                        "bods": {**base, "interests": read.direct},
+                        "bods": {**base, **mixed, "interests": read.direct},
                         STATEMENT: record.kept(),
                     },
                 ),
@@ -319,57 +213,63 @@ class _Builder:
                 Stake(
                     party,
                     subject,
-                    read.total("share", indirect=True) or Share.between(0.0, 1.0),
+                    read.share(indirect=True),
                     voting=read.total("voting", indirect=True),
                     profit_share=read.total("profit_share", indirect=True),
+                    control=read.control_of(indirect=True),
                     indirect=True,
                     attributes=bods_attrs,
                 ),
             )
 
+    def _interests(self, details: Mapping[str, Any], where: str) -> list[Any] | None:
+        """Return the relationship's interests, checked with its component records."""
+        components = details.get("componentRecords")
+        if components is not None and not (
+            isinstance(components, list) and all(isinstance(c, str) for c in components)
+        ):
+            msg = f"'componentRecords' must be a list of record ids (got {shown(components)})"
+            self.problems.add(ProblemCode.WRONG_TYPE, f"{where}.componentRecords", msg)
+        interests = details.get("interests", [])
+        if not isinstance(interests, list):
+            msg = f"'interests' must be a list (got {shown(interests)})"
+            self.problems.add(ProblemCode.WRONG_TYPE, f"{where}.interests", msg)
+            return None
+        if len(interests) > MAX_INTERESTS:
+            msg = f"a relationship has {len(interests)} interests; at most {MAX_INTERESTS} are read"
+            self.problems.add(ProblemCode.WRONG_TYPE, f"{where}.interests", msg)
+            return None
+        return interests
+
+    def _unspecified(
+        self, record_id: str, record: Record, subject: str | None, party: str | None
+    ) -> None:
+        """Keep a relationship with an unspecified party on the party that is known."""
+        details = record.details
+        kept = {**details, STATEMENT: record.kept()}
+        if subject is not None and isinstance(details.get("interestedParty"), Mapping):
+            self._note(subject, "unspecifiedInterestedParties", record_id, kept)
+        elif party is not None and isinstance(details.get("subject"), Mapping):
+            self._note(party, "unspecifiedSubjects", record_id, kept)
+
     def _stake(self, index: int, stake: Stake) -> None:
         self.stakes.append(stake)
         self.where["stakes"].append(f"statements[{index}]")
 
-    def _note(self, subject: str, kind: str, record_id: str, details: Mapping[str, Any]) -> None:
-        extras = self.entity_extras.setdefault(subject, {})
+    def _note(self, owner: str, kind: str, record_id: str, details: Mapping[str, Any]) -> None:
+        """Keep a relationship that gives no stake on *owner*, to write it back."""
+        extras = self.entity_extras.setdefault(owner, {})
         extras.setdefault(kind, []).append({"recordId": record_id, **details})
 
-    def _with_extras(self, entity: Entity) -> dict[str, Any]:
-        extras = self.entity_extras.get(entity.id)
+    def _with_extras(self, record: Entity | Person) -> dict[str, Any]:
+        extras = self.entity_extras.get(record.id)
         if not extras:
-            return entity.attributes
-        bods = {**entity.attributes.get("bods", {}), "orgmodel": extras}
-        return {**entity.attributes, "bods": bods}
+            return record.attributes
+        bods = {**record.attributes.get("bods", {}), "orgmodel": extras}
+        return {**record.attributes, "bods": bods}
 
 
 _PARTS = ("subject", "interestedParty", "interests")
-
-
-_FIELD_PATHS = {
-    "holder": "recordDetails.interestedParty",
-    "entity": "recordDetails.subject",
-    "share": "recordDetails.interests",
-    "voting": "recordDetails.interests",
-    "profit_share": "recordDetails.interests",
-    "id": "recordId",
-    "name": "recordDetails",
-    "attributes": "recordDetails",
-}
-
-
-def _translate(problem: Problem, where: dict[str, list[str]]) -> Problem:
-    """Point a problem found in the built model back at the statement it came from."""
-    head, _, rest = problem.location.partition("[")
-    if head not in where or "]" not in rest:
-        return problem
-    number, _, tail = rest.partition("]")
-    if not number.isdigit() or int(number) >= len(where[head]):
-        return problem
-    field = tail.lstrip(".").split(".", 1)[0]
-    path = _FIELD_PATHS.get(field, "")
-    location = where[head][int(number)] + (f".{path}" if path else "")
-    return attrs.evolve(problem, location=location)
 
 
 def from_bods(data: object, *, source: str = "<bods>") -> Organization:
@@ -443,15 +343,14 @@ def from_bods(data: object, *, source: str = "<bods>") -> Organization:
     Traceback (most recent call last):
     ...
     orgmodel.exceptions.ValidationError: 1 problem in acme.json:
-      - statements[2].recordDetails.interests[0].share: share minimum 60 is above ...
+      - statements[2].recordDetails.interests[0].share (statement 's-rel'): share minimum 60 ...
     """
     problems = Problems()
     if not isinstance(data, list):
-        shown = type(data).__name__
         problems.add(
             ProblemCode.WRONG_TYPE,
             "statements",
-            f"a BODS document is a JSON array of statements (got a {shown})",
+            f"a BODS document is a JSON array of statements (got a {type(data).__name__})",
         )
         raise ValidationError(problems.found, source=source)
     if len(data) > MAX_STATEMENTS:
@@ -461,9 +360,18 @@ def from_bods(data: object, *, source: str = "<bods>") -> Organization:
             f"a BODS document of {len(data)} statements; at most {MAX_STATEMENTS} are read",
         )
         raise ValidationError(problems.found, source=source)
+    try:
+        return _build(data, source)
+    except ValidationError as err:
+        # the same problems, each naming its statement: the first raise adds nothing
+        raise ValidationError(identified(err.problems, data), source=source) from None
+
+
+def _build(data: list[Any], source: str) -> Organization:
+    problems = Problems()
     if detect_version(data, source) != BODS_VERSION:
         data = upgrade(data)
-    reader = _Reader(data, problems)
+    reader = StatementReader(data, problems)
     builder = _Builder(reader, problems)
     if problems.found:
         raise ValidationError(problems.found, source=source)
@@ -478,7 +386,7 @@ def from_bods(data: object, *, source: str = "<bods>") -> Organization:
             focal_entity=focal,
         )
     except ValidationError as err:
-        translated = [_translate(p, builder.where) for p in err.problems]
+        translated = [translate(p, builder.where) for p in err.problems]
         raise ValidationError(translated, source=source) from err
 
 

@@ -9,6 +9,7 @@ statement reader (:mod:`orgmodel.io._bods_read`) and the writer
 from __future__ import annotations
 
 import math
+import reprlib
 from collections.abc import Mapping
 from typing import Any
 
@@ -27,6 +28,7 @@ __all__ = [
     "is_bods",
     "person_name",
     "share_from_bods",
+    "shown",
 ]
 
 #: The attribute that keeps a statement's metadata (``statementId``, dates,
@@ -49,6 +51,28 @@ _ENTITY_KINDS = {
     "registeredEntity": EntityKind.COMPANY,
     "legalEntity": EntityKind.COMPANY,
 }
+
+
+_REPR = reprlib.Repr()
+_REPR.maxstring = _REPR.maxother = 60
+_REPR.maxlist = _REPR.maxdict = _REPR.maxtuple = _REPR.maxset = 4
+_REPR.maxlevel = 2
+_REPR.maxlong = 40
+
+
+def shown(value: object) -> str:
+    """Return *value* as a message shows it: its ``repr``, cut short when long.
+
+    A huge array or a megabyte of text in a document never makes a huge message.
+
+    Examples
+    --------
+    >>> shown(list(range(1000)))
+    '[0, 1, 2, 3, ...]'
+    >>> shown("x" * 100)
+    "'xxxxxxxxxxxxxxxxxxxxxxxxxx...xxxxxxxxxxxxxxxxxxxxxxxxxxxx'"
+    """
+    return _REPR.repr(value)
 
 
 def is_bods(data: object) -> bool:
@@ -96,7 +120,7 @@ def share_from_bods(value: object, location: str, problems: Problems) -> Share |
         problems.add(
             ProblemCode.WRONG_TYPE,
             location,
-            f"a share must be an object with {', '.join(_SHARE_KEYS)} (got {value!r})",
+            f"a share must be an object with {', '.join(_SHARE_KEYS)} (got {shown(value)})",
         )
         return None
     numbers: dict[str, float] = {}
@@ -105,16 +129,18 @@ def share_from_bods(value: object, location: str, problems: Problems) -> Share |
         where = f"{location}.{key}"
         if key not in _SHARE_KEYS:
             hint = did_you_mean(str(key), _SHARE_KEYS)
-            problems.add(ProblemCode.UNKNOWN_KEY, where, f"unknown share key {key!r}{hint}")
+            problems.add(ProblemCode.UNKNOWN_KEY, where, f"unknown share key {shown(key)}{hint}")
             ok = False
         elif isinstance(raw, bool) or not isinstance(raw, int | float):
-            problems.add(ProblemCode.WRONG_TYPE, where, f"'{key}' must be a number (got {raw!r})")
+            problems.add(
+                ProblemCode.WRONG_TYPE, where, f"'{key}' must be a number (got {shown(raw)})"
+            )
             ok = False
-        elif not (math.isfinite(raw) and 0.0 <= raw <= _PERCENT):
+        elif not (0.0 <= raw <= _PERCENT and math.isfinite(raw)):  # big ints: no float()
             problems.add(
                 ProblemCode.SHARE_RANGE,
                 where,
-                f"'{key}' must be a percentage between 0 and 100 (got {raw!r})",
+                f"'{key}' must be a percentage between 0 and 100 (got {shown(raw)})",
             )
             ok = False
         else:

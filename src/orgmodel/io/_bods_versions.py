@@ -112,13 +112,18 @@ def detect_version(statements: list[Any], source: str) -> str:
     return "0.3"
 
 
-def _party(value: object) -> object:
-    """Return a 0.2/0.3 ``subject`` or ``interestedParty`` in 0.4's form."""
+def _party(value: object, record_of: Mapping[str, str]) -> object:
+    """Return a 0.2/0.3 ``subject`` or ``interestedParty`` in 0.4's form.
+
+    A party named by the statement that describes it is named by that statement's
+    record: a later statement about the same person or entity is the same record.
+    """
     if not isinstance(value, Mapping):
         return value
     for key in ("describedByEntityStatement", "describedByPersonStatement"):
         if key in value:
-            return value[key]
+            described = value[key]
+            return record_of.get(described, described) if isinstance(described, str) else described
     unspecified = value.get("unspecified")
     if isinstance(unspecified, Mapping):
         out = dict(unspecified)
@@ -191,7 +196,8 @@ def upgrade(statements: list[Any]) -> list[Any]:
     record_of: dict[str, str] = {}
     out: list[Any] = []
     for statement in statements:
-        if not isinstance(statement, Mapping) or statement.get("statementType") not in _TYPES:
+        kind_of = statement.get("statementType") if isinstance(statement, Mapping) else None
+        if not isinstance(kind_of, str) or kind_of not in _TYPES:
             out.append(statement)
             continue
         sid = statement.get("statementID")
@@ -205,7 +211,7 @@ def upgrade(statements: list[Any]) -> list[Any]:
         if isinstance(sid, str) and isinstance(record, str):
             record_of[sid] = record
         details = {k: v for k, v in statement.items() if k not in _STATEMENT_KEYS}
-        kind = _TYPES[statement["statementType"]]
+        kind = _TYPES[kind_of]
         _REWRITE[kind](details, record_of)
         new: dict[str, Any] = {
             "statementId": sid,
@@ -225,7 +231,7 @@ def upgrade(statements: list[Any]) -> list[Any]:
 def _relationship(details: dict[str, Any], record_of: dict[str, str]) -> None:
     for key in ("subject", "interestedParty"):
         if key in details:
-            details[key] = _party(details[key])
+            details[key] = _party(details[key], record_of)
     if isinstance(details.get("interests"), list):
         details["interests"] = [_interest(i) for i in details["interests"]]
     ids = details.pop("componentStatementIDs", None)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 import uuid
 import warnings
 from collections.abc import Mapping
@@ -19,51 +18,16 @@ from typing import Any
 
 import attrs
 
-from orgmodel.io._bods_interests import CONTROLS, JOINT_DETAILS, ROLES, UNKNOWN_KINDS, is_joint
-from orgmodel.io._bods_values import (
-    BODS_VERSION,
-    MEASURES,
-    STATEMENT,
-    Problems,
-    display_name,
-    entity_kind,
-    share_from_bods,
-)
-from orgmodel.model import Control, Entity, EntityKind, Organization, Person, Role, Stake
-from orgmodel.model.share import Share
+from orgmodel.io._bods_values import BODS_VERSION, STATEMENT, display_name, entity_kind
+from orgmodel.io._bods_write_interests import STAKE_KEYS, in_order, interests_of
+from orgmodel.model import Entity, EntityKind, Organization, Person, Stake
+from orgmodel.model.exceptions import BodsExportWarning
 
-__all__ = ["BodsExport", "BodsExportWarning", "bods_export", "to_bods"]
+__all__ = ["BodsExport", "BodsExportWarning", "bods_export", "to_bods", "warn_unwritten"]
 
 _NAMESPACE = uuid.UUID("6f1c2a54-9a43-4d1e-8a59-3c0b6f0d2b1e")
-_PERCENT = 100.0
-_NOTES = "orgmodel"  # key of the notes kept on an entity: indirect and unspecified holders
-_SAME = 1e-12
-_ULP_STEPS = 8
-
-
-def _percent(value: float) -> float:
-    """*value* in per cent, as the shortest decimal that reads back to *value* exactly."""
-    raw = value * _PERCENT
-    for digits in range(6, 18):
-        rounded = round(raw, digits)
-        if rounded / _PERCENT == value:
-            return rounded
-    down = up = raw
-    for _ in range(_ULP_STEPS):  # a neighbour of the product reads back exactly
-        down, up = math.nextafter(down, -math.inf), math.nextafter(up, math.inf)
-        for candidate in (down, up):
-            if candidate / _PERCENT == value:
-                return candidate
-    return raw
-
-
-def _share(value: Share) -> dict[str, float]:
-    if value.is_exact:
-        exact = _percent(value.lower)
-        return {"exact": exact, "minimum": exact, "maximum": exact}
-    low = "exclusiveMinimum" if value.lower_open else "minimum"
-    high = "exclusiveMaximum" if value.upper_open else "maximum"
-    return {low: _percent(value.lower), high: _percent(value.upper)}
+_NOTES = "orgmodel"  # key of the notes kept on a record: relationships giving no stake
+_SHOWN = 5  # people named in the sentence about those left out
 
 
 def _bods(record: Person | Entity | Stake) -> dict[str, Any]:
@@ -98,119 +62,12 @@ def _entity_details(entity: Entity) -> dict[str, Any]:
 
 def _person_details(person: Person) -> dict[str, Any]:
     details = _bods(person)
+    details.pop(_NOTES, None)
     details.setdefault("isComponent", False)
     details.setdefault("personType", "knownPerson")
     if display_name(details, person.id) != person.name:
         details["names"] = [{"type": "legal", "fullName": person.name}]
     return details
-
-
-def _measure(interest: Mapping[str, Any]) -> str | None:
-    """Return the stake field a current interest fills, as the reader reads it."""
-    if "endDate" in interest:
-        return None
-    kind = interest.get("type")
-    if kind in MEASURES:
-        return MEASURES[kind]
-    if kind in UNKNOWN_KINDS and "share" in interest:
-        return "share"
-    return None
-
-
-def _total(interests: list[dict[str, Any]]) -> Share | None:
-    sink = Problems()
-    shares = []
-    for interest in interests:
-        if "share" not in interest:
-            shares.append(Share.between(0.0, 1.0))
-            continue
-        share = share_from_bods(interest["share"], "", sink)
-        if share is None:
-            return None
-        shares.append(share)
-    low = min(1.0, sum(x.lower for x in shares))
-    high = min(1.0, sum(x.upper for x in shares))
-    lower_open = any(x.lower_open for x in shares) and low < high
-    upper_open = any(x.upper_open for x in shares) and low < high and high < 1.0
-    return Share(low, high, lower_open=lower_open, upper_open=upper_open)
-
-
-def _same(a: Share | None, b: Share) -> bool:
-    return (
-        a is not None
-        and math.isclose(a.lower, b.lower, abs_tol=_SAME)
-        and math.isclose(a.upper, b.upper, abs_tol=_SAME)
-        and (a.lower_open, a.upper_open) == (b.lower_open, b.upper_open)
-    )
-
-
-_CODES: dict[Control | Role, str] = {
-    **{v: k for k, v in CONTROLS.items()},
-    **{v: k for k, v in ROLES.items()},
-}
-
-
-def _interests(stake: Stake) -> list[dict[str, Any]]:  # noqa: C901, PLR0912 - one pass per kind
-    """Return the interests of *stake*: those read from BODS, with the model's figures."""
-    stored = [dict(i) for i in _bods(stake).get("interests", []) if isinstance(i, Mapping)]
-    from_bods = "recordId" in _bods(stake)
-    level = "indirect" if stake.indirect else "direct"
-    out: list[dict[str, Any]] = []
-    written: set[str] = set()
-    for interest in stored:
-        kind = interest.get("type")
-        field = _measure(interest)
-        if field is not None:
-            if field in written:
-                continue  # the model's total is written once, on the first interest
-            value: Share | None = getattr(stake, field)
-            if value is None:
-                continue  # the model dropped this measure
-            current = [i for i in stored if _measure(i) == field]
-            if not _same(_total(current), value):
-                out.append({**interest, "share": _share(value)})
-                written.add(field)
-                continue
-            out.extend(current)
-            written.add(field)
-            continue
-        member: Control | Role | None = None
-        if isinstance(kind, str):
-            member = CONTROLS.get(kind) or ROLES.get(kind)
-        dropped = member is not None and member not in (*stake.control, *stake.roles)
-        if dropped and "endDate" not in interest and level == "direct":
-            continue  # the model dropped it
-        out.append(interest)
-    for field, kind in (
-        ("share", "shareholding"),
-        ("voting", "votingRights"),
-        ("profit_share", "rightsToProfitOrIncome"),
-    ):
-        value = getattr(stake, field)
-        if value is None or field in written:
-            continue
-        if field == "share" and from_bods and _placeholder(stake, value):
-            continue
-        out.append({"type": kind, "directOrIndirect": level, "share": _share(value)})
-    present = {i.get("type") for i in out if "endDate" not in i}
-    parts: list[Control | Role] = [*stake.control, *stake.roles]
-    for part in parts:
-        code = _CODES.get(part)
-        if code is not None and code not in present:
-            out.append({"type": code, "directOrIndirect": level})
-        joint = {"type": "unknownInterest", "directOrIndirect": level, "details": JOINT_DETAILS}
-        if part is Role.JOINT_HOLDER and not any(is_joint(i) for i in out):
-            out.append(joint)
-    return out
-
-
-def _placeholder(stake: Stake, value: Share) -> bool:
-    """Whether *value* is the share :func:`from_bods` gives a relationship stating none."""
-    if stake.indirect:
-        return _same(value, Share.between(0.0, 1.0))
-    if stake.voting is not None or stake.profit_share is not None:
-        return _same(value, Share.between(0.0, 1.0))
-    return _same(value, Share.exact(0.0))
 
 
 @attrs.frozen
@@ -228,10 +85,6 @@ class BodsExport:
 
     statements: list[dict[str, Any]]
     unwritten: tuple[str, ...]
-
-
-class BodsExportWarning(UserWarning):
-    """A BODS export left out parts of the organisation that BODS cannot carry."""
 
 
 class _Writer:
@@ -252,35 +105,42 @@ class _Writer:
         kept: Mapping[str, Any] | None = None,
         original: Mapping[str, Any] | None = None,
     ) -> None:
-        """Write one statement; what was read (*kept*) is written back unchanged."""
+        """Write one statement; what was read (*kept*) is written back unchanged.
+
+        A record read from BODS keeps its statement as it was (only the fields BODS
+        0.4 requires are added where an older version had none).  A record changed
+        in the model since is written as an update: its statement as read, then a
+        new one with ``recordStatus: updated`` and today's date.
+        """
         kept = dict(kept or {})
         for earlier in kept.pop("history", []):
             if isinstance(earlier, Mapping):
                 self.statements.append(_current(earlier))
-        content = json.dumps([record_type, record_id, details], sort_keys=True, default=str)
         subject = details.get("subject") if record_type == "relationship" else record_id
+        declared = self.declaration or subject or record_id
         sid = kept.get("statementId")
-        same = original is not None and _plain(original) == _plain(details)
-        statement: dict[str, Any] = {
-            "statementId": sid
-            if isinstance(sid, str) and same
-            else str(uuid.uuid5(_NAMESPACE, content)),
-            "declarationSubject": self.declaration or subject or record_id,
-            "statementDate": self.date,
-            "recordId": record_id,
-            "recordType": record_type,
-            "recordStatus": "new",
-            "recordDetails": details,
-            "publicationDetails": {
-                "publicationDate": self.date,
-                "bodsVersion": BODS_VERSION,
-                "publisher": {"name": self.publisher},
-            },
-        }
-        if same or kept:
-            statement.update({k: v for k, v in kept.items() if k != "statementId"})
-            statement = _current(statement)
-        self.statements.append(statement)
+        if isinstance(sid, str) and original is not None:
+            if _plain(original) == _plain(details):
+                self.statements.append(_as_read(kept, record_type, record_id, details, declared))
+                return
+            self.statements.append(_as_read(kept, record_type, record_id, dict(original), declared))
+        content = json.dumps([record_type, record_id, details], sort_keys=True, default=str)
+        self.statements.append(
+            {
+                "statementId": str(uuid.uuid5(_NAMESPACE, content)),
+                "declarationSubject": kept.get("declarationSubject", declared),
+                "statementDate": self.date,
+                "recordId": record_id,
+                "recordType": record_type,
+                "recordStatus": "updated" if kept else "new",
+                "recordDetails": details,
+                "publicationDetails": {
+                    "publicationDate": self.date,
+                    "bodsVersion": BODS_VERSION,
+                    "publisher": {"name": self.publisher},
+                },
+            }
+        )
 
     def relationship_id(self, stake: Stake) -> str:
         stored = _bods(stake).get("recordId")
@@ -291,6 +151,30 @@ class _Writer:
             candidate = f"{base}/{n}"
         self.used.add(candidate)
         return candidate
+
+
+def _as_read(
+    kept: Mapping[str, Any],
+    record_type: str,
+    record_id: str,
+    details: dict[str, Any],
+    declared: str,
+) -> dict[str, Any]:
+    """Return the statement a record was read from, with its declaration subject.
+
+    BODS 0.4 requires a ``declarationSubject``, which 0.2 and 0.3 statements lack: it
+    is the focal entity (else the record's subject).  A missing ``statementDate`` is
+    left missing: the date of a declaration is not made up.
+    """
+    statement: dict[str, Any] = {
+        "statementId": kept["statementId"],
+        "declarationSubject": kept.get("declarationSubject", declared),
+        "recordId": record_id,
+        "recordType": record_type,
+        "recordDetails": details,
+    }
+    statement.update((k, v) for k, v in kept.items() if k not in statement)
+    return _current(statement)
 
 
 def _plain(value: object) -> str:
@@ -306,13 +190,17 @@ def _current(statement: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _notes(entity: Entity) -> list[tuple[str, dict[str, Any]]]:
-    notes = _bods(entity).get(_NOTES, {})
+_NOTE_KINDS = ("indirect", "unspecifiedInterestedParties", "unspecifiedSubjects", "closed")
+
+
+def _notes(record: Entity | Person) -> list[tuple[str, dict[str, Any]]]:
+    """Return the relationships kept on *record* that give no stake, by kind."""
+    notes = _bods(record).get(_NOTES, {})
     if not isinstance(notes, Mapping):
         return []
     return [
         (kind, dict(note))
-        for kind in ("indirect", "unspecifiedInterestedParties", "closed")
+        for kind in _NOTE_KINDS
         for note in notes.get(kind, [])
         if isinstance(note, Mapping)
     ]
@@ -322,7 +210,7 @@ def _unwritten(org: Organization, written_people: set[str]) -> tuple[str, ...]:
     out = []
     left = [p.id for p in org.people if p.id not in written_people]
     if left:
-        shown = ", ".join(left[:5]) + (" ..." if len(left) > 5 else "")  # noqa: PLR2004
+        shown = ", ".join(left[:_SHOWN]) + (" ..." if len(left) > _SHOWN else "")
         out.append(f"{len(left)} people who hold nothing and did not come from BODS ({shown})")
     if org.units:
         out.append(f"{len(org.units)} units")
@@ -363,7 +251,8 @@ def bods_export(
     """
     today = dt.datetime.now(tz=dt.UTC).date().isoformat()
     writer = _Writer(org, date or today, publisher or org.name)
-    notes = {e.id: _notes(e) for e in org.entities}
+    records: list[Entity | Person] = [*org.entities, *org.people]
+    notes = {r.id: _notes(r) for r in records}
     holders = {s.holder for s in org.stakes}
     for entity_notes in notes.values():
         holders.update(
@@ -375,11 +264,11 @@ def bods_export(
         writer.statement("entity", entity.id, _entity_details(entity), _kept(entity), original)
     people: set[str] = set()
     for person in org.people:
-        if person.id in holders or _bods(person):
+        if person.id in holders or _bods(person) or _kept(person):  # read from BODS
             people.add(person.id)
-            writer.statement(
-                "person", person.id, _person_details(person), _kept(person), _bods(person)
-            )
+            original = _bods(person)
+            original.pop(_NOTES, None)
+            writer.statement("person", person.id, _person_details(person), _kept(person), original)
     groups: dict[str, list[Stake]] = {}
     for stake in org.stakes:
         stored = _bods(stake).get("recordId")
@@ -391,28 +280,32 @@ def bods_export(
         record_id = writer.relationship_id(first)
         written.add(record_id)
         bods = _bods(first)
-        other = {k: v for k, v in bods.items() if k not in ("recordId", "interests", "part")}
+        other = {k: v for k, v in bods.items() if k not in STAKE_KEYS}
+        levels = bods.get("levels")
         details = {
             "isComponent": False,
             **other,
             "subject": first.entity,
             "interestedParty": first.holder,
-            "interests": [i for s in stakes for i in _interests(s)],
+            "interests": in_order([interests_of(s) for s in stakes], stakes, levels),
         }
         original = {
             "isComponent": False,
             **other,
             "subject": first.entity,
             "interestedParty": first.holder,
-            "interests": [i for s in stakes for i in _bods(s).get("interests", [])],
+            "interests": in_order(
+                [list(_bods(s).get("interests", [])) for s in stakes], stakes, levels
+            ),
         }
         kept = next((_kept(s) for s in stakes if _kept(s)), {})
         writer.statement("relationship", record_id, details, kept, original)
-    for entity in org.entities:
-        _write_notes(writer, notes[entity.id], written)
+    for record in records:
+        _write_notes(writer, notes[record.id], written)
     return BodsExport(writer.statements, _unwritten(org, people))
 
 
+#: Keys of a stake's ``attributes["bods"]`` that are orgmodel's, not the record's.
 def to_bods(
     org: Organization, *, date: str | None = None, publisher: str | None = None
 ) -> list[dict[str, Any]]:
@@ -456,10 +349,14 @@ def to_bods(
     votingRights {'exact': 60.0, 'minimum': 60.0, 'maximum': 60.0}
     """
     export = bods_export(org, date=date, publisher=publisher)
-    if export.unwritten:
-        msg = "BODS cannot carry, so this export leaves out: " + "; ".join(export.unwritten)
-        warnings.warn(msg, BodsExportWarning, stacklevel=2)
+    warn_unwritten(export, stacklevel=3)
     return export.statements
+
+
+def warn_unwritten(export: BodsExport, *, stacklevel: int) -> None:
+    """Warn with a :class:`BodsExportWarning` when *export* left anything out."""
+    if export.unwritten:
+        warnings.warn(BodsExportWarning(export.unwritten), stacklevel=stacklevel)
 
 
 def _write_notes(

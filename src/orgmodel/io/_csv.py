@@ -56,7 +56,6 @@ _REQUIRED = {
 }
 _EMPLOYMENT = {e.value: e for e in Employment}
 _VALUES_LINE = 2  # organization.csv: the header, then one row of values
-_FLAGS = {"true": True, "false": False}  # the cells of true/false columns
 
 
 def read_file(path: Path) -> Organization:
@@ -240,8 +239,6 @@ class _Reader:
             elif key in LIST_KEYS:
                 items = split_list(cell)
                 out[key] = cell if items is None else items
-            elif key in FLAG_KEYS:
-                out[key] = _FLAGS.get(cell.strip().lower(), cell)
             elif key in SHARE_KEYS and cell.lstrip().startswith("{"):
                 try:
                     out[key] = json.loads(cell, parse_constant=_no_constant)

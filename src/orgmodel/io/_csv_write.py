@@ -138,14 +138,12 @@ def _needs_json(key: str, values: list[Any], table: Table) -> bool:
 def _cell(table: Table, index: int, key: str, value: object) -> str:
     if value is None:
         return ""
-    if isinstance(value, bool):  # the vacant column
+    if isinstance(value, bool):  # the vacant and indirect columns
         return "true" if value else "false"
     if key in LIST_KEYS and isinstance(value, list):
         return encode_list(value)
     if key in SHARE_KEYS:
         return _share_cell(value)
-    if isinstance(value, bool):
-        return "true" if value else "false"
     text = str(value)
     if "\x00" in text:
         problem = Problem(

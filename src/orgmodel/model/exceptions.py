@@ -19,10 +19,13 @@ from collections.abc import Iterable
 from orgmodel.model.problems import Problem
 
 __all__ = [
+    "BodsExportWarning",
+    "DeclaredFigureWarning",
     "FileAccessError",
     "GraphvizNotFoundError",
     "OptionError",
     "OrgModelError",
+    "OrgModelWarning",
     "RenderError",
     "ShareError",
     "SingularOwnershipError",
@@ -102,6 +105,33 @@ class RenderError(OrgModelError, RuntimeError):
     """Graphviz failed to render a diagram."""
 
 
+class OrgModelWarning(UserWarning):
+    """The root of every warning orgmodel gives: the result is usable, but say so."""
+
+
+class BodsExportWarning(OrgModelWarning):
+    """A BODS export left out parts of the organisation that BODS cannot carry.
+
+    Attributes
+    ----------
+    unwritten : tuple of str
+        One sentence per kind of thing left out ("2 units", "4 reporting lines" ...).
+    """
+
+    def __init__(self, unwritten: Iterable[str]) -> None:
+        self.unwritten: tuple[str, ...] = tuple(unwritten)
+        super().__init__(
+            "BODS cannot carry, so this export leaves out: " + "; ".join(self.unwritten)
+        )
+
+    def __reduce__(self) -> tuple[type[BodsExportWarning], tuple[tuple[str, ...]]]:
+        return (type(self), (self.unwritten,))
+
+
+class DeclaredFigureWarning(OrgModelWarning):
+    """A declared indirect holding disagrees with the figure its chain in the file gives."""
+
+
 # Shown and pickled under their public home, as numpy's ``set_module`` does: a
 # traceback reads ``orgmodel.exceptions.ValidationError``, the name users import.
 for _cls in (
@@ -114,6 +144,9 @@ for _cls in (
     FileAccessError,
     GraphvizNotFoundError,
     RenderError,
+    OrgModelWarning,
+    BodsExportWarning,
+    DeclaredFigureWarning,
 ):
     _cls.__module__ = "orgmodel.exceptions"
 del _cls

@@ -68,6 +68,6 @@ def json_schema() -> dict[str, Any]:
     --------
     >>> import orgmodel as om
     >>> om.json_schema()["$defs"]["entity"]["properties"]["kind"]["enum"]
-    ['company', 'partnership', 'llp', 'fund', 'trust', 'other']
+    ['company', 'partnership', 'llp', 'fund', 'trust', 'arrangement', 'other']
     """
     return copy.deepcopy(_parsed())

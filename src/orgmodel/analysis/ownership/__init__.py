@@ -9,6 +9,9 @@ The rules and their legal sources are set out in ``docs/ownership-rules.md``.
 - :func:`beneficial_owners` — the people at or above a threshold, under a named
   regime (UK PSC, EU AMLR, US CTA), with the paths that explain their share;
   :func:`beneficial_owners_of_all` the same for every entity with one look-through.
+- :func:`ultimate_owners` — the same holders with the reasons for each figure: the
+  computed and the declared figure, the chains, and the route (control, a trust, a
+  nominee, a joint holding).
 - :func:`ownership_cycles` — circular holdings.
 - :func:`controllers` — who controls an entity through majority-vote chains.
 - :func:`banzhaf` and :func:`shapley_shubik` — the voting power of its holders.
@@ -46,6 +49,7 @@ from orgmodel.analysis.ownership.captable import CapTable, CapTableRow, HolderSh
 from orgmodel.analysis.ownership.control import Controller, controllers
 from orgmodel.analysis.ownership.cycles import ownership_cycles
 from orgmodel.analysis.ownership.lookthrough import effective_ownership, look_through
+from orgmodel.analysis.ownership.owners import UltimateOwner, ultimate_owners
 from orgmodel.analysis.ownership.paths import PATH_LIMIT, SEARCH_LIMIT, OwnershipPath, PathStep
 from orgmodel.analysis.ownership.power import PowerMethod, Unallocated, banzhaf, shapley_shubik
 from orgmodel.analysis.ownership.rules import Measure, OwnershipRule, Regime
@@ -64,6 +68,7 @@ __all__ = [
     "PathStep",
     "PowerMethod",
     "Regime",
+    "UltimateOwner",
     "Unallocated",
     "banzhaf",
     "beneficial_owners",
@@ -74,4 +79,5 @@ __all__ = [
     "look_through",
     "ownership_cycles",
     "shapley_shubik",
+    "ultimate_owners",
 ]

@@ -7,20 +7,12 @@ from collections.abc import Iterable
 
 import attrs
 
-from orgmodel.analysis.ownership.declared import (
-    DeclaredFigure,
-    declared_in,
-    holders_index,
-    merge_declared,
-    open_lower,
-)
-from orgmodel.analysis.ownership.links import Links, regime_links
-from orgmodel.analysis.ownership.lookthrough import any_open, solve
-from orgmodel.analysis.ownership.majority import Chains
-from orgmodel.analysis.ownership.network import Network
-from orgmodel.analysis.ownership.paths import OwnershipPath, majority_paths, multiplicative_paths
+from orgmodel.analysis.ownership.declared import DeclaredFigure
+from orgmodel.analysis.ownership.owners import RULES, UltimateOwner, look_all
+from orgmodel.analysis.ownership.paths import OwnershipPath
+from orgmodel.analysis.ownership.rights import rights_of_all
 from orgmodel.analysis.ownership.rules import Measure, OwnershipRule, Regime
-from orgmodel.model import Organization
+from orgmodel.model import Control, Organization
 from orgmodel.model.exceptions import OrgModelError
 from orgmodel.model.options import read_option
 from orgmodel.model.share import Share
@@ -38,12 +30,8 @@ __all__ = [
 #: Figures within this of the threshold count as equal to it (floating point).
 TOLERANCE = 1e-9
 
-_RULES = {
-    None: OwnershipRule.MULTIPLICATIVE,
-    Regime.UK_PSC: OwnershipRule.MAJORITY_CHAIN,
-    Regime.EU_AMLR: OwnershipRule.MULTIPLICATIVE,
-    Regime.US_CTA: OwnershipRule.MULTIPLICATIVE,
-}
+_NOTHING = Share.exact(0.0)
+
 # Whether the threshold must be exceeded ("more than 25%") rather than met.
 _STRICT = {None: False, Regime.UK_PSC: True, Regime.EU_AMLR: False, Regime.US_CTA: False}
 
@@ -56,7 +44,7 @@ def rule_of(regime: Regime | None) -> OwnershipRule:
     >>> rule_of(Regime.UK_PSC)
     <OwnershipRule.MAJORITY_CHAIN: 'majority-chain'>
     """
-    return _RULES[regime]
+    return RULES[regime]
 
 
 def strict_of(regime: Regime | None) -> bool:
@@ -98,11 +86,17 @@ class BeneficialOwner:
         The share is exact regardless: it never comes from the paths.
     via : tuple of str
         How the owner was reached where it was not through shares alone:
-        ``"control"`` (control of an entity nobody holds shares in), ``"trust"``,
-        ``"nominee"``, ``"joint"``, ``"declared"`` (a declared indirect holding
-        that counts because the file has no chain for it).  Empty for shares only.
+        ``"control"`` (a right of control the regime counts, or control of an
+        entity nobody holds shares in), ``"trust"``, ``"nominee"``, ``"joint"``,
+        ``"declared"`` (a declared indirect holding that counts because the file has
+        no chain for it, or that narrows the figure its chain gives).  Empty for
+        shares only.
     declared : DeclaredFigure or None
         The owner's declared indirect holding beside the computed figure, if any.
+    control : tuple of Control
+        The rights of control over the entity that make the person an owner under
+        the regime whatever their share (``docs/ownership-rules.md``), held directly
+        or declared as held through others.
     """
 
     person: str
@@ -115,6 +109,7 @@ class BeneficialOwner:
     paths_complete: bool = True
     via: tuple[str, ...] = ()
     declared: DeclaredFigure | None = None
+    control: tuple[Control, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         """Return the record as plain data (JSON-compatible).
@@ -146,12 +141,15 @@ class BeneficialOwner:
             "paths_complete": self.paths_complete,
             "via": list(self.via),
             "declared": None if self.declared is None else str(self.declared),
+            "control": [c.value for c in self.control],
         }
 
     def __str__(self) -> str:
         how = "" if self.certain else ", possibly"
         regime = "" if self.regime is None else f", {self.regime.value}"
         through = f", through {' and '.join(self.via)}" if self.via else ""
+        if self.control:
+            through += f" ({', '.join(c.value for c in self.control)})"
         head = f"{self.name} ({self.person}): {self.share}{regime}{how}{through}"
         lines = [head, *(f"  {p}" for p in self.paths)]
         if self.declared is not None:
@@ -162,8 +160,16 @@ class BeneficialOwner:
 
 
 def _meets(value: float, threshold: float, *, strict: bool, is_open: bool = False) -> bool:
+    """Whether a lower bound *value* (open or not) certainly meets the threshold."""
     if strict:  # "more than": an open bound at the threshold is above it
         return value > threshold + TOLERANCE or (is_open and value >= threshold - TOLERANCE)
+    return value >= threshold - TOLERANCE
+
+
+def _may_meet(value: float, threshold: float, *, strict: bool, is_open: bool = False) -> bool:
+    """Whether an upper bound *value* (open: not attained) may meet the threshold."""
+    if strict or is_open:  # "more than", or "less than value": at the threshold fails
+        return value > threshold + TOLERANCE
     return value >= threshold - TOLERANCE
 
 
@@ -200,124 +206,66 @@ def owners_of(
 ) -> dict[str, tuple[BeneficialOwner, ...]]:
     """Compute the beneficial owners of each of *entities* with one look-through (options checked).
 
-    The stakes are compiled once, the targets solved in one block, and what each
-    target needs beside (open lower bounds, declared figures, paths) is looked up
-    in indexes built once, so the cost is about that of the look-through.
+    The links are drawn and the targets solved once (:func:`.owners.look_all`), and
+    the rights of control read in one pass over the stakes, so the cost is about
+    that of the look-through.
     """
     level = _check_threshold(threshold)
     wanted = list(dict.fromkeys(entities if entities is not None else (e.id for e in org.entities)))
     for entity in wanted:
         org.entity(entity)  # unknown ids raise with a did-you-mean suggestion
-    rule = rule_of(regime)
-    majority = rule is OwnershipRule.MAJORITY_CHAIN
-    links = regime_links(org, regime)
-    raw, net, chains = solve(org, links, wanted, rule, measure)
-    holders_of = holders_index(links.stakes, measure) if any_open(links.stakes) else None
-    declared = declared_in(org)
+    strict = strict_of(regime)
+    rights_of = rights_of_all(org, regime)
     people = {p.id: p.name for p in org.people}
-    names = dict(people)
-    names.update((e.id, e.name) for e in org.entities)
-    memo: dict[tuple[float, float, bool], Share] = {}  # one Share per figure
-    via_entities = frozenset(entity for _, entity in links.via)
-    found_all = _Found(net, chains, links, names, regime, rule, level, {}, via_entities)
-    out: dict[str, tuple[BeneficialOwner, ...]] = {}
-    for entity, found in zip(wanted, raw, strict=True):
-        if not found and entity not in declared:
-            out[entity] = ()  # nobody holds it, directly or not
-            continue
-        tainted = (
-            open_lower(links.stakes, entity, measure, majority=majority, holders_of=holders_of)
-            if holders_of is not None
-            else set()
+
+    def keep(entity: str, holder: str, share: Share) -> bool:
+        return holder in people and (
+            holder in rights_of.get(entity, ())
+            or _may_meet(share.upper, level, strict=strict, is_open=share.upper_open)
         )
-        shares = {}
-        for h, (lo, hi) in found.items():
-            key = (max(0.0, min(lo, hi)), min(hi, 1.0), net.ids[h] in tainted and lo < hi)
-            share = memo.get(key)
-            if share is None:
-                share = memo[key] = Share(key[0], key[1], lower_open=key[2])
-            shares[net.ids[h]] = share
-        figures: tuple[DeclaredFigure, ...] = ()
-        if entity in declared:
-            shares, figures = merge_declared(org, entity, shares, measure, stakes=declared[entity])
-        out[entity] = _records(
-            found_all,
-            entity,
-            {h: share for h, share in shares.items() if h in people},
-            {f.holder: f for f in figures},
-        )
-    return out
+
+    looked = look_all(org, wanted, regime, measure, keep)
+    table = _Table(people, regime, rule_of(regime), level, strict)
+    return {e: _records(table, looked[e], rights_of.get(e, {})) for e in wanted}
 
 
 @attrs.frozen
-class _Found:
-    """What every target's owners are read from: one look-through of them all."""
+class _Table:
+    """What turns an entity's ultimate holders into its beneficial owners."""
 
-    net: Network
-    chains: Chains | None
-    links: Links
-    names: dict[str, str]
+    names: dict[str, str]  # the people's names
     regime: Regime | None
     rule: OwnershipRule
     level: float
-    shares: dict[tuple[float, float], Share]  # the paths' figures, one Share each
-    via_entities: frozenset[str]  # the entities of links.via
+    strict: bool
 
 
 def _records(
-    found: _Found,
-    entity: str,
-    shares: dict[str, Share],
-    declared: dict[str, DeclaredFigure],
+    table: _Table, owners: list[UltimateOwner], rights: dict[str, tuple[Control, ...]]
 ) -> tuple[BeneficialOwner, ...]:
-    """Return the people of *shares* who meet the threshold, with their paths, in order."""
-    strict = strict_of(found.regime)
-    owners = {h: s for h, s in shares.items() if _meets(s.upper, found.level, strict=strict)}
-    if not owners:
-        return ()
-    net = found.net
-    target = net.index[entity]
-    wanted = {net.index[h] for h in owners if h in net.index}
-    if found.chains is None:
-        paths, complete = multiplicative_paths(
-            net, found.names, target, wanted, shares=found.shares
-        )
-    else:
-        paths, complete = majority_paths(
-            net, found.chains, found.names, target, wanted, shares=found.shares
-        )
-    via_of, via_entities = found.links.via, found.via_entities
-    level, names = found.level, found.names
+    """Return the people among *owners* (and the holders of *rights*) who are owners, in order."""
+    found = {o.holder: o for o in owners}
     records = []
-    for h, share in owners.items():
-        found_paths = tuple(paths.get(net.index[h], ())) if h in net.index else ()
-        via = (
-            sorted(
-                {
-                    via_of[s.holder, s.entity]
-                    for p in found_paths
-                    for s in p.steps
-                    if s.entity in via_entities and (s.holder, s.entity) in via_of
-                }
-            )
-            if via_of
-            else []
-        )
-        figure = declared.get(h)
-        if figure is not None and figure.computed is None:
-            via.append("declared")
+    for holder in [*found, *(h for h in rights if h not in found)]:
+        owner = found.get(holder)
+        share = _NOTHING if owner is None else owner.share
+        by_share = _meets(share.lower, table.level, strict=table.strict, is_open=share.lower_open)
+        via = set() if owner is None else set(owner.via)
+        if holder in rights and not by_share:
+            via.add("control")
         records.append(
             BeneficialOwner(
-                person=h,
-                name=names[h],
+                person=holder,
+                name=table.names[holder],
                 share=share,
-                certain=_meets(share.lower, level, strict=strict, is_open=share.lower_open),
-                paths=found_paths,
-                regime=found.regime,
-                rule=found.rule,
-                paths_complete=complete,
-                via=tuple(via),
-                declared=figure,
+                certain=by_share or holder in rights,
+                paths=() if owner is None else owner.paths,
+                regime=table.regime,
+                rule=table.rule,
+                paths_complete=True if owner is None else owner.paths_complete,
+                via=tuple(sorted(via)),
+                declared=None if owner is None else owner.declared,
+                control=rights.get(holder, ()),
             )
         )
     if len(records) > 1:

@@ -9,41 +9,40 @@ figure of its holder:
 * when the file has no chain from the holder to the entity (nothing beyond the
   holder's own direct stake), the declared figure is what counts, added to the
   direct stake ("50% direct + 50% declared indirect" is 100%);
-* when it has one, the computed figure counts; where the declared figure lies
-  outside what the chain can give (the computed figure less the direct stake), a
-  :class:`DeclaredFigureWarning` names both figures.
+* when it has one, the figure the regime computes along it counts, narrowed to the
+  declared one where the two agree: a chain whose links are ranges (an intermediary
+  held through an interest of unknown size) gives bounds, and a consistent
+  declaration says where in them the holding lies;
+* where the declared figure lies outside what the chain can give (the computed
+  figure less the direct stake), the computed figure counts and a
+  :class:`~orgmodel.exceptions.DeclaredFigureWarning` names both figures.
 
-This module also tells which lower bounds are *open* ("more than 25%"): a sum is
-open when one of its terms is, so a figure is open when some chain contributing to
-it runs through a stake with an open lower bound.
+Whether there is a chain is read from the file's stakes, not from the regime: a
+chain that a regime does not follow (the settlor of a trust under UK PSC) is a
+chain all the same, and gives that regime's figure.
 """
 
 from __future__ import annotations
 
 import warnings
-from collections import defaultdict, deque
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 import attrs
 
 from orgmodel.analysis.ownership.rules import Measure, measure_of
 from orgmodel.model import Organization, Share, Stake
+from orgmodel.model.exceptions import DeclaredFigureWarning
 
 __all__ = [
+    "Declarations",
     "DeclaredFigure",
     "DeclaredFigureWarning",
-    "declared_in",
-    "holders_index",
+    "declarations",
     "merge_declared",
-    "open_lower",
 ]
 
 _TOLERANCE = 1e-9
-_MAJORITY = 0.5
-
-
-class DeclaredFigureWarning(UserWarning):
-    """A declared indirect holding disagrees with the figure its chain gives."""
 
 
 @attrs.frozen
@@ -57,11 +56,12 @@ class DeclaredFigure:
     declared : Share
         The declared indirect figure.
     computed : Share or None
-        What the chain in the file gives (look-through less the direct stake);
-        ``None`` when the file has no chain.
+        What the chain in the file gives under the regime (look-through less the
+        direct stake); ``None`` when the file has no chain.
     counted : Share
         The holder's figure that counts: direct stake plus the declared figure when
-        there is no chain, else the computed look-through.
+        there is no chain; else the computed look-through, narrowed to the declared
+        figure where the two agree.
     agrees : bool
         Whether the declared figure lies within what the chain can give (always
         ``True`` without a chain).
@@ -89,24 +89,76 @@ class DeclaredFigure:
 
 def _sum(shares: Iterable[Share]) -> Share:
     low = high = 0.0
-    any_open = False
+    lower_open = upper_open = False
     for s in shares:
         low += s.lower
         high += s.upper
-        any_open = any_open or s.lower_open
+        lower_open = lower_open or s.lower_open
+        upper_open = upper_open or s.upper_open
+    clipped = high > 1.0
     low, high = min(low, 1.0), min(high, 1.0)
-    return Share(low, high, lower_open=any_open and low < high)
+    ranged = low < high
+    return Share(
+        low,
+        high,
+        lower_open=lower_open and ranged,
+        upper_open=upper_open and ranged and not clipped,
+    )
 
 
 def _overlaps(a: Share, b: Share) -> bool:
     return a.lower <= b.upper + _TOLERANCE and b.lower <= a.upper + _TOLERANCE
 
 
-def declared_in(org: Organization) -> dict[str, list[Stake]]:
-    """Return, for each entity with a declared indirect holding, every stake in it.
+def _narrowed(found: Share, expected: Share) -> Share:
+    """Return the part of *found* that *expected* (which overlaps it) allows."""
+    if expected.lower > found.lower or (expected.lower == found.lower and expected.lower_open):
+        low, low_open = expected.lower, expected.lower_open
+    else:
+        low, low_open = found.lower, found.lower_open
+    if expected.upper < found.upper or (expected.upper == found.upper and expected.upper_open):
+        high, high_open = expected.upper, expected.upper_open
+    else:
+        high, high_open = found.upper, found.upper_open
+    if low >= high:  # they meet at a point (within the tolerance of _overlaps)
+        return Share.exact(min(max(low, found.lower), found.upper))
+    return Share(low, high, lower_open=low_open, upper_open=high_open)
 
-    One pass over the stakes, so that many entities can be merged
-    (:func:`merge_declared` with ``stakes=``) without a pass each.
+
+def _chained(holders_of: dict[str, list[str]], holder: str, entity: str) -> bool:
+    """Whether the file links *holder* to *entity* other than by a direct stake."""
+    seen = {entity}
+    stack = [h for h in holders_of.get(entity, ()) if h != holder]
+    while stack:
+        node = stack.pop()
+        if node == holder:
+            return True
+        if node in seen:
+            continue
+        seen.add(node)
+        stack.extend(holders_of.get(node, ()))
+    return False
+
+
+@attrs.frozen
+class Declarations:
+    """The stakes :func:`merge_declared` reads, indexed once for many entities.
+
+    Attributes
+    ----------
+    stakes : dict of str to list of Stake
+        For each entity with a declared indirect holding, every stake in it.
+    holders_of : dict of str to list of str
+        For each entity, the holders of its direct (not declared) stakes: what tells
+        whether a chain links a holder to the entity.  Empty when nothing is declared.
+    """
+
+    stakes: dict[str, list[Stake]]
+    holders_of: dict[str, list[str]]
+
+
+def declarations(org: Organization) -> Declarations:
+    """Index the stakes of *org* for :func:`merge_declared`: two passes, whatever the targets.
 
     Examples
     --------
@@ -121,16 +173,33 @@ def declared_in(org: Organization) -> dict[str, list[Stake]]:
     ...         om.Stake("ann", "other", om.Share.exact(1.0)),
     ...     ],
     ... )
-    >>> {e: len(stakes) for e, stakes in declared_in(org).items()}
+    >>> {e: len(stakes) for e, stakes in declarations(org).stakes.items()}
     {'co': 2}
     """
     wanted = {s.entity for s in org.stakes if s.indirect}
-    out: dict[str, list[Stake]] = {}
+    stakes: dict[str, list[Stake]] = {}
+    holders_of: dict[str, list[str]] = defaultdict(list)
     if wanted:
         for s in org.stakes:
             if s.entity in wanted:
-                out.setdefault(s.entity, []).append(s)
-    return out
+                stakes.setdefault(s.entity, []).append(s)
+            if not s.indirect:
+                holders_of[s.entity].append(s.holder)
+    return Declarations(stakes, dict(holders_of))
+
+
+def _holdings(
+    stakes: Sequence[Stake], measure: Measure
+) -> tuple[dict[str, list[Share]], dict[str, list[Share]]]:
+    """Return the declared indirect and the direct holdings among *stakes*, by holder."""
+    declared: dict[str, list[Share]] = defaultdict(list)
+    direct: dict[str, list[Share]] = defaultdict(list)
+    for s in stakes:
+        figure = measure_of(s, measure)
+        if s.indirect and s.control and figure.upper == 0.0:
+            continue  # a declaration of control held through others, not of a holding
+        (declared if s.indirect else direct)[s.holder].append(figure)
+    return declared, direct
 
 
 def merge_declared(
@@ -139,13 +208,14 @@ def merge_declared(
     computed: dict[str, Share],
     measure: Measure,
     *,
-    stakes: Sequence[Stake] | None = None,
+    index: Declarations | None = None,
 ) -> tuple[dict[str, Share], tuple[DeclaredFigure, ...]]:
     """Return *computed* with the declared indirect holdings of *entity* merged in.
 
-    *stakes* are the stakes in *entity* when the caller has them (from
-    :func:`declared_in`); by default they are found in ``org.stakes``.  Warns with
-    :class:`DeclaredFigureWarning` for each declaration that disagrees with its chain.
+    *index* is :func:`declarations` of *org*, when the caller merges many entities
+    (built here otherwise).  Warns with
+    :class:`~orgmodel.exceptions.DeclaredFigureWarning` for each declaration that
+    disagrees with its chain.
 
     Examples
     --------
@@ -163,89 +233,35 @@ def merge_declared(
     >>> str(merged["ann"]), figures[0].computed is None
     ('100%', True)
     """
-    declared: dict[str, list[Share]] = defaultdict(list)
-    direct: dict[str, list[Share]] = defaultdict(list)
-    for s in org.stakes if stakes is None else stakes:
-        if s.entity != entity:
-            continue
-        (declared if s.indirect else direct)[s.holder].append(measure_of(s, measure))
+    if index is None:
+        index = declarations(org)
+    stakes = index.stakes.get(entity)
+    if stakes is None:
+        return computed, ()
+    declared, direct = _holdings(stakes, measure)
     if not declared:
         return computed, ()
+    holders_of = index.holders_of
     merged = dict(computed)
     figures: list[DeclaredFigure] = []
     for holder, shares in declared.items():
         claim = _sum(shares)
         own = _sum(direct.get(holder, ()))
-        found = computed.get(holder)
-        chain = found is not None and found.upper > own.upper + _TOLERANCE
-        if not chain:
-            counted = _sum([own, claim])
-            merged[holder] = counted
-            figures.append(DeclaredFigure(holder, entity, claim, None, counted, agrees=True))
+        expected = _sum([own, claim])
+        if not _chained(holders_of, holder, entity):
+            merged[holder] = expected
+            figures.append(DeclaredFigure(holder, entity, claim, None, expected, agrees=True))
             continue
-        assert found is not None  # noqa: S101 - narrowed by `chain`
+        found = computed.get(holder, Share.exact(0.0))
         low = max(0.0, found.lower - own.upper)
         high = max(low, min(1.0, found.upper - own.lower))
         through = Share(low, high)
         agrees = _overlaps(through, claim)
-        figure = DeclaredFigure(holder, entity, claim, through, found, agrees=agrees)
+        counted = _narrowed(found, expected) if agrees else found
+        merged[holder] = counted  # a declared holder is listed, even at 0
+        figure = DeclaredFigure(holder, entity, claim, through, counted, agrees=agrees)
         figures.append(figure)
         if not agrees:
             warnings.warn(str(figure), DeclaredFigureWarning, stacklevel=3)
     ordered = sorted(merged.items(), key=lambda kv: (-kv[1].lower, -kv[1].upper, kv[0]))
     return dict(ordered), tuple(figures)
-
-
-def holders_index(stakes: Sequence[Stake], measure: Measure) -> dict[str, list[tuple[str, Share]]]:
-    """Return, for each entity, its holders in *stakes* with their figure in *measure*.
-
-    What :func:`open_lower` climbs; build it once to ask about many targets.
-    """
-    holders_of: dict[str, list[tuple[str, Share]]] = defaultdict(list)
-    for s in stakes:
-        holders_of[s.entity].append((s.holder, measure_of(s, measure)))
-    return holders_of
-
-
-def open_lower(
-    stakes: Sequence[Stake],
-    target: str,
-    measure: Measure,
-    *,
-    majority: bool,
-    holders_of: dict[str, list[tuple[str, Share]]] | None = None,
-) -> set[str]:
-    """Return the holders whose look-through lower bound in *target* is open.
-
-    A holder's lower bound is open when some chain that contributes to it holds a
-    stake with an open lower bound: under the multiplicative rule any link with a
-    positive lower bound contributes; under the majority-chain rule the holding of
-    *target* is attributed whole, so only its own openness counts, carried up certain
-    majority links.  A breadth-first search over (holder, open) states: each holder
-    is visited at most twice.  *holders_of* is :func:`holders_index` of *stakes*,
-    when the caller has built it.
-    """
-    if holders_of is None:
-        holders_of = holders_index(stakes, measure)
-    seen: set[tuple[str, bool]] = set()
-    queue: deque[tuple[str, bool, bool]] = deque([(target, False, True)])
-    tainted: set[str] = set()
-    while queue:
-        node, is_open, first = queue.popleft()
-        for holder, share in holders_of.get(node, ()):
-            if share.lower <= 0.0 and not share.lower_open:
-                continue
-            if majority and not first and not _majority(share):
-                continue
-            carries = is_open or (share.lower_open and (first or not majority))
-            if (holder, carries) in seen:
-                continue
-            seen.add((holder, carries))
-            if carries:
-                tainted.add(holder)
-            queue.append((holder, carries, False))
-    return tainted
-
-
-def _majority(share: Share) -> bool:
-    return share.lower > _MAJORITY or (share.lower == _MAJORITY and share.lower_open)

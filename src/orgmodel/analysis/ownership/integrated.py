@@ -62,7 +62,9 @@ _Bools = npt.NDArray[np.bool_]
 def integrated(net: Network, targets: Sequence[int]) -> list[dict[int, tuple[float, float]]]:
     """Return, per target, ``{ultimate holder index: (lower, upper)}`` with positive upper.
 
-    The bounds are clamped to [0, 1]; exact networks give ``lower == upper``.
+    Lower bounds are clamped to [0, 1], upper bounds only at 0: an upper bound above
+    1 (a sum of ranges) tells that 100% is attained once clipped
+    (:func:`.bounds.shares_with_ends` clips).  Exact networks give ``lower == upper``.
 
     Raises
     ------
@@ -110,7 +112,9 @@ def _row(
     cols = upper.indices[begin:end]
     highs = upper.data[begin:end]
     keep = ultimate[cols] & (highs > 0.0) & (cols != target)
-    cols, highs = cols[keep], np.minimum(highs[keep], 1.0)
+    # upper bounds are not clipped here: one above 100% is attained once clipped, which
+    # bounds.shares_with_ends, that clips them, tells from one at 100% that may be open
+    cols, highs = cols[keep], highs[keep]
     if lower is upper:
         lows = highs
     else:

@@ -10,18 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from orgmodel.analysis.ownership.declared import (
-    declared_in,
+from orgmodel.analysis.ownership.bounds import (
+    any_open,
     holders_index,
-    merge_declared,
-    open_lower,
+    open_ends,
+    shares_with_ends,
 )
+from orgmodel.analysis.ownership.declared import declarations, merge_declared
 from orgmodel.analysis.ownership.integrated import integrated
 from orgmodel.analysis.ownership.links import Links, regime_links
 from orgmodel.analysis.ownership.majority import Chains, majority_chain
 from orgmodel.analysis.ownership.network import Network, compile_network
 from orgmodel.analysis.ownership.rules import Measure, OwnershipRule, Regime
-from orgmodel.model import Organization, Share, Stake
+from orgmodel.model import Organization, Share
 from orgmodel.model.options import read_option
 
 __all__ = ["effective_ownership", "look_through"]
@@ -176,18 +177,19 @@ def look_through(
     links = regime_links(org, which)
     raw, net, _ = solve(org, links, wanted, chosen_rule, chosen)
     majority = chosen_rule is OwnershipRule.MAJORITY_CHAIN
+    out: dict[str, dict[str, Share]] = {}
     # built once for all the targets: a pass over the stakes per target would be quadratic
     holders_of = holders_index(links.stakes, chosen) if any_open(links.stakes) else None
-    declared = declared_in(org)
-    out: dict[str, dict[str, Share]] = {}
+    index = declarations(org)
     for e, found in zip(wanted, raw, strict=True):
-        shares = _shares(net, found)
-        if holders_of is not None:
-            tainted = open_lower(links.stakes, e, chosen, majority=majority, holders_of=holders_of)
-            shares = _with_open_ends(shares, tainted)
-        if e in declared:
-            shares = merge_declared(org, e, shares, chosen, stakes=declared[e])[0]
-        out[e] = shares
+        figures = {net.ids[h]: bounds for h, bounds in found.items()}
+        ends = (
+            open_ends(links.stakes, e, chosen, majority=majority, holders_of=holders_of)
+            if holders_of is not None
+            else (set(), set())
+        )
+        shares = shares_with_ends(figures, ends)
+        out[e] = merge_declared(org, e, shares, chosen, index=index)[0]
     return out
 
 
@@ -207,32 +209,6 @@ def solve(
     targets = [net.index[e] for e in wanted]
     if rule is OwnershipRule.MULTIPLICATIVE:
         return integrated(net, targets), net, None
-    votes = (
-        net
-        if measure is Measure.VOTING
-        else compile_network(org, Measure.VOTING, wanted, stakes=links.stakes)
-    )
+    votes = compile_network(org, Measure.VOTING, wanted, stakes=links.stakes, open_steps=True)
     chains = Chains.of(votes)
     return majority_chain(net, chains, targets), net, chains
-
-
-def any_open(stakes: Iterable[Stake]) -> bool:
-    """Whether any figure of *stakes* has an open lower bound."""
-    return any(
-        f is not None and f.lower_open for s in stakes for f in (s.share, s.voting, s.profit_share)
-    )
-
-
-def _with_open_ends(shares: dict[str, Share], tainted: set[str]) -> dict[str, Share]:
-    return {
-        h: Share(s.lower, s.upper, lower_open=True) if h in tainted and s.lower < s.upper else s
-        for h, s in shares.items()
-    }
-
-
-def _shares(net: Network, found: dict[int, tuple[float, float]]) -> dict[str, Share]:
-    ids = net.ids
-    rows = sorted(
-        (-max(0.0, min(lo, hi)), -max(0.0, min(hi, 1.0)), ids[h]) for h, (lo, hi) in found.items()
-    )
-    return {node: Share(-lo, -hi) for lo, hi, node in rows}

@@ -63,7 +63,11 @@ class Chains:
         lower bound is and no other holder of the entity could have a majority.
         Figures that add up to more than 100% (recorded votes beside a share that
         stands in for votes) can give an entity two majority holders: neither is then
-        certain, so the holding is attributed as a range.
+        certain, so the holding is attributed as a range.  The exception is holders
+        that each hold the *whole* (exactly 100%): the links through which a regime
+        treats every joint holder, trustee or controller as holding all of it
+        (:mod:`.links`).  When all the possible majority holders of an entity hold it
+        whole, each is certain.
         """
         up = links.up_upper
         n = up.shape[0]
@@ -71,7 +75,10 @@ class Chains:
         possible = up.data > MAJORITY
         rivals = np.bincount(rows[possible], minlength=n)  # possible majority holders
         # up_lower is built on the same coordinates as up_upper (see compile_network)
-        certain = (links.up_lower.data > MAJORITY) & (rivals[rows] == 1)
+        lower = links.up_lower.data
+        whole = lower >= 1.0
+        partial = np.bincount(rows[possible & ~whole], minlength=n)  # rivals not whole
+        certain = (lower > MAJORITY) & ((rivals[rows] == 1) | (whole & (partial[rows] == 0)))
         return cls(
             certain=_links(rows, up.indices, certain, up.shape),
             possible=_links(rows, up.indices, possible, up.shape),
@@ -129,6 +136,9 @@ def majority_chain(
 ) -> list[dict[int, tuple[float, float]]]:
     """Return, per target, ``{top holder index: (lower, upper)}`` under the majority rule.
 
+    The bounds are not clipped at 1: :func:`.bounds.shares_with_ends` clips them, and
+    an upper bound above 1 tells that 100% is attained.
+
     Examples
     --------
     >>> import orgmodel as om
@@ -165,7 +175,9 @@ def majority_chain(
         highs.pop(target, None)
         out.append(
             {
-                h: (min(lows.get(h, 0.0), 1.0, value), min(value, 1.0))
+                # unclipped: bounds.shares_with_ends clips, and an upper bound above
+                # 100% is attained once clipped (nobody holds more than the whole)
+                h: (min(lows.get(h, 0.0), value), value)
                 for h, value in highs.items()
                 if value > 0.0
             }

@@ -97,6 +97,7 @@ def compile_network(
     targets: Iterable[str] | None = None,
     *,
     stakes: Sequence[Stake] | None = None,
+    open_steps: bool = False,
 ) -> Network:
     """Turn the stakes of *org* into the arrays and matrices of a :class:`Network`.
 
@@ -104,9 +105,10 @@ def compile_network(
     the targets, every entity that holds one of them directly or not, and the holders
     of those.  That is all a look-through needs, and on a large network it is much
     less than the whole.  Without *targets* the whole network is compiled.  *stakes*
-    (default ``org.stakes``) are the links to follow (see :mod:`.links`).  An open
-    lower bound ("more than 50%") is compiled one float step above its figure, so
-    that strict tests such as a majority see it pass.
+    (default ``org.stakes``) are the links to follow (see :mod:`.links`).  With
+    *open_steps*, an open lower bound ("more than 50%") is compiled one float step
+    above its figure, so that strict tests such as a majority see it pass; figures
+    are compiled as they are (:mod:`.bounds` says which ends are open).
 
     Examples
     --------
@@ -147,16 +149,17 @@ def compile_network(
         figures = [s.share for s in stakes]
     else:
         figures = [measure_of(s, measure) for s in stakes]
-    lower = np.array(
-        [math.nextafter(f.lower, 1.0) if f.lower_open else f.lower for f in figures],
-        dtype=np.float64,
-    )
+    if open_steps:
+        lows = [math.nextafter(f.lower, 1.0) if f.lower_open else f.lower for f in figures]
+    else:
+        lows = [f.lower for f in figures]
+    lower = np.array(lows, dtype=np.float64)
     upper = np.array([f.upper for f in figures], dtype=np.float64)
     exact = bool(np.array_equal(lower, upper))
-    owned = np.zeros(n_entities, dtype=bool)
-    owned[held] = True
-    shape = (n_entities, len(ids))
     live = upper > 0.0
+    owned = np.zeros(n_entities, dtype=bool)
+    owned[held[live]] = True  # a stake of 0 (control, a role) owns nothing
+    shape = (n_entities, len(ids))
     rows, cols = held[live], holder[live]
     up_upper = sp.csr_matrix((upper[live], (rows, cols)), shape=shape)
     # built on the same coordinates, so with the same structure as up_upper
