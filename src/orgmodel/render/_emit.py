@@ -18,7 +18,16 @@ from orgmodel.model import Organization
 from orgmodel.model.share import Share
 from orgmodel.render._boxes import Box, Colouring
 from orgmodel.render._plan import ChartPlan
-from orgmodel.render._style import NO_COLOUR, STAKE_BADGE, Swatch, html_text, node_name, text_em
+from orgmodel.render._style import (
+    DOTTED_COLOUR,
+    DOTTED_STROKE,
+    NO_COLOUR,
+    STAKE_BADGE,
+    Swatch,
+    html_text,
+    node_name,
+    text_em,
+)
 from orgmodel.render._tidy_chart import GAP_PT, tidy_geometry
 
 __all__ = ["LEGEND_NAME", "Legend", "emit_dot", "emit_tidy", "make_legend"]
@@ -82,7 +91,10 @@ def emit_dot(
             _edge(graph, node_name(upper), node_name(lower), {"style": "invis", "weight": "100"})
     for manager, report in plan.dotted:
         _edge(
-            graph, node_name(manager), node_name(report), {"style": "dashed", "constraint": "false"}
+            graph,
+            node_name(manager),
+            node_name(report),
+            {"style": "dashed", "color": DOTTED_COLOUR, "penwidth": "1.4", "constraint": "false"},
         )
 
 
@@ -118,7 +130,10 @@ def emit_tidy(
     for (manager, report), spline in geometry.solid.items():
         body.append(f'\t{names[manager]} -> {names[report]} [pos="{spline}"]\n')
     for (manager, report), spline in geometry.dotted.items():
-        body.append(f'\t{names[manager]} -> {names[report]} [pos="{spline}" style="dashed"]\n')
+        body.append(
+            f'\t{names[manager]} -> {names[report]} [pos="{spline}" style="dashed" '
+            f'color="{DOTTED_STROKE}" penwidth="1.4"]\n'
+        )
 
 
 @attrs.frozen
@@ -142,7 +157,7 @@ def make_legend(
     if plan.dotted:
         texts.append("dotted-line manager")
         rows.append(
-            '<TR><TD><FONT COLOR="#5A5A5A">- - - -</FONT></TD>'
+            f'<TR><TD><FONT COLOR="{DOTTED_COLOUR}">- - - -</FONT></TD>'
             '<TD ALIGN="LEFT">dotted-line manager</TD></TR>'
         )
     if not rows:

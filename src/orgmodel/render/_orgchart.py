@@ -241,7 +241,10 @@ def _boxes(
 
 
 def _base_graph(title: str, *, tidy: bool) -> graphviz.Digraph:
-    graph_attr = {"fontname": FONT, "outputorder": "edgesfirst", "bgcolor": "white", "pad": "0.3"}
+    # Tidy charts draw lines over boxes: solid connectors end at box borders, and
+    # dotted lines arc over boxes (see _tidy_chart.dotted_route).
+    order = "nodesfirst" if tidy else "edgesfirst"
+    graph_attr = {"fontname": FONT, "outputorder": order, "bgcolor": "white", "pad": "0.3"}
     if title:
         graph_attr.update(label=f"<<B>{html_text(title)}</B>>", labelloc="t", fontsize="18")
     if tidy:
