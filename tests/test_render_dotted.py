@@ -9,6 +9,7 @@ solid lines for more than :data:`RUN` points in a row would be read as part of t
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
 import re
@@ -57,7 +58,7 @@ def sample(points: list[Point], step: float = 1.0) -> list[Point]:
 def segments(points: list[Point]) -> list[tuple[Point, Point]]:
     """The straight pieces of a polyline written as a B-spline (solid connectors)."""
     corners = [points[0], *points[3::3]]
-    return [(a, b) for a, b in zip(corners, corners[1:], strict=False) if a != b]
+    return [(a, b) for a, b in itertools.pairwise(corners) if a != b]
 
 
 def hugs(at: Point, heading: float, seg: tuple[Point, Point]) -> bool:
@@ -83,7 +84,7 @@ def longest_hug(curve: list[Point], solid: list[tuple[Point, Point]]) -> float:
                 grid.setdefault((gx, gy), []).append(seg)
     samples = sample(curve)
     best = run = 0.0
-    for before, at in zip(samples, samples[1:], strict=False):
+    for before, at in itertools.pairwise(samples):
         step = math.dist(before, at)
         if step == 0:
             continue
@@ -109,7 +110,7 @@ def worst_between_dotted(chart) -> float:
     """The longest stretch over which a dotted line runs along another dotted line."""
     _, dotted = edges(chart)
     chords = [
-        [(a, b) for a, b in zip(s, s[1:], strict=False) if a != b]
+        [(a, b) for a, b in itertools.pairwise(s) if a != b]
         for s in (sample(curve, step=4.0) for curve in dotted)
     ]
     return max(
@@ -123,7 +124,7 @@ def worst_between_dotted(chart) -> float:
 
 def synthetic(count: int, seed: int) -> om.Organization:
     """A firm with spans of 1 to 7, some wide teams, assistants and 5% dotted lines."""
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 - test data, not secrets
     people = [om.Person("p0", "Person 0", title="Managing Partner")]
     for i in range(1, count):
         manager = rng.randrange(max(1, i // 3), i) if i > 3 else 0

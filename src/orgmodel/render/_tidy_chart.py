@@ -123,28 +123,34 @@ def tidy_geometry(
             width = boxes[assistant].width
             centre[assistant] = (edge + _ASSIST_GAP_PT + width / 2.0, y)
             edge += _ASSIST_GAP_PT + width
-    solid: dict[tuple[str, str], str] = {}
-    dotted: dict[tuple[str, str], str] = {}
-    if connectors:
-        solid = _solid_connectors(plan, boxes, centre, spine, level_height)
-        box_height = level_height - _VGAP_PT
-        lanes = dotted_lanes(plan.dotted, centre)
-        dotted = {
-            (m, r): _spline(
-                dotted_route(
-                    centre[m], boxes[m], centre[r], boxes[r], box_height, level_height, lane
-                )
-            )
-            for (m, r), lane in zip(plan.dotted, lanes, strict=True)
-        }
     return TidyGeometry(
         centre=centre,
-        solid=solid,
-        dotted=dotted,
+        solid=_solid_connectors(plan, boxes, centre, spine, level_height) if connectors else {},
+        dotted=_dotted_connectors(plan, boxes, centre, level_height) if connectors else {},
         left=min(centre[p][0] - boxes[p].width / 2.0 for p in centre),
         top=max(centre[p][1] + boxes[p].height / 2.0 for p in centre),
         level_height=level_height,
     )
+
+
+def _dotted_connectors(
+    plan: ChartPlan, boxes: Mapping[str, Box], centre: Mapping[str, Point], level_height: float
+) -> dict[tuple[str, str], str]:
+    lanes = dotted_lanes(plan.dotted, centre)
+    return {
+        (m, r): _spline(
+            dotted_route(
+                centre[m],
+                boxes[m],
+                centre[r],
+                boxes[r],
+                box_height=level_height - _VGAP_PT,
+                level_height=level_height,
+                lane=lane,
+            )
+        )
+        for (m, r), lane in zip(plan.dotted, lanes, strict=True)
+    }
 
 
 def _levels(parent: Sequence[int]) -> list[int]:
@@ -221,6 +227,7 @@ def dotted_route(
     m_box: Box,
     r_at: Point,
     r_box: Box,
+    *,
     box_height: float,
     level_height: float,
     lane: int = 0,
@@ -273,7 +280,10 @@ def _towards(origin: Point, target: Point, distance: float) -> Point:
     if length == 0:
         return origin
     share = min(distance, length / 2.0) / length
-    return (origin[0] + (target[0] - origin[0]) * share, origin[1] + (target[1] - origin[1]) * share)
+    return (
+        origin[0] + (target[0] - origin[0]) * share,
+        origin[1] + (target[1] - origin[1]) * share,
+    )
 
 
 def _spline(points: Sequence[Point]) -> str:
