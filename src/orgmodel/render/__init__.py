@@ -24,13 +24,16 @@ from orgmodel.render._orgchart import (
 )
 from orgmodel.render._ownership_chart import ownership_chart, render_ownership_chart
 from orgmodel.render._style import ColorBy, node_name
+from orgmodel.render.interactive import InteractiveChart, interactive_chart
 
 __all__ = [
     "LARGE_CHART_THRESHOLD",
     "STACK_THRESHOLD",
     "ColorBy",
+    "InteractiveChart",
     "Layout",
     "OutputFormat",
+    "interactive_chart",
     "node_name",
     "org_chart",
     "ownership_chart",

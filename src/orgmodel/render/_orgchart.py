@@ -9,7 +9,6 @@ from pathlib import Path
 
 import graphviz
 
-from orgmodel.analysis.ownership import effective_ownership
 from orgmodel.analysis.roles import classify
 from orgmodel.model import Organization, Person
 from orgmodel.model.options import read_option
@@ -18,6 +17,7 @@ from orgmodel.render._backend import check_options, write_chart
 from orgmodel.render._boxes import Box, Colouring, colouring, make_box
 from orgmodel.render._emit import emit_dot, emit_tidy, make_legend
 from orgmodel.render._plan import ChartPlan, plan_chart
+from orgmodel.render._stakes import member_stakes
 from orgmodel.render._style import (
     FONT,
     ColorBy,
@@ -165,7 +165,7 @@ def org_chart(
     if not show_stakes:
         stakes = {}
     elif stakes is None:
-        stakes = _stakes(org)
+        stakes = member_stakes(org)
     boxes = _boxes(org, plan, colours, stakes)
     tidy = how is Layout.TIDY or (how is Layout.AUTO and len(plan.people) > LARGE_CHART_THRESHOLD)
     graph = _base_graph(org.name if title is None else title, tidy=tidy)
@@ -210,19 +210,6 @@ def render_org_chart(org: Organization, path: str | os.PathLike[str], **options:
     check_options(options, org_chart)
     chart = org_chart(org, **options)  # type: ignore[arg-type]
     return write_chart(chart, path)
-
-
-def _stakes(org: Organization) -> dict[str, Share]:
-    """Each person's look-through stake in the focal entity."""
-    focal = org.focal
-    if focal is None:
-        return {}
-    found = effective_ownership(org, focal.id)
-    return {
-        holder: share
-        for holder, share in found.items()
-        if share.upper > 0 and isinstance(org.node(holder), Person)
-    }
 
 
 def _boxes(
