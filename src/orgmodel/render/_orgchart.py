@@ -10,7 +10,7 @@ from pathlib import Path
 import graphviz
 
 from orgmodel.analysis.roles import classify
-from orgmodel.model import Organization, Person
+from orgmodel.model import Organization
 from orgmodel.model.options import read_option
 from orgmodel.model.share import Share
 from orgmodel.render._backend import check_options, write_chart

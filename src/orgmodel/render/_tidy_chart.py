@@ -26,6 +26,7 @@ __all__ = [
     "TidyGeometry",
     "dotted_lanes",
     "dotted_route",
+    "dotted_routes",
     "tidy_geometry",
 ]
 
@@ -133,24 +134,30 @@ def tidy_geometry(
     )
 
 
-def _dotted_connectors(
+def dotted_routes(
     plan: ChartPlan, boxes: Mapping[str, Box], centre: Mapping[str, Point], level_height: float
-) -> dict[tuple[str, str], str]:
+) -> dict[tuple[str, str], tuple[Point, ...]]:
+    """Return the route of every dotted line of *plan* (see :func:`dotted_route`)."""
     lanes = dotted_lanes(plan.dotted, centre)
     return {
-        (m, r): _spline(
-            dotted_route(
-                centre[m],
-                boxes[m],
-                centre[r],
-                boxes[r],
-                box_height=level_height - _VGAP_PT,
-                level_height=level_height,
-                lane=lane,
-            )
+        (m, r): dotted_route(
+            centre[m],
+            boxes[m],
+            centre[r],
+            boxes[r],
+            box_height=level_height - _VGAP_PT,
+            level_height=level_height,
+            lane=lane,
         )
         for (m, r), lane in zip(plan.dotted, lanes, strict=True)
     }
+
+
+def _dotted_connectors(
+    plan: ChartPlan, boxes: Mapping[str, Box], centre: Mapping[str, Point], level_height: float
+) -> dict[tuple[str, str], str]:
+    routes = dotted_routes(plan, boxes, centre, level_height)
+    return {pair: _spline(route) for pair, route in routes.items()}
 
 
 def _levels(parent: Sequence[int]) -> list[int]:

@@ -31,7 +31,7 @@ from orgmodel.render._style import (
     Swatch,
     text_em,
 )
-from orgmodel.render._tidy_chart import INDENT_PT, dotted_lanes, dotted_route, tidy_geometry
+from orgmodel.render._tidy_chart import INDENT_PT, dotted_routes, tidy_geometry
 
 __all__ = ["FORMAT_VERSION", "LINES", "page_data"]
 
@@ -81,85 +81,50 @@ def page_data(
 ) -> dict[str, Any]:
     """Return the page's data for the people of *plan* (see the module docstring)."""
     people = plan.people
-    position = {p.id: i for i, p in enumerate(people)}
     units = {u.id: u.name for u in org.units}
-    direct, total, open_posts = _headcounts(org)
-    strings = _Strings()
-    boxes: dict[str, Box] = {}
-    for person in people:
-        swatch = VACANT if person.vacant else colours.swatch(person.id)
-        has_team = bool(direct.get(person.id) or open_posts.get(person.id))
-        boxes[person.id] = _box(
-            person, units.get(person.unit or "", ""), swatch, person.id in stakes, has_team
+    counts = _headcounts(org)
+    boxes = {
+        p.id: _box(
+            p,
+            units.get(p.unit or "", ""),
+            staked=p.id in stakes,
+            has_team=bool(counts[0].get(p.id) or counts[2].get(p.id)),
         )
-    geometry = tidy_geometry(plan, boxes, connectors=False) if people else None
-    legend, colour_of = _legend(colours, people)
-    kind = dict.fromkeys(plan.tops, _KIND["top"])
-    for groups, name in ((plan.reports, "row"), (plan.column, "column")):
-        for kids in groups.values():
-            kind.update(dict.fromkeys(kids, _KIND[name]))
-    for kids in plan.assistants.values():
-        kind.update(dict.fromkeys(kids, _KIND["assistant"]))
-    columns: dict[str, list[Any]] = {
-        key: []
-        for key in (
-            "id name title unit colour parent size x level w h kind stake label reason "
-            "evidence direct total open vacant"
-        ).split()
+        for p in people
     }
+    geometry = tidy_geometry(plan, boxes, connectors=False) if people else None
+    centre = geometry.centre if geometry else {}
     level_height = geometry.level_height if geometry else 0.0
+    legend, colour_of = _legend(colours, people)
+    strings = _Strings()
+    columns = _columns(
+        plan,
+        boxes=boxes,
+        centre=centre,
+        level_height=level_height,
+        units=units,
+        colour_of=colour_of,
+        counts=counts,
+        strings=strings,
+        stakes=stakes,
+        digits=digits,
+    )
     assess = _Assessments(roles, strings)
-    for index, person in enumerate(people):
-        box = boxes[person.id]
-        x, y = geometry.centre[person.id] if geometry else (0.0, 0.0)
-        manager = person.manager
-        columns["id"].append(strings(person.id))
-        columns["name"].append(strings(_one_line(person.name)))
-        columns["title"].append(strings(_one_line(person.title or "")))
-        columns["unit"].append(strings(_one_line(units.get(person.unit or "", ""))))
-        columns["colour"].append(-1 if person.vacant else colour_of.get(person.id, -1))
-        columns["parent"].append(position.get(manager, -1) if manager is not None else -1)
-        columns["size"].append(1)
-        columns["x"].append(round(x, 1))
-        columns["level"].append(round(-y / level_height) if level_height else 0)
-        columns["w"].append(round(box.width, 1))
-        columns["h"].append(round(box.height, 1))
-        columns["kind"].append(kind.get(person.id, _KIND["top"]))
-        stake = stakes.get(person.id)
-        columns["stake"].append(strings(format_share(stake, digits)) if stake else 0)
-        label, reason, evidence = assess(person)
-        columns["label"].append(label)
-        columns["reason"].append(reason)
-        columns["evidence"].append(evidence)
-        columns["direct"].append(direct.get(person.id, 0))
-        columns["total"].append(total.get(person.id, 0))
-        columns["open"].append(open_posts.get(person.id, 0))
-        columns["vacant"].append(1 if person.vacant else 0)
-    for index in range(len(people) - 1, -1, -1):  # children come after their parent
-        up = columns["parent"][index]
-        if up >= 0:
-            columns["size"][up] += columns["size"][index]
+    for name, values in zip(
+        ("label", "reason", "evidence"), zip(*(assess(p) for p in people), strict=True), strict=True
+    ):
+        columns[name] = list(values)
+    position = {p.id: i for i, p in enumerate(people)}
     spines = [
-        [position[pid], round(geometry.centre[pid][0] - INDENT_PT - boxes[pid].width / 2.0, 1)]
+        [position[pid], round(centre[pid][0] - INDENT_PT - boxes[pid].width / 2.0, 1)]
         for kids in plan.column.values()
         for pid in kids
-        if geometry
     ]
-    dotted = []
-    if geometry:
-        lanes = dotted_lanes(plan.dotted, geometry.centre)
-        for (manager, report), lane in zip(plan.dotted, lanes, strict=True):
-            route = dotted_route(
-                geometry.centre[manager],
-                boxes[manager],
-                geometry.centre[report],
-                boxes[report],
-                box_height=level_height - 32.0,
-                level_height=level_height,
-                lane=lane,
-            )
-            flat = [round(v, 1) for point in route for v in (point[0], -point[1])]
-            dotted.append([position[manager], position[report], flat])
+    routes = dotted_routes(plan, boxes, centre, level_height) if geometry else {}
+    dotted = [
+        [position[m], position[r], [round(v, 1) for x, y in route for v in (x, -y)]]
+        for (m, r), route in routes.items()
+    ]
     focal = org.focal
     return {
         "version": FORMAT_VERSION,
@@ -183,6 +148,92 @@ def page_data(
     }
 
 
+_COLUMNS = [
+    "id",
+    "name",
+    "title",
+    "unit",
+    "colour",
+    "parent",
+    "size",
+    "x",
+    "level",
+    "w",
+    "h",
+    "kind",
+    "stake",
+    "direct",
+    "total",
+    "open",
+    "vacant",
+]
+
+
+def _columns(
+    plan: ChartPlan,
+    *,
+    boxes: Mapping[str, Box],
+    centre: Mapping[str, tuple[float, float]],
+    level_height: float,
+    units: Mapping[str, str],
+    colour_of: Mapping[str, int],
+    counts: tuple[dict[str, int], dict[str, int], dict[str, int]],
+    strings: _Strings,
+    stakes: Mapping[str, Share],
+    digits: int,
+) -> dict[str, list[Any]]:
+    """One list per field of the people of *plan*, in chart order."""
+    people = plan.people
+    position = {p.id: i for i, p in enumerate(people)}
+    kind = _kinds(plan)
+    direct, total, open_posts = counts
+    out: dict[str, list[Any]] = {key: [] for key in _COLUMNS}
+    for person in people:
+        pid = person.id
+        box = boxes[pid]
+        x, y = centre[pid]
+        stake = stakes.get(pid)
+        row = (
+            strings(pid),
+            strings(_one_line(person.name)),
+            strings(_one_line(person.title or "")),
+            strings(_one_line(units.get(person.unit or "", ""))),
+            -1 if person.vacant else colour_of.get(pid, -1),
+            position.get(person.manager, -1) if person.manager is not None else -1,
+            1,
+            round(x, 1),
+            round(-y / level_height) if level_height else 0,
+            round(box.width, 1),
+            round(box.height, 1),
+            kind.get(pid, _KIND["top"]),
+            strings(format_share(stake, digits)) if stake else 0,
+            direct.get(pid, 0),
+            total.get(pid, 0),
+            open_posts.get(pid, 0),
+            1 if person.vacant else 0,
+        )
+        for key, value in zip(_COLUMNS, row, strict=True):
+            out[key].append(value)
+    size, parent = out["size"], out["parent"]
+    for index in range(len(people) - 1, -1, -1):  # reports come after their manager
+        if parent[index] >= 0:
+            size[parent[index]] += size[index]
+    return out
+
+
+def _kinds(plan: ChartPlan) -> dict[str, int]:
+    """How each person hangs from their manager: top, row, column or assistant."""
+    kind = dict.fromkeys(plan.tops, _KIND["top"])
+    for groups, name in (
+        (plan.reports, "row"),
+        (plan.column, "column"),
+        (plan.assistants, "assistant"),
+    ):
+        for kids in groups.values():
+            kind.update(dict.fromkeys(kids, _KIND[name]))
+    return kind
+
+
 def _swatch(swatch: Swatch) -> dict[str, str]:
     return {"fill": swatch.fill, "border": swatch.border, "label": swatch.label}
 
@@ -190,7 +241,7 @@ def _swatch(swatch: Swatch) -> dict[str, str]:
 def _legend(
     colours: Colouring, people: tuple[Person, ...]
 ) -> tuple[list[dict[str, Any]], dict[str, int]]:
-    """The legend entries (with how many people each covers) and each person's entry."""
+    """Return the legend entries (with how many each covers) and each person's entry."""
     entry_of = {s: i for i, s in enumerate(colours.legend)}
     counts = [0] * len(colours.legend)
     colour_of: dict[str, int] = {}
@@ -295,8 +346,8 @@ def _headcounts(
     return direct, total, open_posts
 
 
-def _box(person: Person, unit: str, swatch: Swatch, staked: bool, has_team: bool) -> Box:
-    """A box sized for the page's lines: name, title, unit, headcount and stake."""
+def _box(person: Person, unit: str, *, staked: bool, has_team: bool) -> Box:
+    """Size *person*'s box for the page's lines: name, title, unit, headcount, stake."""
     name = "Vacant" if person.vacant else _one_line(person.name)
     width = text_em(name, bold=True) * _NAME_PT
     height = LINES["pad"] * 2 + LINES["name"]
@@ -311,4 +362,4 @@ def _box(person: Person, unit: str, swatch: Swatch, staked: bool, has_team: bool
         height += LINES["count"]
     if staked:
         height += LINES["badge"]
-    return Box("", swatch, max(_MIN_WIDTH, width + _SIDE_PAD), height)
+    return Box("", NO_COLOUR, max(_MIN_WIDTH, width + _SIDE_PAD), height)

@@ -1,4 +1,4 @@
-"""Assembling the one self-contained HTML file: markup, styles, script and data inlined.
+r"""Assembling the one self-contained HTML file: markup, styles, script and data inlined.
 
 The page loads nothing: its Content-Security-Policy allows only its own script and
 style (by hash), no network (``connect-src 'none'``), and images only from ``data:``
@@ -23,51 +23,6 @@ __all__ = ["page_html", "srcdoc_iframe"]
 _JSON_ESCAPES = str.maketrans(
     {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 )
-
-_TEMPLATE = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="{csp}">
-<meta name="generator" content="orgmodel {version}">
-<title>{title}</title>
-<style>{css}</style>
-</head>
-<body>
-<div id="om-app">
-<header id="om-bar">
-<h1 id="om-title"></h1>
-<div class="om-group" role="search">
-<input id="om-q" type="search" placeholder="Search name, title or id" aria-label="Search by name, title or id" autocomplete="off" spellcheck="false">
-<button id="om-prev" type="button" title="Previous match (Shift+Enter)" aria-label="Previous match">↑</button>
-<button id="om-next" type="button" title="Next match (Enter)" aria-label="Next match">↓</button>
-<span id="om-hits" aria-live="polite"></span>
-</div>
-<div class="om-group">
-<button id="om-zoom-in" type="button" title="Zoom in (+)">+</button>
-<button id="om-zoom-out" type="button" title="Zoom out (−)">−</button>
-<button id="om-fit" type="button" title="Fit the chart (0)">Fit</button>
-<button id="om-expand" type="button" title="Expand every team">Expand all</button>
-<button id="om-collapse" type="button" title="Collapse every team below the top">Collapse all</button>
-<label class="om-toggle"><input id="om-dotted" type="checkbox"> Dotted lines</label>
-</div>
-<div class="om-group">
-<button id="om-svg" type="button" title="Download the current view as SVG">SVG</button>
-<button id="om-png" type="button" title="Download the current view as PNG">PNG</button>
-</div>
-</header>
-<main id="om-stage">
-<canvas id="om-canvas" tabindex="0" aria-label="Org chart: drag or use the arrow keys to move, wheel or + and − to zoom, click a person for details, click the round tag under a box to collapse or expand its team"></canvas>
-<aside id="om-legend" aria-label="Legend"></aside>
-<aside id="om-panel" aria-label="Person" aria-live="polite" hidden></aside>
-</main>
-</div>
-<script id="om-data" type="application/json">{data}</script>
-<script>{script}</script>
-</body>
-</html>
-"""
 
 
 @functools.cache
@@ -99,7 +54,7 @@ def page_html(data: dict[str, Any], *, title: str) -> str:
         "img-src data: blob:; base-uri 'none'; form-action 'none'"
     )
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return _TEMPLATE.format(
+    return _asset("page.html").format(
         csp=csp,
         version=html.escape(_version()),
         title=html.escape(title or "Org chart"),

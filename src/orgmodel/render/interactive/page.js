@@ -612,7 +612,7 @@
   }
 
   // ---------------------------------------------------------------- hit testing
-  function at(sx, sy) {
+  function hitTest(sx, sy) {
     var x = (sx - view.tx) / view.s, y = (sy - view.ty) / view.s;
     var lv = Math.round(y / L), found = -1, part = "box";
     [lv - 1, lv, lv + 1].forEach(function (level) {
@@ -693,14 +693,14 @@
     canvas.classList.remove("om-dragging");
     if (was.moved) return;
     var rect = canvas.getBoundingClientRect();
-    var hit = at(e.clientX - rect.left, e.clientY - rect.top);
+    var hit = hitTest(e.clientX - rect.left, e.clientY - rect.top);
     if (!hit) { if (selected >= 0) { closePanel(); paint(); } return; }
     if (hit.part === "toggle") toggle(hit.index); else openPanel(hit.index);
   });
   canvas.addEventListener("pointercancel", function () { drag = null; canvas.classList.remove("om-dragging"); });
   canvas.addEventListener("dblclick", function (e) {
     var rect = canvas.getBoundingClientRect();
-    var hit = at(e.clientX - rect.left, e.clientY - rect.top);
+    var hit = hitTest(e.clientX - rect.left, e.clientY - rect.top);
     if (hit) toggle(hit.index);
   });
   canvas.addEventListener("wheel", function (e) {
@@ -780,7 +780,7 @@
     matches: function () { return matches.map(function (i) { return S[D.id[i]]; }); },
     current: function () { return current < 0 ? null : S[D.id[matches[current]]]; },
     toggle: function (id, open) { return toggle(indexOf(id), open); },
-    select: function (id) { var i = indexOf(id); reveal(i); openPanel(i); },
+    select: function (id) { var i = indexOf(id); if (i < 0) return false; reveal(i); openPanel(i); return true; },
     person: function (id) { var i = indexOf(id); return i < 0 ? null : person(i); },
     visible: function () { var r = viewRect(); return visibleNodes(r[0], r[1], r[2], r[3]).map(function (i) { return S[D.id[i]]; }); },
     screenBox: function (id) {
