@@ -119,6 +119,6 @@ def test_misspelt_option_is_a_validation_error(tmp_path):
         om.ValidationError, match="unknown option 'colour_by' — did you mean 'color_by'"
     ):
         om.render_org_chart(_org(), tmp_path / "c.dot", colour_by="none")
-    with pytest.raises(om.ValidationError, match="did you mean 'look_through'"):
-        om.render_ownership_chart(_org(), tmp_path / "o.dot", lookthrough=True)
+    with pytest.raises(om.ValidationError, match="did you mean 'show_look_through'"):
+        om.render_ownership_chart(_org(), tmp_path / "o.dot", show_lookthrough=True)
     assert list(tmp_path.iterdir()) == []

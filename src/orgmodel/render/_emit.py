@@ -23,6 +23,7 @@ from orgmodel.render._style import (
     DOTTED_STROKE,
     NO_COLOUR,
     STAKE_BADGE,
+    VACANT,
     Swatch,
     html_text,
     node_name,
@@ -30,9 +31,11 @@ from orgmodel.render._style import (
 )
 from orgmodel.render._tidy_chart import GAP_PT, tidy_geometry
 
-__all__ = ["LEGEND_NAME", "Legend", "emit_dot", "emit_tidy", "make_legend"]
+__all__ = ["LEGEND_NAME", "VACANT_STYLE", "Legend", "emit_dot", "emit_tidy", "make_legend"]
 
 LEGEND_NAME = "legend"
+VACANT_STYLE = "rounded,filled,dashed"
+"""A vacant post's box: dashed, so that it reads as a post with nobody in it."""
 
 
 def _attr_list(attrs: Mapping[str, str]) -> str:
@@ -58,7 +61,9 @@ def _edge(graph: graphviz.Digraph, tail: str, head: str, attrs: Mapping[str, str
 
 
 def _node_attrs(box: Box) -> dict[str, str]:
+    extra = {"style": VACANT_STYLE} if box.vacant else {}
     return {
+        **extra,
         "label": box.label,
         "fillcolor": box.swatch.fill,
         "color": box.swatch.border,
@@ -122,8 +127,9 @@ def emit_tidy(
     for person in plan.people:
         box = boxes[person.id]
         x, y = geometry.centre[person.id]
+        style = f'style="{VACANT_STYLE}" ' if box.vacant else ""
         body.append(
-            f'\t{names[person.id]} [label={box.label} fillcolor="{box.swatch.fill}" '
+            f'\t{names[person.id]} [{style}label={box.label} fillcolor="{box.swatch.fill}" '
             f'color="{box.swatch.border}" width="{box.width / 72.0:.3f}" '
             f'height="{box.height / 72.0:.3f}" pos="{x:.1f},{y:.1f}!"]\n'
         )
@@ -149,6 +155,8 @@ def make_legend(
     colours: Colouring, org: Organization, stakes: Mapping[str, Share], plan: ChartPlan
 ) -> Legend | None:
     entries: list[tuple[Swatch, str, str]] = [(s, s.label, "") for s in colours.legend]
+    if any(p.vacant for p in plan.people):
+        entries.append((VACANT, "vacant post (dashed)", ""))
     focal = org.focal
     if focal is not None and any(p.id in stakes for p in plan.people):
         entries.append((STAKE_BADGE, f"stake: share of {focal.name}", "stake"))

@@ -16,10 +16,12 @@ from orgmodel.model.share import Share
 from orgmodel.render._backend import check_options, write_chart
 from orgmodel.render._boxes import Box, Colouring, colouring, make_box
 from orgmodel.render._emit import emit_dot, emit_tidy, make_legend
+from orgmodel.render._percent import DEFAULT_DIGITS, check_digits
 from orgmodel.render._plan import ChartPlan, plan_chart
 from orgmodel.render._stakes import member_stakes
 from orgmodel.render._style import (
     FONT,
+    VACANT,
     ColorBy,
     html_text,
 )
@@ -79,6 +81,8 @@ def org_chart(
     stack: int = STACK_THRESHOLD,
     layout: Layout | str = Layout.TIDY,
     title: str | None = None,
+    percent_digits: int = DEFAULT_DIGITS,
+    notes: Mapping[str, str] | None = None,
 ) -> graphviz.Digraph:
     """Return the org chart of *org* as a ``graphviz.Digraph``.
 
@@ -120,11 +124,17 @@ def org_chart(
         ``"tidy"`` (the default), ``"dot"`` or ``"auto"`` (see :class:`Layout`).
     title : str, optional
         The heading; the organisation's name by default, ``""`` for none.
+    percent_digits : int
+        Decimals of every percentage on the chart (one rule: ``35.1%`` beside
+        ``5.7%``; a holding that rounds to nothing shows as ``<0.1%``).
+    notes : mapping, optional
+        Person id → one more line of text at the bottom of their box (the org book
+        puts its page references there).
 
     Returns
     -------
     graphviz.Digraph
-        The chart; write it with :func:`render_org_chart` or ``chart.render``.
+        The chart; write it with :func:`render_org_chart` or :func:`orgmodel.render`.
 
     Raises
     ------
@@ -157,6 +167,7 @@ def org_chart(
     orgmodel.exceptions.UnknownReferenceError: unknown person 'bbo' — did you mean 'bob'?
     """
     colour_mode = read_option(color_by, ColorBy, "color_by")
+    digits = check_digits(percent_digits)
     how = read_option(layout, Layout, "layout")
     plan = plan_chart(org, root=root, depth=depth, stack=stack, dotted=show_dotted)
     if colour_mode is ColorBy.ROLE and roles is None:
@@ -166,7 +177,7 @@ def org_chart(
         stakes = {}
     elif stakes is None:
         stakes = member_stakes(org)
-    boxes = _boxes(org, plan, colours, stakes)
+    boxes = _boxes(org, plan, colours, stakes, notes=notes or {}, digits=digits)
     tidy = how is Layout.TIDY or (how is Layout.AUTO and len(plan.people) > LARGE_CHART_THRESHOLD)
     graph = _base_graph(org.name if title is None else title, tidy=tidy)
     key = make_legend(colours, org, stakes, plan) if legend else None
@@ -213,15 +224,23 @@ def render_org_chart(org: Organization, path: str | os.PathLike[str], **options:
 
 
 def _boxes(
-    org: Organization, plan: ChartPlan, colours: Colouring, stakes: Mapping[str, Share]
+    org: Organization,
+    plan: ChartPlan,
+    colours: Colouring,
+    stakes: Mapping[str, Share],
+    *,
+    notes: Mapping[str, str],
+    digits: int,
 ) -> dict[str, Box]:
     units = {u.id: u.name for u in org.units}
     return {
         p.id: make_box(
             p,
             units.get(p.unit, "") if p.unit is not None else "",
-            colours.swatch(p.id),
+            VACANT if p.vacant else colours.swatch(p.id),
             stakes.get(p.id),
+            note=notes.get(p.id, ""),
+            digits=digits,
         )
         for p in plan.people
     }
