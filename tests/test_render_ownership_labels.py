@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import shutil
 import subprocess
 
 import pytest
@@ -23,8 +24,10 @@ pytestmark = pytest.mark.exe
 
 
 def layout(chart) -> dict:
+    dot = shutil.which("dot")
+    assert dot is not None, "Graphviz's dot is needed (./dev setup installs it)"
     done = subprocess.run(
-        ["dot", "-Tjson"], input=chart.source.encode(), capture_output=True, check=True
+        [dot, "-Tjson"], input=chart.source.encode(), capture_output=True, check=True
     )
     return json.loads(done.stdout)
 
