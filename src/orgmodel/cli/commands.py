@@ -285,6 +285,7 @@ def classify(file: Path, out_fmt: str, labels: tuple[str, ...]) -> None:
 )
 def chart(
     file: Path,
+    *,
     output: Path,
     root: str | None,
     depth: int | None,
