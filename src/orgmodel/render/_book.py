@@ -10,7 +10,6 @@ input become one page each of a single PDF.
 
 from __future__ import annotations
 
-import enum
 import os
 import subprocess
 import tempfile
@@ -33,16 +32,7 @@ from orgmodel.render._plan import plan_chart
 from orgmodel.render._stakes import member_stakes
 from orgmodel.render._style import ColorBy
 
-__all__ = ["Pages", "book_pages", "render_org_book"]
-
-
-class Pages(enum.Enum):
-    """How a PDF org chart is split into pages."""
-
-    ONE = "one"
-    """The whole chart on one page."""
-    TEAMS = "teams"
-    """An org book: one page per team, with page references between them."""
+__all__ = ["book_pages", "render_org_book"]
 
 
 def book_pages(org: Organization, *, root: str | None = None) -> dict[str, int]:
@@ -55,7 +45,7 @@ def book_pages(org: Organization, *, root: str | None = None) -> dict[str, int]:
     --------
     >>> import orgmodel as om
     >>> book_pages(om.example())["carol"], len(book_pages(om.example()))
-    (8, 15)
+    (8, 14)
     """
     plan = plan_chart(org, root=root, depth=None, stack=0, dotted=False)
     pages: dict[str, int] = {}

@@ -7,6 +7,7 @@ import warnings
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import TypedDict, Unpack
 
 import graphviz
 import networkx as nx
@@ -20,7 +21,12 @@ from orgmodel.render._backend import check_options, write_chart
 from orgmodel.render._percent import DEFAULT_DIGITS, check_digits, format_share
 from orgmodel.render._style import FONT, html_text, node_name
 
-__all__ = ["STAKE_LABEL_PREFIX", "ownership_chart", "render_ownership_chart"]
+__all__ = [
+    "STAKE_LABEL_PREFIX",
+    "OwnershipChartOptions",
+    "ownership_chart",
+    "render_ownership_chart",
+]
 
 _ENTITY_FILL = "#E6EEF6"
 _FOCAL_FILL = "#C9DCEE"
@@ -33,6 +39,17 @@ _LOOK_COLOUR = "#0072B2"
 _KIND_NAMES = {"llp": "LLP"}
 _MIN_PEN = 0.8
 _PEN_RANGE = 4.2
+
+
+class OwnershipChartOptions(TypedDict, total=False):
+    """The keyword options of :func:`ownership_chart`, for ``render_ownership_chart``."""
+
+    entity: str | None
+    show_look_through: bool
+    legend: bool
+    title: str | None
+    percent_digits: int
+    look_through: bool | None
 
 
 def ownership_chart(
@@ -161,11 +178,12 @@ def ownership_chart(
 
 
 def render_ownership_chart(
-    org: Organization, path: str | os.PathLike[str], **options: object
+    org: Organization, path: str | os.PathLike[str], **options: Unpack[OwnershipChartOptions]
 ) -> Path:
     """Draw the ownership chart of *org* into *path* (SVG, PNG, PDF, or DOT for .dot/.gv).
 
-    Takes the options of :func:`ownership_chart`; the file is written atomically.
+    Takes the options of :func:`ownership_chart` (:class:`OwnershipChartOptions`); the
+    file is written atomically.
 
     Examples
     --------
@@ -181,8 +199,7 @@ def render_ownership_chart(
     True
     """
     check_options(options, ownership_chart)
-    chart = ownership_chart(org, **options)  # type: ignore[arg-type]
-    return write_chart(chart, path)
+    return write_chart(ownership_chart(org, **options), path)
 
 
 def _stakes_around(org: Organization, target: Entity | None) -> list[Stake]:

@@ -42,7 +42,7 @@ def check_digits(digits: object) -> int:
     Traceback (most recent call last):
     ...
     orgmodel.exceptions.ValidationError: 1 problem:
-      - percent_digits: 'percent_digits' must be a whole number from 0 to 6 (got -1)
+      - percent_digits: 'percent_digits' must be a whole number from 0 to 6 (got -1) ...
     """
     if isinstance(digits, bool) or not isinstance(digits, int) or not 0 <= digits <= MAX_DIGITS:
         msg = f"'percent_digits' must be a whole number from 0 to {MAX_DIGITS} (got {digits!r})"
