@@ -138,10 +138,14 @@ def main(argv: list[str] | None = None) -> int:
                         f"{found['page_bytes'] / 2**20:.1f} MiB",
                         f"{found['json_bytes'] / 2**20:.1f} MiB",
                         f"{found['page_bytes'] / found['json_bytes']:.2f}×",
-                        _verdict(found["open"], TARGETS["open"])
-                        + f", wall {format_seconds(found['open_wall'])}",
-                        f"{format_seconds(found['baseline'])} "
-                        f"({found['open'] / found['baseline']:.1f}×)",
+                        (
+                            _verdict(found["open"], TARGETS["open"])
+                            + f", wall {format_seconds(found['open_wall'])}"
+                        ),
+                        (
+                            f"{format_seconds(found['baseline'])} "
+                            f"({found['open'] / found['baseline']:.1f}×)"
+                        ),
                         _verdict(found["search"], TARGETS["search"]),
                         _verdict(found["collapse"], TARGETS["toggle"]),
                         _verdict(found["expand"], TARGETS["toggle"]),

@@ -29,9 +29,10 @@ _EDGE = re.compile(r"^\s*(\S+) -> (\S+) \[pos=\"([^\"]+)\"(.*)\]$", re.MULTILINE
 
 def edges(chart) -> tuple[list[list[Point]], list[list[Point]]]:
     """Return the solid and dotted edges of a tidy chart as B-spline control points."""
-    solid, dotted = [], []
+    solid: list[list[Point]] = []
+    dotted: list[list[Point]] = []
     for match in _EDGE.finditer(chart.source):
-        points = [tuple(map(float, p.split(","))) for p in match.group(3).split()]
+        points = [(float(p.split(",")[0]), float(p.split(",")[1])) for p in match.group(3).split()]
         (dotted if "dashed" in match.group(4) else solid).append(points)
     return solid, dotted
 

@@ -9,6 +9,7 @@ the page's state, its panel text, its console and a screenshot.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from typing import Any
 
 import pytest
 from selenium.webdriver.common.action_chains import ActionChains
@@ -42,14 +43,14 @@ def page(chrome, acme_page):
     return chrome
 
 
-def api(driver, call, *args):
+def api(driver: Any, call: str, *args: Any) -> Any:
     return driver.execute_script(f"return window.orgmodelChart.{call};", *args)
 
 
-def click_at(driver, x, y):
+def click_at(driver: Any, x: float, y: float) -> None:
     """Click the page at viewport coordinates (x, y), as a mouse does."""
     actions = ActionBuilder(driver)
-    actions.pointer_action.move_to_location(round(x), round(y)).click()
+    actions.pointer_action.move_to_location(round(x), round(y)).click()  # type: ignore[no-untyped-call]
     actions.perform()
 
 

@@ -11,6 +11,7 @@ and that every text reads back exactly as written.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from typing import Any
 
 import pytest
 from selenium.webdriver.common.by import By
@@ -63,17 +64,18 @@ def hostile_page(tmp_path_factory):
     return path
 
 
-def pwned(driver):
+def pwned(driver: Any) -> Any:
     return driver.execute_script("return window.__pwned === undefined ? null : window.__pwned")
 
 
-def exercise(driver):
+def exercise(driver: Any) -> str:
     """Search, open every panel, export SVG: everything that shows text."""
     for key in ["boss", *list(HOSTILE)[1:]]:
         assert driver.execute_script("return window.orgmodelChart.select(arguments[0])", key)
     driver.find_element(By.ID, "om-q").send_keys("script")
     wait_for(lambda: driver.find_element(By.ID, "om-hits").text, "the search")
-    return driver.execute_script("return window.orgmodelChart.toSVG()")
+    svg: str = driver.execute_script("return window.orgmodelChart.toSVG()")
+    return svg
 
 
 def test_no_script_from_the_data_runs_in_the_page(chrome, hostile_page):

@@ -12,6 +12,7 @@ import json
 import math
 import shutil
 import subprocess
+from typing import Any
 
 import pytest
 
@@ -23,13 +24,14 @@ from orgmodel.render._percent import format_fraction, format_share
 pytestmark = pytest.mark.exe
 
 
-def layout(chart) -> dict:
+def layout(chart: Any) -> dict[str, Any]:
     dot = shutil.which("dot")
     assert dot is not None, "Graphviz's dot is needed (./dev setup installs it)"
     done = subprocess.run(  # noqa: S603 - Graphviz on our own chart
         [dot, "-Tjson"], input=chart.source.encode(), capture_output=True, check=True
     )
-    return json.loads(done.stdout)
+    found: dict[str, Any] = json.loads(done.stdout)
+    return found
 
 
 def spline(pos: str) -> list[tuple[float, float]]:
@@ -50,7 +52,7 @@ def spline(pos: str) -> list[tuple[float, float]]:
     return out
 
 
-def pictures(chart):
+def pictures(chart: Any) -> tuple[dict[str, tuple[float, float, float, float]], list[Any]]:
     """(label boxes by name, [(tail, head, pen width, points)]) from Graphviz's layout."""
     drawn = layout(chart)
     names = {o["_gvid"]: o["name"] for o in drawn["objects"]}
