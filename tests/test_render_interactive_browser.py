@@ -225,6 +225,32 @@ def test_pan_and_zoom_with_mouse_and_keys(page):
     assert errors(page) == []
 
 
+@pytest.mark.parametrize(
+    ("wheel", "moved", "zoomed"),
+    [
+        ({"deltaX": 30, "deltaY": 0}, (-30, 0), False),  # a trackpad's sideways swipe
+        ({"deltaX": 0, "deltaY": 12.5}, (0, -12.5), False),  # a trackpad's two-finger scroll
+        ({"deltaX": 0, "deltaY": -8, "ctrlKey": True}, (0, 0), True),  # a pinch
+        ({"deltaX": 0, "deltaY": -100}, (0, 0), True),  # a mouse wheel notch
+    ],
+)
+def test_trackpad_pans_and_pinch_zooms(page, wheel, moved, zoomed):
+    """Two-finger swipes pan by their distance; pinches and wheel notches zoom."""
+    before = api(page, "view()")
+    page.execute_script(
+        "var c = document.getElementById('om-canvas'); var r = c.getBoundingClientRect();"
+        " var init = Object.assign({deltaMode: 0, bubbles: true, cancelable: true,"
+        " clientX: r.left + r.width / 2, clientY: r.top + r.height / 2}, arguments[0]);"
+        " c.dispatchEvent(new WheelEvent('wheel', init));",
+        wheel,
+    )
+    after = wait_for(lambda: (v := api(page, "view()")) != before and v, "the view to change")
+    assert (after["s"] > before["s"]) is zoomed
+    if not zoomed:
+        assert after["tx"] - before["tx"] == pytest.approx(moved[0])
+        assert after["ty"] - before["ty"] == pytest.approx(moved[1])
+
+
 def test_download_current_view_as_svg_and_png(page):
     """The SVG and PNG buttons download the current view; the SVG is well-formed."""
     api(page, "fit()")
