@@ -13,7 +13,6 @@ from orgmodel import __version__
 from orgmodel.cli.inputs import (
     FILE,
     FORMATS,
-    GRAPHML,
     OUT,
     chart_path,
     check_id,
@@ -134,15 +133,15 @@ def validate(file: Path, fmt: str | None, *, strict: bool) -> None:
 def convert(source: Path, target: Path, from_fmt: str | None, to_fmt: str | None) -> None:
     """Convert SOURCE to TARGET, each format chosen by its file name.
 
-    Formats: YAML (.yaml, .yml), JSON (.json), CSV (people.csv), BODS JSON and GraphML
-    (.graphml).  TARGET is written atomically; SOURCE is never modified.
+    Formats: YAML (.yaml, .yml), JSON (.json), CSV (people.csv), BODS JSON (.bods.json)
+    and GraphML (.graphml).  TARGET is written atomically; SOURCE is never modified.
 
     \b
     Examples:
       orgmodel convert firm.yaml firm.json
       orgmodel convert people.csv firm.yaml
       orgmodel convert firm.yaml firm.graphml     # for Gephi, yEd or Cytoscape
-      orgmodel convert firm.yaml owners.json --to bods
+      orgmodel convert firm.yaml owners.bods.json     # BODS 0.4 statements
     """
     if target.resolve() == source.resolve():
         msg = "TARGET is SOURCE; orgmodel never overwrites its input"
@@ -151,15 +150,11 @@ def convert(source: Path, target: Path, from_fmt: str | None, to_fmt: str | None
     org = load(source, format_of(source, from_fmt, "--from"))
     report_warnings(org, str(source))
     with status(f"Writing {target.name}"):
-        if out_fmt == GRAPHML:
-            from orgmodel.cli.graphml import write_graphml  # noqa: PLC0415 - networkx is slow
+        import orgmodel as om  # noqa: PLC0415
 
-            write_graphml(org, target)
-        else:
-            import orgmodel as om  # noqa: PLC0415
-
-            om.dump(org, target, format=out_fmt)
-    click.echo(f"wrote {target}", err=True)
+        written = om.dump(org, target, format=out_fmt)
+    for path in written:
+        click.echo(f"wrote {path}", err=True)
 
 
 @main.command(short_help="Print the JSON Schema of the file format.")

@@ -23,7 +23,7 @@ from orgmodel.model.exceptions import OrgModelError, ValidationError
 from orgmodel.model.options import read_option
 from orgmodel.model.problems import Problem, ProblemCode
 
-__all__ = ["CODECS", "Codec", "Format", "dump", "dumps", "load", "loads"]
+__all__ = ["CODECS", "Codec", "Format", "dump", "dumps", "format_of_path", "load", "loads"]
 
 
 class Format(enum.Enum):
@@ -45,6 +45,7 @@ class Format(enum.Enum):
     JSON = "json"
     CSV = "csv"
     BODS = "bods"
+    GRAPHML = "graphml"
 
 
 @attrs.frozen
@@ -71,7 +72,7 @@ class Codec:
     read_text: Callable[[str, str], Organization]
     write_text: Callable[[Organization], str]
     read_file: Callable[[Path], Organization] | None = None
-    write_file: Callable[[Organization, Path], None] | None = None
+    write_file: Callable[[Organization, Path], list[Path]] | None = None
 
 
 def _read_yaml(text: str, source: str) -> Organization:
@@ -94,6 +95,18 @@ def _write_bods(org: Organization) -> str:
     return _json.dumps(to_bods(org))
 
 
+def _read_graphml(text: str, source: str) -> Organization:
+    from orgmodel.io import _graphml  # noqa: PLC0415 - networkx is slow to import
+
+    return _graphml.read_text(text, source)
+
+
+def _write_graphml(org: Organization) -> str:
+    from orgmodel.io import _graphml  # noqa: PLC0415 - networkx is slow to import
+
+    return _graphml.write_text(org)
+
+
 def _write_yaml(org: Organization) -> str:
     return _yaml.dumps(organization_to_data(org))
 
@@ -113,10 +126,31 @@ CODECS: dict[Format, Codec] = {
         read_file=_csv.read_file,
         write_file=_csv_write.write_file,
     ),
-    # BODS files are .json too: the suffix means Format.JSON, whose reader hands a
-    # document that is an array of BODS statements to the BODS reader.
-    Format.BODS: Codec((), _read_bods, _write_bods),
+    # Other BODS files are plain .json: Format.JSON's reader hands a document that is
+    # an array of BODS statements to the BODS reader.
+    Format.BODS: Codec((".bods.json",), _read_bods, _write_bods),
+    Format.GRAPHML: Codec((".graphml",), _read_graphml, _write_graphml),
 }
+
+
+def format_of_path(path: Path) -> Format | None:
+    """Return the format *path*'s name says, or ``None``; the longest suffix wins.
+
+    Examples
+    --------
+    >>> format_of_path(Path("owners.bods.json")), format_of_path(Path("firm.JSON"))
+    (<Format.BODS: 'bods'>, <Format.JSON: 'json'>)
+    >>> format_of_path(Path("notes.txt")) is None
+    True
+    """
+    name = path.name.lower()
+    found: tuple[int, Format] | None = None
+    for fmt, codec in CODECS.items():
+        for suffix in codec.suffixes:
+            longer = found is None or len(suffix) > found[0]
+            if longer and name.endswith(suffix) and len(name) > len(suffix):
+                found = (len(suffix), fmt)
+    return found[1] if found is not None else None
 
 
 def _allowed() -> str:
@@ -130,10 +164,10 @@ def _format(format: object, path: Path | None) -> Format:  # noqa: A002
     if path is None:
         msg = f"give the format; the formats are {_allowed()}"
         raise OrgModelError(msg)
+    found = format_of_path(path)
+    if found is not None:
+        return found
     suffix = path.suffix.lower()
-    for fmt, codec in CODECS.items():
-        if suffix in codec.suffixes:
-            return fmt
     suffixes = ", ".join(s for codec in CODECS.values() for s in codec.suffixes)
     msg = (
         f"cannot tell the format of {path} from its suffix {suffix or '(none)'!r}; "
@@ -150,16 +184,17 @@ def _path(path: object) -> Path:
 
 
 def load(path: str | os.PathLike[str], *, format: Format | str | None = None) -> Organization:  # noqa: A002
-    r"""Load an organisation from a YAML, JSON, CSV or BODS file.
+    r"""Load an organisation from a YAML, JSON, CSV, BODS or GraphML file.
 
     Parameters
     ----------
     path : str or path-like
         The file.  For CSV, ``people.csv`` (sibling files beside it are read too).
     format : Format or str, optional
-        ``"yaml"``, ``"json"``, ``"csv"`` or ``"bods"``; by default from the file's
-        suffix (``.yaml``/``.yml``, ``.json``, ``.csv``).  A ``.json`` file holding a
-        BODS 0.4 document (an array of statements) is read as BODS.
+        A :class:`Format` or its value (``"yaml"``, ``"csv"``, ...); by default from
+        the file's suffix (``.yaml``/``.yml``, ``.json``, ``.csv``, ``.bods.json``,
+        ``.graphml``).  A ``.json`` file holding a BODS 0.4 document (an array of
+        statements) is read as BODS.
 
     Returns
     -------
@@ -171,8 +206,10 @@ def load(path: str | os.PathLike[str], *, format: Format | str | None = None) ->
         Listing every problem in the file, each with its place.
     FileAccessError
         When the file cannot be read (missing, a directory, no permission).
+    OptionError
+        When *format* is not one of the formats.
     OrgModelError
-        When the format is unknown.
+        When the format cannot be told from the suffix.
 
     Examples
     --------
@@ -226,29 +263,33 @@ def dump(
     path: str | os.PathLike[str],
     *,
     format: Format | str | None = None,  # noqa: A002 - the public name DESIGN §4 fixes
-) -> None:
-    """Write *org* to a file, atomically.
+) -> tuple[Path, ...]:
+    """Write *org* to a file, atomically; return every file written.
 
     The file is written to a temporary file in the same folder and moved into
     place, so it is never left half-written.  For CSV, the sibling files the
-    organisation needs are written beside ``people.csv`` (see the file-format docs).
+    organisation needs are written beside ``people.csv`` (see the file-format docs),
+    and each of them is in the result.
 
     Examples
     --------
     >>> import tempfile, pathlib, orgmodel as om
     >>> org = om.Organization(name="Acme", people=[om.Person("ann", "Ann")])
-    >>> target = pathlib.Path(tempfile.mkdtemp()) / "firm.json"
-    >>> om.dump(org, target)
-    >>> om.load(target) == org
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> [p.name for p in om.dump(org, folder / "firm.json")]
+    ['firm.json']
+    >>> om.load(folder / "firm.json") == org
     True
+    >>> [p.name for p in om.dump(om.example(), folder / "people.csv")]  # doctest: +ELLIPSIS
+    ['organization.csv', 'vocabulary.csv', 'entities.csv', ..., 'people.csv']
     """
     _check_org(org)
     where = _path(path)
     codec = CODECS[_format(format, where)]
     if codec.write_file is not None:
-        codec.write_file(org, where)
-        return
+        return tuple(codec.write_file(org, where))
     write_atomically(where, codec.write_text(org))
+    return (where,)
 
 
 def dumps(org: Organization, *, format: Format | str) -> str:  # noqa: A002

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from orgmodel.io._csv_layout import (
+    CELL_LIMIT,
     JSON_MARK,
     LIST_KEYS,
     ORGANIZATION,
@@ -58,19 +59,28 @@ def header_only(table: Table) -> str:
     return _table_text(table, [])
 
 
-def write_file(org: Organization, path: Path) -> None:
-    """Write *org* as ``people.csv`` at *path* and the sibling files it needs."""
+def write_file(org: Organization, path: Path) -> list[Path]:
+    """Write *org* as ``people.csv`` at *path* and the sibling files it needs; return them.
+
+    A sibling the organisation does not need is emptied to its header when it exists
+    (so an old file cannot add records on the next load), and is in the result too.
+    """
     if path.is_dir():
         msg = f"{path} is a directory; give the path of people.csv"
         raise FileAccessError(msg)
     texts = tables(org)
+    written: list[Path] = []
     for table in TABLES[1:]:
         where = sibling(path, table)
         if table.kind in texts:
             write_atomically(where, texts[table.kind])
+            written.append(where)
         elif where.is_file():
             write_atomically(where, header_only(table))
+            written.append(where)
     write_atomically(path, texts["people"])
+    written.append(path)
+    return written
 
 
 def people_text(org: Organization) -> str:
@@ -113,7 +123,8 @@ def _table_text(table: Table, records: list[dict[str, Any]]) -> str:
             if key not in attributes:
                 row.append("")
             else:
-                row.append(attributes[key] if plain[key] else encode_value(attributes[key]))
+                cell = attributes[key] if plain[key] else encode_value(attributes[key])
+                row.append(_within_limit(cell, f"{table.section}[{i}].attributes.{key}"))
         writer.writerow(row)
     return buffer.getvalue()
 
@@ -127,6 +138,8 @@ def _needs_json(key: str, values: list[Any], table: Table) -> bool:
 def _cell(table: Table, index: int, key: str, value: object) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):  # the vacant column
+        return "true" if value else "false"
     if key in LIST_KEYS and isinstance(value, list):
         return encode_list(value)
     if key in SHARE_KEYS:
@@ -139,6 +152,17 @@ def _cell(table: Table, index: int, key: str, value: object) -> str:
             "CSV cannot hold the NUL character; use YAML or JSON for this organisation",
         )
         raise ValidationError([problem])
+    return _within_limit(text, f"{table.section}[{index}].{key}")
+
+
+def _within_limit(text: str, where: str) -> str:
+    """Return *text*, or refuse a cell the CSV reader could not read back."""
+    if len(text) > CELL_LIMIT:
+        msg = (
+            f"a CSV cell holds at most {CELL_LIMIT:,} characters (this one has {len(text):,}); "
+            "use YAML or JSON for this organisation"
+        )
+        raise ValidationError([Problem(ProblemCode.WRONG_TYPE, where, msg)])
     return text
 
 
