@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 import orgmodel as om
 from orgmodel.cli import main
+from orgmodel.render import book_pages
 
 EXAMPLE = Path(om.__file__).parent / "data" / "acme-partners.yaml"
 
@@ -63,7 +64,7 @@ def test_everyone_appears_in_the_book(book):
 
 def test_book_pages_numbering():
     """Managers are numbered depth-first from the top, people without reports get none."""
-    pages = om.render.book_pages(om.example())
+    pages = book_pages(om.example())
     assert list(pages)[:4] == ["alice", "brian", "paul", "chloe"]
     assert "zoe" not in pages
     assert sorted(pages.values()) == list(range(1, 15))

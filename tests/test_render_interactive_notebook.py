@@ -44,8 +44,9 @@ def exported(tmp_path_factory, monkeypatch_module) -> Path:
     NotebookClient(
         notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(folder)}}
     ).execute()
-    body, _ = HTMLExporter().from_notebook_node(notebook)
-    page = folder / "acme.html"
+    exporter = HTMLExporter()  # type: ignore[no-untyped-call]
+    body: str = exporter.from_notebook_node(notebook)[0]
+    page: Path = folder / "acme.html"
     page.write_text(body, encoding="utf-8")
     return page
 
