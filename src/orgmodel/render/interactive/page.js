@@ -150,11 +150,14 @@
 
   function resize() {
     var rect = stage.getBoundingClientRect();
+    var wasHidden = cw < 20 || ch < 20;
     dpr = window.devicePixelRatio || 1;
     cw = Math.max(1, rect.width);
     ch = Math.max(1, rect.height);
     canvas.width = Math.round(cw * dpr);
     canvas.height = Math.round(ch * dpr);
+    // A frame that started hidden (a closed notebook tab) has no size to fit to yet.
+    if (wasHidden && cw >= 20 && ch >= 20) home();
     paint();
   }
 
