@@ -293,3 +293,20 @@ def test_vacancies_drawn_as_vacancies(chrome, tmp_path):
     api(chrome, "select('tbh')")
     assert "Vacant post — To be hired" in chrome.find_element(By.ID, "om-panel").text
     assert errors(chrome) == []
+
+
+def test_draws_only_what_is_in_view(chrome, tmp_path):
+    """Of 3,000 people only the boxes in view are drawn; fitted to the window, all of them."""
+    people = [om.Person("p0", "Top")]
+    people += [
+        om.Person(f"p{i}", f"Person {i}", manager=f"p{(i - 1) // 6}") for i in range(1, 3000)
+    ]
+    path = tmp_path / "big.html"
+    om.interactive_chart(om.Organization(name="Big", people=people), color_by="none").save(path)
+    open_page(chrome, path)
+    api(chrome, "centre('p0', 1)")
+    near = api(chrome, "stats.drawn")
+    assert 0 < near < 100
+    api(chrome, "fit()")
+    assert api(chrome, "stats.drawn") == 3000
+    assert errors(chrome) == []
