@@ -11,6 +11,7 @@ import pytest
 
 import orgmodel as om
 from orgmodel.render.interactive._data import FORMAT_VERSION
+from orgmodel.render.interactive._html import page_script
 
 P = om.Person
 
@@ -209,3 +210,34 @@ def test_render_writes_an_interactive_chart(acme, tmp_path):
 def test_same_organisation_same_page():
     """The page is deterministic: the same input gives the same bytes."""
     assert om.interactive_chart(om.example()).html == om.interactive_chart(om.example()).html
+
+
+@pytest.mark.parametrize(
+    "api",
+    [
+        "fetch(",
+        "XMLHttpRequest",
+        "WebSocket",
+        "EventSource",
+        "sendBeacon",
+        "eval(",
+        "new Function",
+        "innerHTML",
+        "outerHTML",
+        "insertAdjacentHTML",
+        "document.write",
+        "setAttribute(\"on",
+    ],
+)
+def test_script_reaches_no_network_and_writes_no_markup(api):
+    """The page's script calls nothing that loads from a network or parses markup."""
+    assert api not in page_script()
+
+
+def test_script_is_its_parts_in_one_function():
+    """The script parts are joined in order inside one strict-mode function."""
+    script = page_script()
+    assert script.count("(function () {") == 1
+    assert script.rstrip().endswith("})();")
+    positions = [script.index(f"— {part}") for part in ("The data", "Drawing", "Moving")]
+    assert positions == sorted(positions)

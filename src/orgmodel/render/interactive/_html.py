@@ -18,16 +18,45 @@ import json
 from importlib import metadata, resources
 from typing import Any
 
-__all__ = ["page_html", "srcdoc_iframe"]
+__all__ = ["SCRIPT_PARTS", "page_html", "page_script", "srcdoc_iframe"]
 
 _JSON_ESCAPES = str.maketrans(
     {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 )
 
 
+SCRIPT_PARTS = ("data.js", "draw.js", "navigate.js", "panel.js", "input.js")
+"""The parts of the page's script (``script/``), joined in this order inside one function.
+
+They share the function's scope: ``data.js`` reads the data and sets up the state,
+``draw.js`` paints, ``navigate.js`` moves the view, collapses and searches,
+``panel.js`` shows a person and writes downloads, ``input.js`` wires up the mouse,
+trackpad and keyboard and starts the page.
+"""
+
+_SCRIPT_HEAD = """/* orgmodel interactive org chart: the page's script.
+ *
+ * Positions come from orgmodel's tidy layout, computed in Python; this script only
+ * draws what is in view on a canvas, and handles pan and zoom, expand and collapse,
+ * search, the person panel, dotted lines and downloads. Text from the data is only
+ * ever drawn on the canvas, set as textContent, or escaped into SVG: never parsed
+ * as markup.
+ */
+(function () {
+  "use strict";
+"""
+
+
 @functools.cache
 def _asset(name: str) -> str:
     return (resources.files("orgmodel.render.interactive") / name).read_text(encoding="utf-8")
+
+
+@functools.cache
+def page_script() -> str:
+    """Return the page's whole script: its parts inside one function."""
+    parts = (_asset(f"script/{name}") for name in SCRIPT_PARTS)
+    return _SCRIPT_HEAD + "".join(parts) + "})();\n"
 
 
 def _sha256(text: str) -> str:
@@ -45,7 +74,7 @@ def _version() -> str:
 
 def page_html(data: dict[str, Any], *, title: str) -> str:
     """Return the whole page for *data* (see :func:`~._data.page_data`)."""
-    script = _asset("page.js")
+    script = page_script()
     css = _asset("page.css")
     csp = (
         "default-src 'none'; "
