@@ -226,7 +226,7 @@ def test_same_organisation_same_page():
         "outerHTML",
         "insertAdjacentHTML",
         "document.write",
-        "setAttribute(\"on",
+        'setAttribute("on',
     ],
 )
 def test_script_reaches_no_network_and_writes_no_markup(api):
@@ -237,7 +237,8 @@ def test_script_reaches_no_network_and_writes_no_markup(api):
 def test_script_is_its_parts_in_one_function():
     """The script parts are joined in order inside one strict-mode function."""
     script = page_script()
-    assert script.count("(function () {") == 1
+    assert script.count('"use strict";') == 1
+    assert script.index('(function () {\n  "use strict";') < script.index("— The data")
     assert script.rstrip().endswith("})();")
     positions = [script.index(f"— {part}") for part in ("The data", "Drawing", "Moving")]
     assert positions == sorted(positions)
