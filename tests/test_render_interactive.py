@@ -203,8 +203,8 @@ def test_notebook_display_is_a_sandboxed_srcdoc_iframe(acme):
 
 
 def test_render_writes_an_interactive_chart(acme, tmp_path):
-    """om.render(chart, path) writes an interactive chart as its page."""
-    assert om.render(acme, tmp_path / "a.html").read_text(encoding="utf-8") == acme.html
+    """om.render_chart(chart, path) writes an interactive chart as its page."""
+    assert om.render_chart(acme, tmp_path / "a.html").read_text(encoding="utf-8") == acme.html
 
 
 def test_same_organisation_same_page():

@@ -2,7 +2,7 @@
 
 The Graphviz chart functions return a ``graphviz.Digraph``, which displays inline in
 Jupyter and can be restyled; :func:`interactive_chart` returns an
-:class:`InteractiveChart` page. :func:`render` writes any of them (SVG, PNG, PDF,
+:class:`InteractiveChart` page. :func:`render_chart` writes any of them (SVG, PNG, PDF,
 DOT or HTML) atomically, as do the ``render_*`` helpers; :func:`render_org_book`
 writes a multi-page PDF with one page per team.
 
@@ -15,13 +15,6 @@ Examples
 """
 
 from __future__ import annotations
-
-import os
-import sys
-import types
-from pathlib import Path
-
-import graphviz
 
 from orgmodel.render._backend import OutputFormat
 from orgmodel.render._book import book_pages, render_org_book
@@ -39,7 +32,7 @@ from orgmodel.render._ownership_chart import (
     render_ownership_chart,
 )
 from orgmodel.render._percent import format_share
-from orgmodel.render._render import render
+from orgmodel.render._render import render, render_chart
 from orgmodel.render._style import ColorBy, node_name
 from orgmodel.render.interactive import InteractiveChart, interactive_chart
 
@@ -59,26 +52,8 @@ __all__ = [
     "org_chart",
     "ownership_chart",
     "render",
+    "render_chart",
     "render_org_book",
     "render_org_chart",
     "render_ownership_chart",
 ]
-
-
-class _CallableModule(types.ModuleType):
-    """``orgmodel.render`` is this package and, called, the function :func:`render`.
-
-    ``om.render(chart, path)`` must work beside ``import orgmodel.render``: once the
-    package is imported, Python binds the name ``render`` of ``orgmodel`` to it, so
-    the package itself forwards a call to the function.
-    """
-
-    def __call__(
-        self,
-        chart: graphviz.Digraph | graphviz.Source | InteractiveChart,
-        path: str | os.PathLike[str],
-    ) -> Path:
-        return render(chart, path)
-
-
-sys.modules[__name__].__class__ = _CallableModule

@@ -1,4 +1,9 @@
-"""``render(chart, path)``: write any chart orgmodel returns to a file."""
+"""``render_chart(chart, path)``: write any chart orgmodel returns to a file.
+
+The function is :func:`orgmodel.render_chart` at the top level and also
+``orgmodel.render.render``, beside ``render_org_chart`` in this package.  At the
+top level it cannot be called ``render``: ``orgmodel.render`` is the package.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +15,10 @@ import graphviz
 from orgmodel.render._backend import write_chart
 from orgmodel.render.interactive import InteractiveChart
 
-__all__ = ["render"]
+__all__ = ["render", "render_chart"]
 
 
-def render(
+def render_chart(
     chart: graphviz.Digraph | graphviz.Source | InteractiveChart, path: str | os.PathLike[str]
 ) -> Path:
     """Write *chart* to *path*, in the format the extension names, atomically.
@@ -42,11 +47,15 @@ def render(
     >>> folder = pathlib.Path(tempfile.mkdtemp())
     >>> chart = om.org_chart(org, color_by="none")
     >>> chart.node("n_ann", fillcolor="gold")  # restyle, then write
-    >>> om.render(chart, folder / "acme.gv").name
+    >>> om.render_chart(chart, folder / "acme.gv").name
     'acme.gv'
-    >>> om.render(om.interactive_chart(org), folder / "acme.html").name
+    >>> om.render_chart(om.interactive_chart(org), folder / "acme.html").name
     'acme.html'
     """
     if isinstance(chart, InteractiveChart):
         return chart.save(path)
     return write_chart(chart, path)
+
+
+#: The same function inside the package: ``orgmodel.render.render(chart, path)``.
+render = render_chart
