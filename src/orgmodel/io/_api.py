@@ -19,6 +19,7 @@ from orgmodel.io._bods import from_bods, is_bods, to_bods
 from orgmodel.io._files import check_text, decode, read_bytes, write_atomically
 from orgmodel.io._mapping import build, organization_to_data
 from orgmodel.model import Organization
+from orgmodel.model._arguments import organization_argument
 from orgmodel.model.exceptions import OrgModelError, ValidationError
 from orgmodel.model.options import read_option
 from orgmodel.model.problems import Problem, ProblemCode
@@ -242,7 +243,7 @@ def dump(
     >>> om.load(target) == org
     True
     """
-    _check_org(org)
+    organization_argument(org, "dump")
     where = _path(path)
     codec = CODECS[_format(format, where)]
     if codec.write_file is not None:
@@ -267,13 +268,5 @@ def dumps(org: Organization, *, format: Format | str) -> str:  # noqa: A002
     >>> om.loads(om.dumps(org, format="json"), format="json") == org
     True
     """
-    _check_org(org)
+    organization_argument(org, "dumps")
     return CODECS[_format(format, None)].write_text(org)
-
-
-def _check_org(org: object) -> None:
-    if not isinstance(org, Organization):
-        problem = Problem(
-            ProblemCode.WRONG_TYPE, "", f"expected an Organization (got {type(org).__name__})"
-        )
-        raise ValidationError([problem])

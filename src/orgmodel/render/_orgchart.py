@@ -12,6 +12,7 @@ import graphviz
 from orgmodel.analysis.ownership import effective_ownership
 from orgmodel.analysis.roles import classify
 from orgmodel.model import Organization, Person
+from orgmodel.model._arguments import organization_argument
 from orgmodel.model.options import read_option
 from orgmodel.model.share import Share
 from orgmodel.render._backend import check_options, write_chart
@@ -156,6 +157,7 @@ def org_chart(
     ...
     orgmodel.exceptions.UnknownReferenceError: unknown person 'bbo' — did you mean 'bob'?
     """
+    organization_argument(org, "org_chart")
     colour_mode = read_option(color_by, ColorBy, "color_by")
     how = read_option(layout, Layout, "layout")
     plan = plan_chart(org, root=root, depth=depth, stack=stack, dotted=show_dotted)
@@ -207,6 +209,7 @@ def render_org_chart(org: Organization, path: str | os.PathLike[str], **options:
     >>> out.read_text(encoding="utf-8").startswith("digraph org_chart {")
     True
     """
+    organization_argument(org, "render_org_chart")
     check_options(options, org_chart)
     chart = org_chart(org, **options)  # type: ignore[arg-type]
     return write_chart(chart, path)

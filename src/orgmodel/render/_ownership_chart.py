@@ -12,6 +12,7 @@ import networkx as nx
 
 from orgmodel.analysis.ownership import effective_ownership
 from orgmodel.model import Entity, Liability, Organization, Person, Stake, Unit
+from orgmodel.model._arguments import organization_argument
 from orgmodel.model.exceptions import ValidationError
 from orgmodel.model.problems import Problem, ProblemCode
 from orgmodel.model.share import Share
@@ -97,6 +98,7 @@ def ownership_chart(
     ...
     orgmodel.exceptions.UnknownReferenceError: unknown entity 'acm' — did you mean 'acme'?
     """
+    organization_argument(org, "ownership_chart")
     target = org.entity(entity) if entity is not None else org.focal
     if look_through and target is None:
         msg = "look_through needs an entity: name one, or set the organisation's focal_entity"
@@ -160,6 +162,7 @@ def render_ownership_chart(
     >>> out.read_text(encoding="utf-8").startswith("digraph ownership_chart {")
     True
     """
+    organization_argument(org, "render_ownership_chart")
     check_options(options, ownership_chart)
     chart = ownership_chart(org, **options)  # type: ignore[arg-type]
     return write_chart(chart, path)

@@ -7,6 +7,7 @@ import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
 from orgmodel.model import Organization
+from orgmodel.model._arguments import organization_argument
 
 __all__ = ["find_ownership_cycles"]
 
@@ -83,4 +84,5 @@ def ownership_cycles(org: Organization) -> tuple[tuple[str, ...], ...]:
     >>> om.ownership_cycles(org)
     (('a', 'b'),)
     """
+    organization_argument(org, "ownership_cycles")
     return find_ownership_cycles(org)
