@@ -9,20 +9,21 @@ from __future__ import annotations
 
 import enum
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import attrs
 
+from orgmodel._atomic import checked_path, write_chunks_atomically
 from orgmodel.io import _csv, _csv_write, _json, _yaml
 from orgmodel.io._bods import from_bods, is_bods, to_bods
 from orgmodel.io._files import check_text, decode, read_bytes, write_atomically
-from orgmodel.io._mapping import build, organization_to_data
+from orgmodel.io._mapping import build
+from orgmodel.io._to_data import organization_sections
 from orgmodel.model import Organization
 from orgmodel.model._arguments import organization_argument
-from orgmodel.model.exceptions import OrgModelError, ValidationError
+from orgmodel.model.exceptions import OrgModelError
 from orgmodel.model.options import read_option
-from orgmodel.model.problems import Problem, ProblemCode
 
 __all__ = ["CODECS", "Codec", "Format", "dump", "dumps", "load", "loads"]
 
@@ -66,6 +67,10 @@ class Codec:
     write_file : callable, optional
         ``(org, path) -> None`` for formats that write more than one file; the
         default writes *write_text*'s result atomically.
+    write_chunks : callable, optional
+        ``(org) -> iterable of str``: the text a piece at a time, for formats that
+        can stream a large organisation to a file without holding all of it; when
+        given, files and :func:`dumps` use it instead of *write_text*.
     """
 
     suffixes: tuple[str, ...]
@@ -73,6 +78,7 @@ class Codec:
     write_text: Callable[[Organization], str]
     read_file: Callable[[Path], Organization] | None = None
     write_file: Callable[[Organization, Path], None] | None = None
+    write_chunks: Callable[[Organization], Iterable[str]] | None = None
 
 
 def _read_yaml(text: str, source: str) -> Organization:
@@ -96,17 +102,25 @@ def _write_bods(org: Organization) -> str:
 
 
 def _write_yaml(org: Organization) -> str:
-    return _yaml.dumps(organization_to_data(org))
+    return "".join(_yaml_chunks(org))
+
+
+def _yaml_chunks(org: Organization) -> Iterator[str]:
+    return _yaml.dump_chunks(organization_sections(org))
 
 
 def _write_json(org: Organization) -> str:
-    return _json.dumps(organization_to_data(org))
+    return "".join(_json_chunks(org))
+
+
+def _json_chunks(org: Organization) -> Iterator[str]:
+    return _json.dump_chunks(organization_sections(org))
 
 
 #: The formats, one entry each.  Add a format here (and to :class:`Format`).
 CODECS: dict[Format, Codec] = {
-    Format.YAML: Codec((".yaml", ".yml"), _read_yaml, _write_yaml),
-    Format.JSON: Codec((".json",), _read_json, _write_json),
+    Format.YAML: Codec((".yaml", ".yml"), _read_yaml, _write_yaml, write_chunks=_yaml_chunks),
+    Format.JSON: Codec((".json",), _read_json, _write_json, write_chunks=_json_chunks),
     Format.CSV: Codec(
         (".csv",),
         _csv.read_text,
@@ -143,11 +157,11 @@ def _format(format: object, path: Path | None) -> Format:  # noqa: A002
     raise OrgModelError(msg)
 
 
-def _path(path: object) -> Path:
+def _path(path: object, action: str) -> Path:
     if not isinstance(path, str | os.PathLike):
         msg = f"path must be a string or a path (got {type(path).__name__})"
         raise OrgModelError(msg)
-    return Path(path)
+    return checked_path(path, action=action)
 
 
 def load(path: str | os.PathLike[str], *, format: Format | str | None = None) -> Organization:  # noqa: A002
@@ -189,7 +203,7 @@ def load(path: str | os.PathLike[str], *, format: Format | str | None = None) ->
     ...
     orgmodel.exceptions.OrgModelError: cannot tell the format of ... use one of .yaml, ...
     """
-    where = _path(path)
+    where = _path(path, "read")
     codec = CODECS[_format(format, where)]
     if codec.read_file is not None:
         return codec.read_file(where)
@@ -227,12 +241,38 @@ def dump(
     path: str | os.PathLike[str],
     *,
     format: Format | str | None = None,  # noqa: A002 - the public name DESIGN §4 fixes
+    escape_formulas: bool = True,
 ) -> None:
     """Write *org* to a file, atomically.
 
     The file is written to a temporary file in the same folder and moved into
-    place, so it is never left half-written.  For CSV, the sibling files the
-    organisation needs are written beside ``people.csv`` (see the file-format docs).
+    place, so it is never left half-written; a large organisation is written a
+    piece at a time.  For CSV, the sibling files the organisation needs are written
+    beside ``people.csv`` (see the file-format docs), all of them or none.  A
+    symbolic link is followed (its file is replaced, the link kept); a device or a
+    FIFO is written directly; a file with other hard links becomes a new file, so
+    its other names keep the old content.
+
+    Parameters
+    ----------
+    org : Organization
+        What to write.
+    path : str or path-like
+        The file (``people.csv`` for CSV).
+    format : Format or str, optional
+        By default from the file's suffix.
+    escape_formulas : bool
+        CSV only: write a ``'`` before a cell starting with ``=``, ``+``, ``-``, ``@``,
+        a tab or a carriage return, so spreadsheets do not run it as a formula
+        (orgmodel reads the cell back without it).  Other formats ignore it.
+
+    Raises
+    ------
+    FileAccessError
+        When the file cannot be written (the old file is left as it was).
+    ValidationError
+        When the organisation holds something the format cannot (NUL in CSV, a
+        lone surrogate anywhere).
 
     Examples
     --------
@@ -244,16 +284,34 @@ def dump(
     True
     """
     organization_argument(org, "dump")
-    where = _path(path)
-    codec = CODECS[_format(format, where)]
-    if codec.write_file is not None:
+    where = _path(path, "write")
+    fmt = _format(format, where)
+    codec = CODECS[fmt]
+    if fmt is Format.CSV:
+        _csv_write.write_file(org, where, escape_formulas=escape_formulas)
+    elif codec.write_file is not None:
         codec.write_file(org, where)
-        return
-    write_atomically(where, codec.write_text(org))
+    elif codec.write_chunks is not None:
+        write_chunks_atomically(where, codec.write_chunks(org))
+    else:
+        write_atomically(where, codec.write_text(org))
 
 
-def dumps(org: Organization, *, format: Format | str) -> str:  # noqa: A002
+def dumps(
+    org: Organization,
+    *,
+    format: Format | str,  # noqa: A002
+    escape_formulas: bool = True,
+) -> str:
     """Return *org* as YAML or JSON text (CSV only when it is just people).
+
+    *escape_formulas* is :func:`dump`'s, for CSV.
+
+    Raises
+    ------
+    ValidationError
+        When the text could not be read back: a lone surrogate, or CSV that would
+        need sibling files.
 
     Examples
     --------
@@ -269,4 +327,9 @@ def dumps(org: Organization, *, format: Format | str) -> str:  # noqa: A002
     True
     """
     organization_argument(org, "dumps")
-    return CODECS[_format(format, None)].write_text(org)
+    fmt = _format(format, None)
+    if fmt is Format.CSV:
+        text = _csv_write.people_text(org, escape_formulas=escape_formulas)
+    else:
+        text = CODECS[fmt].write_text(org)
+    return check_text(text, f"<{fmt.value} text>", writing=True)

@@ -19,6 +19,7 @@ from typing import Any
 import attrs
 
 from orgmodel._suggest import did_you_mean
+from orgmodel.io._cells import may_hold_escapes, unclosed_message, unclosed_quote, unescape_rows
 from orgmodel.io._csv_layout import (
     JSON_MARK,
     LIST_KEYS,
@@ -145,6 +146,12 @@ class _Reader:
             line = len(_data_lines(text)) + 2
             self.add(ProblemCode.SYNTAX_ERROR, f"{file}:{line}", f"not valid CSV: {err}")
             return None
+        # issue 14: a quote that never closes, and cells written with a guarding "'"
+        if rows and (opened := unclosed_quote(text, rows[-1])) is not None:
+            self.add(ProblemCode.SYNTAX_ERROR, f"{file}:{opened}", unclosed_message(text, opened))
+            return None
+        if may_hold_escapes(text):
+            unescape_rows(rows)
         start = 0
         while start < len(rows) and not _is_header(rows[start]):
             start += 1

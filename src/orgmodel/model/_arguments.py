@@ -100,18 +100,20 @@ _TYPES: tuple[tuple[str, type], ...] = (
 def record_type_problems(org: Organization) -> list[Problem]:
     """List every record of *org* that is not of its field's type, and bad plain fields."""
     problems = []
-    if not isinstance(org.name, str):
+    name: object = org.name  # typed str, but given by the caller
+    focal: object = org.focal_entity
+    if not isinstance(name, str):
         problems.append(
             Problem(
-                ProblemCode.WRONG_TYPE, "name", f"'name' must be a string (got {shown(org.name)})"
+                ProblemCode.WRONG_TYPE, "name", f"'name' must be a string (got {shown(name)})"
             )
         )
-    if org.focal_entity is not None and not isinstance(org.focal_entity, str):
+    if focal is not None and not isinstance(focal, str):
         problems.append(
             Problem(
                 ProblemCode.WRONG_TYPE,
                 "focal_entity",
-                f"'focal_entity' must be an id (a string) or None (got {shown(org.focal_entity)})",
+                f"'focal_entity' must be an id (a string) or None (got {shown(focal)})",
             )
         )
     for field, cls in _TYPES:

@@ -83,7 +83,7 @@ def _is_plain_map(value: dict[object, object]) -> bool:
         if type(item) is not str and (
             item is not None
             and type(item) is not bool
-            and (type(item) is not int or item.bit_length() > _SAFE_BITS)  # type: ignore[attr-defined]
+            and (type(item) is not int or item.bit_length() > _SAFE_BITS)
         ):
             return False
     return True
@@ -144,61 +144,67 @@ def json_problem(
         return _scalar_problem(value)
     # Depth first with an explicit stack.  A finished container's (values, height) is
     # kept by id, so a shared one is walked once however often it occurs.
-    done: dict[int, tuple[int, int]] = {}
-    keep: list[object] = []  # finished containers, kept alive so their ids stay theirs
-    on_path: set[int] = set()
-    stack: list[_Frame] = []
-    problem = _enter(value, 1, stack, on_path, max_depth)
-    while problem is None and stack:
-        frame = stack[-1]
+    walk = _Walk(max_depth, max_values)
+    problem = walk.enter(value, 1)
+    while problem is None and walk.stack:
+        problem = walk.step()
+    return problem
+
+
+class _Walk:
+    """The state of one :func:`json_problem` walk."""
+
+    def __init__(self, max_depth: int, max_values: int) -> None:
+        self.max_depth = max_depth
+        self.max_values = max_values
+        self.done: dict[int, tuple[int, int]] = {}
+        self.keep: list[object] = []  # finished containers, alive so their ids stay theirs
+        self.on_path: set[int] = set()
+        self.stack: list[_Frame] = []
+
+    def enter(self, container: list[object] | dict[object, object], depth: int) -> str | None:
+        """Push *container*; return a problem with it (a cycle, depth, a bad key) instead."""
+        if id(container) in self.on_path:
+            return "a list or mapping contains itself (a cycle), which no file can hold"
+        if depth > self.max_depth:
+            return _too_deep(self.max_depth)
+        if isinstance(container, dict):
+            for key in container:
+                if not isinstance(key, str):
+                    return f"key {key!r} is not a string"
+        self.on_path.add(id(container))
+        self.stack.append(_Frame(container, depth))
+        return None
+
+    def step(self) -> str | None:
+        """Take the next child of the innermost container; return a problem found."""
+        frame = self.stack[-1]
         child = next(frame.children, _END)
+        problem: str | None = None
         if child is _END:
-            stack.pop()
-            on_path.discard(id(frame.container))
-            done[id(frame.container)] = (frame.values, frame.height)
-            keep.append(frame.container)
-            if stack:
-                stack[-1].add(frame.values, frame.height)
+            self.stack.pop()
+            self.on_path.discard(id(frame.container))
+            self.done[id(frame.container)] = (frame.values, frame.height)
+            self.keep.append(frame.container)
+            if self.stack:
+                self.stack[-1].add(frame.values, frame.height)
         elif isinstance(child, list | dict):
-            finished = done.get(id(child))
+            finished = self.done.get(id(child))
             if finished is None:
-                problem = _enter(child, frame.depth + 1, stack, on_path, max_depth)
-            elif frame.depth + finished[1] > max_depth:
-                problem = _too_deep(max_depth)
+                problem = self.enter(child, frame.depth + 1)
+            elif frame.depth + finished[1] > self.max_depth:
+                problem = _too_deep(self.max_depth)
             else:
                 frame.add(*finished)
         else:
             problem = _scalar_problem(child)
             frame.values += 1
-        if problem is None and stack and stack[-1].values > max_values:
-            problem = _too_many(max_values)
-    if problem is None and done.get(id(value), (0, 0))[0] > max_values:
-        problem = _too_many(max_values)
-    return problem
+        if problem is None and frame.values > self.max_values:
+            problem = _too_many(self.max_values)
+        return problem
 
 
 _END: Final = object()
-
-
-def _enter(
-    container: list[object] | dict[object, object],
-    depth: int,
-    stack: list[_Frame],
-    on_path: set[int],
-    max_depth: int,
-) -> str | None:
-    """Push *container*; return a problem with it (a cycle, depth, a bad key) instead."""
-    if id(container) in on_path:
-        return "a list or mapping contains itself (a cycle), which no file can hold"
-    if depth > max_depth:
-        return _too_deep(max_depth)
-    if isinstance(container, dict):
-        for key in container:
-            if not isinstance(key, str):
-                return f"key {key!r} is not a string"
-    on_path.add(id(container))
-    stack.append(_Frame(container, depth))
-    return None
 
 
 def _too_deep(max_depth: int) -> str:
