@@ -56,6 +56,7 @@ __all__ = [
     "classify_target",
     "finish_partial",
     "partial_path",
+    "short_name",
     "sweep_partials",
     "write_chunks_atomically",
     "write_text_atomically",
@@ -138,14 +139,18 @@ def classify_target(path: Path) -> tuple[Target, Path]:
     if stat.S_ISCHR(mode):
         return Target.STREAM, path
     if stat.S_ISFIFO(mode):
-        _check_fifo_reader(path)
         return Target.STREAM, path
     what = "a block device (a disk)" if stat.S_ISBLK(mode) else "a socket or other special file"
     msg = f"cannot write {path}: it is {what}, not a file"
     raise FileAccessError(msg)
 
 
-def _check_fifo_reader(path: Path) -> None:
+def _open_stream(path: Path) -> int:
+    """Open a device or FIFO for writing; refuse a FIFO nobody reads instead of waiting.
+
+    The descriptor must stay open while anything is written: closing it tells the
+    FIFO's reader that the writing is over.
+    """
     try:
         fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK)
     except OSError as err:
@@ -153,7 +158,8 @@ def _check_fifo_reader(path: Path) -> None:
             msg = f"cannot write {path}: it is a FIFO (named pipe) and nothing is reading it"
             raise FileAccessError(msg) from err
         raise _access_error(path, err) from err
-    os.close(fd)
+    os.set_blocking(fd, True)
+    return fd
 
 
 def _access_error(path: Path, err: OSError) -> FileAccessError:
@@ -166,13 +172,24 @@ def _access_error(path: Path, err: OSError) -> FileAccessError:
     return FileAccessError(f"cannot write {path}: {err.strerror or err}")
 
 
-def _short_name(name: str, pid: int) -> str:
-    """Cut *name* so that its partial file's name fits in :data:`MAX_NAME_BYTES`."""
-    room = MAX_NAME_BYTES - len(f"..{pid}-00000000{_SUFFIX}")
+def short_name(name: str, extra: int) -> str:
+    """Cut *name* so that it fits in :data:`MAX_NAME_BYTES` with *extra* more bytes.
+
+    Examples
+    --------
+    >>> len(short_name("a" * 300, 10))
+    245
+    """
+    room = MAX_NAME_BYTES - extra
     encoded = name.encode("utf-8", "surrogateescape")
     if len(encoded) <= room:
         return name
     return encoded[:room].decode("utf-8", "ignore")
+
+
+def _short_name(name: str, pid: int) -> str:
+    """Cut *name* so that its partial file's name fits in :data:`MAX_NAME_BYTES`."""
+    return short_name(name, len(f"..{pid}-00000000{_SUFFIX}"))
 
 
 def partial_path(target: Path, pid: int | None = None) -> Path:
@@ -336,10 +353,14 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     """
     kind, target = classify_target(checked_path(path))
     if kind is not Target.FILE:
+        held = _open_stream(target) if kind is Target.STREAM else None
         try:
             yield target
         except OSError as err:
             raise _access_error(target, err) from err
+        finally:
+            if held is not None:
+                os.close(held)
         return
     sweep_partials(target.parent)
     partial = _create_partial(target)
@@ -371,7 +392,15 @@ def _open_target(path: Path) -> Iterator[BinaryIO]:
     """Yield a binary file to write *path* through: a partial file, a stream or a descriptor."""
     found = _FD_PATH.match(os.fspath(path))
     if found is None:
-        with atomic_path(path) as where, where.open("wb") as out:
+        kind, target = classify_target(path)
+        if kind is Target.STREAM:
+            try:
+                with os.fdopen(_open_stream(target), "wb") as out:
+                    yield out
+            except OSError as err:
+                raise _access_error(target, err) from err
+            return
+        with atomic_path(target) as where, where.open("wb") as out:
             yield out
         return
     number = int(found[1]) if found[1] is not None else (1 if found[2] == "stdout" else 2)

@@ -44,6 +44,7 @@ from orgmodel._atomic import (
     classify_target,
     finish_partial,
     partial_path,
+    short_name,
     sweep_partials,
 )
 from orgmodel.model.exceptions import FileAccessError
@@ -63,12 +64,14 @@ _POLL = 0.05
 
 
 def _lock_path(main: Path) -> Path:
-    return main.with_name(f".{main.name}.lock")
+    return main.with_name(f".{short_name(main.name, len('..lock'))}.lock")
 
 
 @contextlib.contextmanager
-def set_lock(main: Path, *, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+def set_lock(main: Path, *, timeout: float | None = None) -> Iterator[None]:
     """Hold the lock of the file set whose main file is *main* while the block runs.
+
+    *timeout* is :data:`LOCK_TIMEOUT` unless given.
 
     Raises
     ------
@@ -77,6 +80,7 @@ def set_lock(main: Path, *, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
         file cannot be made.
     """
     where = _lock_path(main)
+    timeout = LOCK_TIMEOUT if timeout is None else timeout
     deadline = time.monotonic() + timeout
     while True:
         try:
