@@ -22,15 +22,19 @@ from xml.etree.ElementTree import ParseError
 import networkx as nx
 
 import orgmodel as om
-from orgmodel._atomic import atomic_path
-from orgmodel.model.exceptions import FileAccessError, ValidationError
+from orgmodel._atomic import write_chunks_atomically
+from orgmodel.io._files import decode, read_bytes
+from orgmodel.io._graphml_stream import graphml_chunks, restore
+from orgmodel.model.exceptions import ValidationError
 from orgmodel.model.problems import Problem, ProblemCode
 
 __all__ = ["read_graphml", "write_graphml"]
 
 
 def write_graphml(org: om.Organization, path: Path) -> None:
-    """Write the graph of *org* to *path* as GraphML, atomically.
+    """Write the graph of *org* to *path* as GraphML, atomically, a piece at a time.
+
+    Text XML cannot hold is kept exactly (:mod:`orgmodel.io._graphml_stream`).
 
     Examples
     --------
@@ -42,9 +46,7 @@ def write_graphml(org: om.Organization, path: Path) -> None:
     ...     "<graphml" in path.read_text(encoding="utf-8")
     True
     """
-    graph = om.to_networkx(org)
-    with atomic_path(path) as partial:
-        nx.write_graphml(graph, partial)
+    write_chunks_atomically(path, graphml_chunks(org))
 
 
 def read_graphml(path: Path) -> om.Organization:
@@ -69,12 +71,10 @@ def read_graphml(path: Path) -> om.Organization:
     orgmodel.exceptions.ValidationError: 1 problem in .../bad.graphml:
     ...
     """
+    text = decode(read_bytes(path), str(path))
     try:
-        graph = nx.read_graphml(path, force_multigraph=True)
-    except OSError as err:
-        msg = f"cannot read {path}: {err.strerror or err}"
-        raise FileAccessError(msg) from err
-    except (ParseError, nx.NetworkXError, ValueError, KeyError, TypeError) as err:
+        graph = restore(nx.parse_graphml(text, force_multigraph=True))
+    except (ParseError, nx.NetworkXError, ValueError, KeyError, TypeError, IndexError) as err:
         problem = Problem(ProblemCode.SYNTAX_ERROR, str(path), f"not a GraphML file: {err}")
         raise ValidationError([problem], source=str(path)) from err
     if not graph.is_directed():

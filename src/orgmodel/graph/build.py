@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterator
 from json.encoder import encode_basestring_ascii as _quote
@@ -27,7 +28,7 @@ from orgmodel.model.organization import Organization
 from orgmodel.model.records import EXTERNAL_PREFIX, Employment
 from orgmodel.model.share import Share
 
-__all__ = ["build_graph"]
+__all__ = ["build_graph", "graph_items"]
 
 _EMPTY_LIST = "[]"
 _EMPTY_OBJECT = "{}"
@@ -65,12 +66,18 @@ def build_graph(org: Organization) -> nx.MultiDiGraph:
         return _build(org)
 
 
-def _build(org: Organization) -> nx.MultiDiGraph:
-    graph = nx.MultiDiGraph()
-    graph.graph["name"] = org.name
+def graph_items(
+    org: Organization,
+) -> tuple[dict[str, Any], list[_NodeItem], Iterator[_EdgeItem]]:
+    """Return the graph's attributes, its nodes and (lazily) its edges, in graph order.
+
+    :func:`build_graph` puts them into a ``MultiDiGraph``; a streaming writer
+    (GraphML) writes them out without building one.
+    """
+    data: dict[str, Any] = {"name": org.name}
     if org.focal_entity is not None:
-        graph.graph["focal_entity"] = org.focal_entity
-    graph.graph["custom_tags"] = _json(
+        data["focal_entity"] = org.focal_entity
+    data["custom_tags"] = _json(
         [
             {
                 "name": t.name,
@@ -86,8 +93,14 @@ def _build(org: Organization) -> nx.MultiDiGraph:
     _add_entities_and_units(org, nodes, edges)
     _add_stakes(org, edges)
     _add_relationships(org, nodes, edges)
+    return data, nodes, itertools.chain(_person_edges(org), edges)
+
+
+def _build(org: Organization) -> nx.MultiDiGraph:
+    graph = nx.MultiDiGraph()
+    data, nodes, edges = graph_items(org)
+    graph.graph.update(data)
     adjacency.add_nodes(graph, nodes)
-    adjacency.add_edges(graph, _person_edges(org))
     adjacency.add_edges(graph, edges)
     adjacency.finish(graph)
     return graph
