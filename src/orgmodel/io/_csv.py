@@ -19,7 +19,7 @@ from typing import Any
 import attrs
 
 from orgmodel._suggest import did_you_mean
-from orgmodel.io._cells import may_hold_escapes, unclosed_message, unclosed_quote, unescape_rows
+from orgmodel.io._csv_guard import may_hold_escapes, unclosed_message, unclosed_quote, unescape_rows
 from orgmodel.io._csv_layout import (
     JSON_MARK,
     LIST_KEYS,

@@ -7,7 +7,7 @@ load does not pick up stale rows).  No other file is touched.
 
 The files are written as one set, all or nothing, under the set's lock
 (:mod:`orgmodel._atomic_set`).  Cells that a spreadsheet would run as a formula get
-a ``'`` in front, which orgmodel's reader removes (:mod:`orgmodel.io._cells`), and
+a ``'`` in front, which orgmodel's reader removes (:mod:`orgmodel.io._csv_guard`), and
 every cell holding a line break is quoted, whichever one it is.
 """
 
@@ -20,7 +20,7 @@ from typing import Any
 
 from orgmodel._atomic import checked_path
 from orgmodel._atomic_set import atomic_files, set_lock
-from orgmodel.io._cells import MAX_CELL, escape_row
+from orgmodel.io._csv_guard import MAX_CELL, escape_row
 from orgmodel.io._csv_layout import (
     JSON_MARK,
     LIST_KEYS,

@@ -104,9 +104,7 @@ def record_type_problems(org: Organization) -> list[Problem]:
     focal: object = org.focal_entity
     if not isinstance(name, str):
         problems.append(
-            Problem(
-                ProblemCode.WRONG_TYPE, "name", f"'name' must be a string (got {shown(name)})"
-            )
+            Problem(ProblemCode.WRONG_TYPE, "name", f"'name' must be a string (got {shown(name)})")
         )
     if focal is not None and not isinstance(focal, str):
         problems.append(
