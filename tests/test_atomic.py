@@ -8,6 +8,7 @@ import stat
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -46,20 +47,23 @@ def test_a_fifo_with_a_reader_gets_the_text(tmp_path):
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
     received: list[bytes] = []
-    ready = threading.Event()
 
     def read() -> None:
-        fd = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
-        ready.set()
-        os.set_blocking(fd, True)
-        with os.fdopen(fd, "rb") as pipe:
+        with fifo.open("rb") as pipe:  # blocks until the writer opens it
             received.append(pipe.read())
 
     reader = threading.Thread(target=read)
     reader.start()
-    ready.wait(5)
-    write_chunks_atomically(fifo, ["a\n", "b\n"])
-    reader.join(5)
+    deadline = time.monotonic() + 10
+    while True:  # until the reader is in open(): before that nobody reads the FIFO
+        try:
+            write_chunks_atomically(fifo, ["a\n", "b\n"])
+            break
+        except om.FileAccessError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+    reader.join(10)
     assert received == [b"a\nb\n"]
     assert stat.S_ISFIFO(fifo.stat().st_mode)
 
@@ -116,7 +120,7 @@ def test_a_descriptor_path_appends_where_the_shell_said(tmp_path):
     out.write_text("first\n")
     code = "from orgmodel._atomic import write_text_atomically as w; w('/dev/fd/1', 'second\\n')"
     with out.open("a") as handle:
-        subprocess.run([sys.executable, "-c", code], stdout=handle, check=True)
+        subprocess.run([sys.executable, "-c", code], stdout=handle, check=True)  # noqa: S603
     assert out.read_text() == "first\nsecond\n"
 
 
@@ -180,7 +184,8 @@ def test_live_and_foreign_partial_files_are_kept(tmp_path):
     for path in (live, mine):
         path.write_bytes(b"x")
     assert sweep_partials(tmp_path) == []
-    assert live.exists() and mine.exists()
+    assert live.exists()
+    assert mine.exists()
 
 
 def test_old_style_partial_files_are_swept_when_old(tmp_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import re
 import subprocess
 import sys
 import textwrap
@@ -58,7 +59,7 @@ def test_a_failed_move_puts_the_old_set_back(old_set, monkeypatch, failing):
     """When a file cannot be moved into place, those already moved are put back."""
     before = {p.name: p.read_bytes() for p in old_set.parent.iterdir()}
     _fail_on(monkeypatch, failing, PermissionError(errno.EPERM, "Operation not permitted"))
-    with pytest.raises(om.FileAccessError, match=f"cannot replace .*{failing}") as info:
+    with pytest.raises(om.FileAccessError, match=rf"cannot replace .*{re.escape(failing)}") as info:
         om.dump(_NEW, old_set)
     assert "the old files are as they were" in str(info.value)
     assert om.load(old_set) == _OLD
@@ -84,7 +85,7 @@ def test_a_failed_write_touches_nothing(old_set, monkeypatch):
 def test_a_directory_in_the_way_touches_nothing(old_set):
     """A directory where a sibling file should go is found before anything is replaced."""
     (old_set.parent / "relationships.csv").mkdir()
-    with pytest.raises(om.FileAccessError, match="relationships.csv: it is a directory"):
+    with pytest.raises(om.FileAccessError, match=r"relationships\.csv: it is a directory"):
         om.dump(_NEW, old_set)
     assert om.load(old_set) == _OLD
 
@@ -116,7 +117,7 @@ def test_a_second_writer_waits_for_the_first(old_set, monkeypatch):
             time.sleep(3)
         """
     )
-    with subprocess.Popen(
+    with subprocess.Popen(  # noqa: S603 - our own interpreter
         [sys.executable, "-c", script], stdout=subprocess.PIPE, text=True
     ) as holder:
         assert holder.stdout is not None
@@ -140,7 +141,7 @@ def test_concurrent_writers_never_interleave(old_set):
         """
     ).format(tests=str(Path(__file__).parent))
     writers = [
-        subprocess.Popen([sys.executable, "-c", script, which, str(old_set)])
+        subprocess.Popen([sys.executable, "-c", script, which, str(old_set)])  # noqa: S603
         for which in ("new", "old")
     ]
     deadline = time.monotonic() + 120

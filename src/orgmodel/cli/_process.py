@@ -40,7 +40,7 @@ _HANDLED = tuple(
     for sig in (signal.SIGINT, getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None))
     if sig is not None
 )
-_WHAT = {signal.SIGINT: "interrupted (Ctrl-C)"}
+_WHAT: dict[int, str] = {signal.SIGINT: "interrupted (Ctrl-C)"}
 
 
 class Interrupted(Exception):  # noqa: N818 - it is what happened, not an error
@@ -112,7 +112,7 @@ class ClosedStream:
 def guard_streams() -> None:
     """Put :class:`ClosedStream` in place of a standard stream Python found closed."""
     if sys.stdout is None:
-        sys.stdout = ClosedStream("output")  # type: ignore[assignment]
+        sys.stdout = ClosedStream("output")
     if sys.stderr is None:
         sys.stderr = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115 - for good
 
@@ -125,7 +125,7 @@ def output_failed(err: OSError, stream: IO[str] | None) -> str:
     ``/dev/null`` first.
     """
     with contextlib.suppress(OSError, ValueError, AttributeError):
-        if stream is not None and stream.fileno() == sys.__stdout__.fileno():  # type: ignore[union-attr]
+        if stream is not None and sys.__stdout__ is not None and stream.fileno() == 1:
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, stream.fileno())
             os.close(devnull)

@@ -35,7 +35,6 @@ import click
 from orgmodel._atomic import write_chunks_atomically
 from orgmodel.cli._terminal import printable
 from orgmodel.cli.progress import Status
-from orgmodel.io._files import check_text
 from orgmodel.model.exceptions import OrgModelError, ValidationError
 
 if TYPE_CHECKING:
@@ -108,6 +107,7 @@ def write_output(
     """
     import orgmodel as om  # noqa: PLC0415 - keeps --help fast
     from orgmodel.io._api import CODECS  # noqa: PLC0415
+    from orgmodel.io._files import check_text  # noqa: PLC0415
 
     if fmt == "graphml":
         from orgmodel.io._graphml_stream import graphml_chunks  # noqa: PLC0415 - networkx

@@ -15,8 +15,6 @@ import csv
 import io
 from collections.abc import Sequence
 
-from orgmodel.io._csv_guard import escape_row
-
 __all__ = ["format_csv", "format_table"]
 
 
@@ -83,6 +81,8 @@ def format_csv(
     >>> format_csv(["id", "name"], [["x", "=HYPERLINK(1)"], ["y", "two\rlines"]])
     'id,name\nx,\'=HYPERLINK(1)\ny,"two\rlines"\n'
     """
+    from orgmodel.io._csv_guard import escape_row  # noqa: PLC0415 - keeps --help fast
+
     buffer = io.StringIO()
     # "\r\n" makes the writer quote a bare "\r" as well as "\n"; each row's own line
     # end is then written "\n".

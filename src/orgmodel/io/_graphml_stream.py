@@ -156,7 +156,7 @@ class _Writer:
             if type(value) is not expected:
                 msg = f"the {domain} attribute {name!r} holds {value!r}, not a {expected.__name__}"
                 raise OrgModelError(msg)
-            if expected is str:
+            if isinstance(value, str):
                 if _NOT_XML.search(value) is not None:
                     exact[name] = value
                     value = _NOT_XML.sub(_REPLACEMENT, value)  # noqa: PLW2901
