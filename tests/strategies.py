@@ -103,6 +103,7 @@ def organizations(
     attributes: st.SearchStrategy[dict[str, Any]] | None = None,
     ranges: bool = True,
     cross_holdings: bool = True,
+    vacancies: bool = True,
 ) -> om.Organization:
     """Random valid organisations: a reporting forest, units, entities, stakes, relationships.
 
@@ -118,6 +119,9 @@ def organizations(
         Whether shares may be ranges.
     cross_holdings : bool
         Whether entities may hold each other in cycles.
+    vacancies : bool
+        Whether some people may be vacant posts (which hold no stake and no
+        relationship).
     """
     attrs_st = attributes if attributes is not None else attribute_maps()
     n_people = draw(st.integers(0, max_people))
@@ -152,6 +156,10 @@ def organizations(
 
     tags = st.sampled_from([*sorted(DEFAULT_VOCABULARY), "unknown_tag", "pitching"])
     people = []
+    vacant: set[str] = set()
+    if vacancies and person_ids:
+        vacant.update(draw(st.lists(st.sampled_from(person_ids), unique=True, max_size=2)))
+    filled = [p for p in person_ids if p not in vacant]  # vacancies hold no stake
     for i, pid in enumerate(person_ids):
         manager = draw(st.none() | st.sampled_from(person_ids[:i])) if i else None
         others = [p for p in person_ids if p not in (pid, manager)]
@@ -166,6 +174,7 @@ def organizations(
                 manager=manager,
                 dotted=dotted,
                 responsibilities=draw(st.lists(tags, unique=True, max_size=4)),
+                vacant=pid in vacant,
                 attributes=draw(attrs_st),
             )
         )
@@ -182,7 +191,7 @@ def organizations(
 
     stakes = []
     for j, eid in enumerate(entity_ids):
-        holders_pool = person_ids + [
+        holders_pool = filled + [
             e for k, e in enumerate(entity_ids) if k != j and (cross_holdings or k > j)
         ]
         if not holders_pool:
@@ -192,7 +201,7 @@ def organizations(
             continue
         # An entity held only by entities keeps some equity outside the network, so
         # a cycle of holdings can never own itself wholly (the system stays solvable).
-        whole = any(h in person_ids for h in holders)
+        whole = any(h in filled for h in holders)
         split = draw(_split(len(holders), ranges=ranges, whole=whole))
         votes = draw(_split(len(holders), ranges=ranges, whole=whole))
         for holder, share, vote in zip(holders, split, votes, strict=True):
@@ -210,12 +219,12 @@ def organizations(
 
     relationships = [
         om.Relationship(
-            draw(st.sampled_from(person_ids)),
+            draw(st.sampled_from(filled)),
             draw(st.sampled_from(om.RelationshipKind)),
             draw(text_strategy.filter(lambda s: bool(s.strip()))),
             attributes=draw(attrs_st),
         )
-        for _ in range(draw(st.integers(0, 3) if person_ids else st.just(0)))
+        for _ in range(draw(st.integers(0, 3) if filled else st.just(0)))
     ]
 
     custom = draw(
@@ -270,5 +279,6 @@ def ownership_networks(
             attributes=st.just({}),
             ranges=ranges,
             cross_holdings=not acyclic,
+            vacancies=False,
         )
     )

@@ -585,6 +585,7 @@ def test_validation_error_message_lists_every_problem():
     assert isinstance(info.value, ValueError)
 
 
+@pytest.mark.slow
 def test_many_errors_stay_fast_and_suggestions_stop():
     """Thousands of unknown references are all reported; suggestions stop after a while."""
     people = [P(f"p{i}", "P") for i in range(3000)]
@@ -750,6 +751,7 @@ def test_focal_entity_of_one_entity():
 # -- scale --------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_deep_chain_validates_without_recursion():
     """A 100,000-deep reporting chain validates (iteratively) and has one root."""
     depth = 100_000
@@ -761,6 +763,7 @@ def test_deep_chain_validates_without_recursion():
     assert len(org.lines) == depth - 1
 
 
+@pytest.mark.slow
 def test_deep_cycle_is_found():
     """A 100,000-long reporting cycle is found and named by its length and its ends."""
     depth = 100_000
@@ -773,6 +776,7 @@ def test_deep_cycle_is_found():
     )
 
 
+@pytest.mark.slow
 def test_deep_unit_nesting():
     """A deeply nested unit tree validates; a deep unit cycle is found."""
     units = [om.Unit("u0", "U")]

@@ -172,17 +172,17 @@ def convert(
 ) -> None:
     """Convert SOURCE to TARGET, each format chosen by its file name.
 
-    Formats: YAML (.yaml, .yml), JSON (.json), CSV (people.csv), BODS JSON and GraphML
-    (.graphml).  TARGET is written atomically; SOURCE is never modified.  TARGET - is
-    standard output (give --to).  In CSV, cells a spreadsheet would run as formulas get
-    a leading ' (orgmodel reads them back without it).
+    Formats: YAML (.yaml, .yml), JSON (.json), CSV (people.csv), BODS JSON (.bods.json)
+    and GraphML (.graphml).  TARGET is written atomically; SOURCE is never modified.
+    TARGET - is standard output (give --to).  In CSV, cells a spreadsheet would run as
+    formulas get a leading ' (orgmodel reads them back without it).
 
     \b
     Examples:
       orgmodel convert firm.yaml firm.json
       orgmodel convert people.csv firm.yaml
       orgmodel convert firm.yaml firm.graphml     # for Gephi, yEd or Cytoscape
-      orgmodel convert firm.yaml owners.json --to bods
+      orgmodel convert firm.yaml owners.bods.json     # BODS 0.4 statements
       orgmodel convert firm.yaml - --to json | jq .people
     """
     to_stdout = str(target) == "-"
@@ -196,9 +196,11 @@ def convert(
     org = load(source, format_of(source, from_fmt, "--from"))
     report_warnings(org, str(source))
     with status(f"Writing {target.name}"):
-        write_output(org, None if to_stdout else target, out_fmt, escape_formulas=not no_escape)
-    if not to_stdout:
-        say(f"wrote {printable(str(target))}")
+        written = write_output(
+            org, None if to_stdout else target, out_fmt, escape_formulas=not no_escape
+        )
+    for path in written:
+        say(f"wrote {printable(str(path))}")
 
 
 @main.command(short_help="Print the JSON Schema of the file format.")

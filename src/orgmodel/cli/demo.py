@@ -5,14 +5,17 @@ Imported only by that command.
 
 from __future__ import annotations
 
+import shlex
 from collections import Counter
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
 
 import orgmodel as om
+from orgmodel._atomic import write_text_atomically
 from orgmodel.cli._terminal import printable
 from orgmodel.cli.tables import format_table
+from orgmodel.examples import example_text
 from orgmodel.model.exceptions import FileAccessError, GraphvizNotFoundError
 
 __all__ = ["run_demo"]
@@ -55,8 +58,8 @@ def run_demo(
     >>> written = run_demo(out, echo=lines.append, status=lambda _: contextlib.nullcontext())
     >>> lines[0]
     'Acme Partners LLP: 40 people, 12 units, 3 entities, 8 stakes'
-    >>> sorted({p.stem for p in written})  # SVG and PNG, or DOT source without Graphviz
-    ['org-chart', 'ownership-chart']
+    >>> sorted({p.stem for p in written})  # SVG and PNG (DOT without Graphviz), the YAML
+    ['acme-partners', 'org-chart', 'ownership-chart']
     """
     org = om.example()
     summary = org.summary()
@@ -100,13 +103,27 @@ def run_demo(
             om.render_ownership_chart(org, out_dir / "ownership-chart.gv"),
         ]
         echo(f"\n{err}\nWrote the DOT source instead; render it with Graphviz later.")
-    echo("\nCharts written:")
+    example_file = out_dir / "acme-partners.yaml"
+    write_text_atomically(example_file, example_text())
+    written.append(example_file)
+    echo("\nFiles written:")
     echo("\n".join(f"  {path}" for path in written))
+    shown = _shown(example_file)
     echo(
-        "\nNext: try it on your own organisation —\n"
-        "  orgmodel schema > organization.schema.json   # the file format, for your editor\n"
-        "  orgmodel classify firm.yaml\n"
-        "  orgmodel chart firm.yaml -o chart.svg\n"
-        "  orgmodel ownership firm.yaml --regime uk-psc"
+        "\nNext: the same commands on the example's file, then on your own —\n"
+        f"  orgmodel validate {shown}\n"
+        f"  orgmodel classify {shown} --format csv\n"
+        f"  orgmodel chart {shown} -o {_shown(out_dir / 'carol.svg')} --root carol --depth 2\n"
+        f"  orgmodel ownership {shown} --regime uk-psc\n"
+        "  orgmodel schema > organization.schema.json   # the file format, for your editor"
     )
     return written
+
+
+def _shown(path: Path) -> str:
+    """*path* relative to the working directory when it is below it, as typed in a shell."""
+    try:
+        text = str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        text = str(path)
+    return shlex.quote(text)

@@ -30,7 +30,6 @@ if TYPE_CHECKING:
 __all__ = [
     "FILE",
     "FORMATS",
-    "GRAPHML",
     "OUT",
     "chart_path",
     "check_id",
@@ -42,44 +41,38 @@ __all__ = [
     "suffixes",
 ]
 
-GRAPHML = "graphml"
-#: Every format the command line reads and writes: the library's, and GraphML.  Kept
-#: literal so that ``--help`` need not import the readers (a test keeps it in step).
-FORMATS = ("yaml", "json", "csv", "bods", GRAPHML)
+#: Every format the command line reads and writes: the library's.  Kept literal so
+#: that ``--help`` need not import the readers (a test keeps it in step).
+FORMATS = ("yaml", "json", "csv", "bods", "graphml")
 
 
 def suffixes() -> dict[str, str]:
-    """Return file suffix → format name for the formats the library knows, and GraphML."""
+    """Return file suffix → format name for the formats the library knows."""
     from orgmodel.io._api import CODECS  # noqa: PLC0415
 
-    table = {suffix: fmt.value for fmt, codec in CODECS.items() for suffix in codec.suffixes}
-    table[".graphml"] = GRAPHML
-    return table
+    return {suffix: fmt.value for fmt, codec in CODECS.items() for suffix in codec.suffixes}
 
 
 def format_of(path: Path, explicit: str | None, option: str) -> str:
-    """Return the format to use for *path*: *explicit*, or the one its suffix names."""
+    """Return the format to use for *path*: *explicit*, or the one its name says."""
     if explicit is not None:
         return explicit
-    table = suffixes()
-    found = table.get(path.suffix.lower())
+    from orgmodel.io._api import format_of_path  # noqa: PLC0415 - keeps --help fast
+
+    found = format_of_path(path)
     if found is None:
-        known = ", ".join(table)
+        known = ", ".join(suffixes())
         msg = (
             f"cannot tell the format of {path.name!r} from its name; "
             f"use a name ending in {known}, or give {option}"
         )
         raise click.BadParameter(msg, param_hint=repr(str(path)))
-    return found
+    return found.value
 
 
 def load(path: Path, fmt: str) -> Organization:
-    """Load *path* in format *fmt* (GraphML included), with a progress line on a terminal."""
+    """Load *path* in format *fmt*, with a progress line on a terminal."""
     with status(f"Loading {path.name}"):
-        if fmt == GRAPHML:
-            from orgmodel.cli.graphml import read_graphml  # noqa: PLC0415 - networkx is slow
-
-            return read_graphml(path)
         import orgmodel as om  # noqa: PLC0415 - keeps --help fast
 
         return om.load(path, format=fmt)

@@ -32,7 +32,6 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from orgmodel._atomic import write_chunks_atomically
 from orgmodel.cli._terminal import printable
 from orgmodel.cli.progress import Status
 from orgmodel.model.exceptions import OrgModelError, ValidationError
@@ -100,34 +99,28 @@ def json_text(data: object) -> str:
 
 def write_output(
     org: Organization, target: Path | None, fmt: str, *, escape_formulas: bool = True
-) -> None:
+) -> tuple[Path, ...]:
     """Write *org* in format *fmt* to *target*, or to standard output when it is ``None``.
 
-    Every format streams: a large organisation is never held as one text.
+    Returns the files written.  Every format but CSV streams: a large organisation is
+    never held as one text.
     """
     import orgmodel as om  # noqa: PLC0415 - keeps --help fast
     from orgmodel.io._api import CODECS  # noqa: PLC0415
     from orgmodel.io._files import check_text  # noqa: PLC0415
 
-    if fmt == "graphml":
-        from orgmodel.io._graphml_stream import graphml_chunks  # noqa: PLC0415 - networkx
-
-        chunks: Iterable[str] = graphml_chunks(org)
-    elif target is not None:
-        om.dump(org, target, format=fmt, escape_formulas=escape_formulas)
-        return
-    else:
-        codec = CODECS[om.Format(fmt)]
-        if codec.write_chunks is not None:
-            chunks = codec.write_chunks(org)
-        else:
-            chunks = [om.dumps(org, format=fmt, escape_formulas=escape_formulas)]
     if target is not None:
-        write_chunks_atomically(target, chunks)
-        return
+        return om.dump(org, target, format=fmt, escape_formulas=escape_formulas)
+    codec = CODECS[om.Format(fmt)]
+    chunks: Iterable[str]
+    if codec.write_chunks is not None:
+        chunks = codec.write_chunks(org)
+    else:
+        chunks = [om.dumps(org, format=fmt, escape_formulas=escape_formulas)]
     for chunk in chunks:
         check_text(chunk, "<standard output>", writing=True)
         sys.stdout.write(chunk)
+    return ()
 
 
 def report_warnings(org: Organization, source: str) -> None:

@@ -5,8 +5,8 @@
 :func:`from_networkx` is its exact inverse: ``from_networkx(to_networkx(org)) == org``,
 with every record in its original order.
 
-Every attribute is a plain ``str``, ``int`` or ``float``, so the graph can be written
-with ``networkx.write_graphml`` (or GEXF, or JSON) as it is.  An optional value that
+Every attribute is a plain ``str``, ``int``, ``float`` or ``bool``, so the graph can be
+written with ``networkx.write_graphml`` (or GEXF, or JSON) as it is.  An optional value that
 is absent (``None`` in the model) is left out rather than stored as ``None``.
 
 Nodes
@@ -26,6 +26,8 @@ person          ``title``               str    job title
 person          ``employment``          str    an :class:`~orgmodel.model.Employment` value
 person          ``responsibilities``    str    JSON list of tag names, in order
 person          ``attributes``          str    JSON object of free attributes
+person          ``vacant``              bool   ``True`` for a vacant post; absent when
+                                               the post is filled
 entity          ``name``                str    registered name
 entity          ``entity_kind``         str    an :class:`~orgmodel.model.EntityKind` value
 entity          ``attributes``          str    JSON object

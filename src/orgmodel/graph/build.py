@@ -133,20 +133,18 @@ def _person_nodes(org: Organization, nodes: list[_NodeItem]) -> None:
     employment = _EMPLOYMENT
     tags: dict[tuple[str, ...], str] = {(): _EMPTY_LIST}  # few distinct lists; encode once
     for p in org.people:
-        add_node(
-            (
-                p.id,
-                {
-                    "kind": PERSON,
-                    "name": p.name,
-                    "title": p.title,
-                    "employment": employment[p.employment],
-                    "responsibilities": tags.get(p.responsibilities)
-                    or tags.setdefault(p.responsibilities, _json(p.responsibilities)),
-                    "attributes": _json_object(p.attributes),
-                },
-            )
-        )
+        data: dict[str, Any] = {
+            "kind": PERSON,
+            "name": p.name,
+            "title": p.title,
+            "employment": employment[p.employment],
+            "responsibilities": tags.get(p.responsibilities)
+            or tags.setdefault(p.responsibilities, _json(p.responsibilities)),
+            "attributes": _json_object(p.attributes),
+        }
+        if p.vacant:
+            data["vacant"] = True
+        add_node((p.id, data))
 
 
 def _add_entities_and_units(

@@ -25,7 +25,7 @@ from orgmodel.model._arguments import organization_argument
 from orgmodel.model.exceptions import OrgModelError
 from orgmodel.model.options import read_option
 
-__all__ = ["CODECS", "Codec", "Format", "dump", "dumps", "load", "loads"]
+__all__ = ["CODECS", "Codec", "Format", "dump", "dumps", "format_of_path", "load", "loads"]
 
 
 class Format(enum.Enum):
@@ -47,6 +47,7 @@ class Format(enum.Enum):
     JSON = "json"
     CSV = "csv"
     BODS = "bods"
+    GRAPHML = "graphml"
 
 
 @attrs.frozen
@@ -77,7 +78,7 @@ class Codec:
     read_text: Callable[[str, str], Organization]
     write_text: Callable[[Organization], str]
     read_file: Callable[[Path], Organization] | None = None
-    write_file: Callable[[Organization, Path], None] | None = None
+    write_file: Callable[[Organization, Path], list[Path]] | None = None
     write_chunks: Callable[[Organization], Iterable[str]] | None = None
 
 
@@ -99,6 +100,22 @@ def _read_bods(text: str, source: str) -> Organization:
 
 def _write_bods(org: Organization) -> str:
     return _json.dumps(to_bods(org))
+
+
+def _read_graphml(text: str, source: str) -> Organization:
+    from orgmodel.io import _graphml  # noqa: PLC0415 - networkx is slow to import
+
+    return _graphml.read_text(text, source)
+
+
+def _write_graphml(org: Organization) -> str:
+    return "".join(_graphml_chunks(org))
+
+
+def _graphml_chunks(org: Organization) -> Iterator[str]:
+    from orgmodel.io import _graphml_stream  # noqa: PLC0415 - networkx is slow to import
+
+    return _graphml_stream.graphml_chunks(org)
 
 
 def _write_yaml(org: Organization) -> str:
@@ -128,10 +145,33 @@ CODECS: dict[Format, Codec] = {
         read_file=_csv.read_file,
         write_file=_csv_write.write_file,
     ),
-    # BODS files are .json too: the suffix means Format.JSON, whose reader hands a
-    # document that is an array of BODS statements to the BODS reader.
-    Format.BODS: Codec((), _read_bods, _write_bods),
+    # Other BODS files are plain .json: Format.JSON's reader hands a document that is
+    # an array of BODS statements to the BODS reader.
+    Format.BODS: Codec((".bods.json",), _read_bods, _write_bods),
+    Format.GRAPHML: Codec(
+        (".graphml",), _read_graphml, _write_graphml, write_chunks=_graphml_chunks
+    ),
 }
+
+
+def format_of_path(path: Path) -> Format | None:
+    """Return the format *path*'s name says, or ``None``; the longest suffix wins.
+
+    Examples
+    --------
+    >>> format_of_path(Path("owners.bods.json")), format_of_path(Path("firm.JSON"))
+    (<Format.BODS: 'bods'>, <Format.JSON: 'json'>)
+    >>> format_of_path(Path("notes.txt")) is None
+    True
+    """
+    name = path.name.lower()
+    found: tuple[int, Format] | None = None
+    for fmt, codec in CODECS.items():
+        for suffix in codec.suffixes:
+            longer = found is None or len(suffix) > found[0]
+            if longer and name.endswith(suffix) and len(name) > len(suffix):
+                found = (len(suffix), fmt)
+    return found[1] if found is not None else None
 
 
 def _allowed() -> str:
@@ -145,10 +185,10 @@ def _format(format: object, path: Path | None) -> Format:  # noqa: A002
     if path is None:
         msg = f"give the format; the formats are {_allowed()}"
         raise OrgModelError(msg)
+    found = format_of_path(path)
+    if found is not None:
+        return found
     suffix = path.suffix.lower()
-    for fmt, codec in CODECS.items():
-        if suffix in codec.suffixes:
-            return fmt
     suffixes = ", ".join(s for codec in CODECS.values() for s in codec.suffixes)
     msg = (
         f"cannot tell the format of {path} from its suffix {suffix or '(none)'!r}; "
@@ -165,16 +205,17 @@ def _path(path: object, action: str) -> Path:
 
 
 def load(path: str | os.PathLike[str], *, format: Format | str | None = None) -> Organization:  # noqa: A002
-    r"""Load an organisation from a YAML, JSON, CSV or BODS file.
+    r"""Load an organisation from a YAML, JSON, CSV, BODS or GraphML file.
 
     Parameters
     ----------
     path : str or path-like
         The file.  For CSV, ``people.csv`` (sibling files beside it are read too).
     format : Format or str, optional
-        ``"yaml"``, ``"json"``, ``"csv"`` or ``"bods"``; by default from the file's
-        suffix (``.yaml``/``.yml``, ``.json``, ``.csv``).  A ``.json`` file holding a
-        BODS 0.4 document (an array of statements) is read as BODS.
+        A :class:`Format` or its value (``"yaml"``, ``"csv"``, ...); by default from
+        the file's suffix (``.yaml``/``.yml``, ``.json``, ``.csv``, ``.bods.json``,
+        ``.graphml``).  A ``.json`` file holding a BODS 0.4 document (an array of
+        statements) is read as BODS.
 
     Returns
     -------
@@ -186,8 +227,10 @@ def load(path: str | os.PathLike[str], *, format: Format | str | None = None) ->
         Listing every problem in the file, each with its place.
     FileAccessError
         When the file cannot be read (missing, a directory, no permission).
+    OptionError
+        When *format* is not one of the formats.
     OrgModelError
-        When the format is unknown.
+        When the format cannot be told from the suffix.
 
     Examples
     --------
@@ -242,16 +285,16 @@ def dump(
     *,
     format: Format | str | None = None,  # noqa: A002 - the public name DESIGN §4 fixes
     escape_formulas: bool = True,
-) -> None:
-    """Write *org* to a file, atomically.
+) -> tuple[Path, ...]:
+    """Write *org* to a file, atomically; return every file written.
 
     The file is written to a temporary file in the same folder and moved into
     place, so it is never left half-written; a large organisation is written a
     piece at a time.  For CSV, the sibling files the organisation needs are written
-    beside ``people.csv`` (see the file-format docs), all of them or none.  A
-    symbolic link is followed (its file is replaced, the link kept); a device or a
-    FIFO is written directly; a file with other hard links becomes a new file, so
-    its other names keep the old content.
+    beside ``people.csv`` (see the file-format docs), all of them or none, and each
+    of them is in the result.  A symbolic link is followed (its file is replaced,
+    the link kept); a device or a FIFO is written directly; a file with other hard
+    links becomes a new file, so its other names keep the old content.
 
     Parameters
     ----------
@@ -266,6 +309,11 @@ def dump(
         a tab or a carriage return, so spreadsheets do not run it as a formula
         (orgmodel reads the cell back without it).  Other formats ignore it.
 
+    Returns
+    -------
+    tuple of Path
+        Every file written, the main one last.
+
     Raises
     ------
     FileAccessError
@@ -278,23 +326,27 @@ def dump(
     --------
     >>> import tempfile, pathlib, orgmodel as om
     >>> org = om.Organization(name="Acme", people=[om.Person("ann", "Ann")])
-    >>> target = pathlib.Path(tempfile.mkdtemp()) / "firm.json"
-    >>> om.dump(org, target)
-    >>> om.load(target) == org
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> [p.name for p in om.dump(org, folder / "firm.json")]
+    ['firm.json']
+    >>> om.load(folder / "firm.json") == org
     True
+    >>> [p.name for p in om.dump(om.example(), folder / "people.csv")]  # doctest: +ELLIPSIS
+    ['organization.csv', 'vocabulary.csv', 'entities.csv', ..., 'people.csv']
     """
     organization_argument(org, "dump")
     where = _path(path, "write")
     fmt = _format(format, where)
     codec = CODECS[fmt]
     if fmt is Format.CSV:
-        _csv_write.write_file(org, where, escape_formulas=escape_formulas)
-    elif codec.write_file is not None:
-        codec.write_file(org, where)
-    elif codec.write_chunks is not None:
+        return tuple(_csv_write.write_file(org, where, escape_formulas=escape_formulas))
+    if codec.write_file is not None:
+        return tuple(codec.write_file(org, where))
+    if codec.write_chunks is not None:
         write_chunks_atomically(where, codec.write_chunks(org))
     else:
         write_atomically(where, codec.write_text(org))
+    return (where,)
 
 
 def dumps(

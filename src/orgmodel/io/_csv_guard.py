@@ -37,7 +37,6 @@ from typing import Final
 
 __all__ = [
     "FORMULA_FIRST",
-    "MAX_CELL",
     "escape_cell",
     "escape_row",
     "may_hold_escapes",
@@ -46,9 +45,6 @@ __all__ = [
     "unescape_rows",
 ]
 
-#: The longest cell, in characters, orgmodel's CSV reader reads (16 Mi): the writer
-#: refuses to write a longer one.
-MAX_CELL: Final = 1 << 24
 #: First characters that make a spreadsheet read a cell as a formula.
 FORMULA_FIRST: Final = frozenset("=+-@\t\r")
 _MARK: Final = "'"

@@ -20,8 +20,9 @@ from typing import Any
 
 from orgmodel._atomic import checked_path
 from orgmodel._atomic_set import atomic_files, set_lock
-from orgmodel.io._csv_guard import MAX_CELL, escape_row
+from orgmodel.io._csv_guard import escape_row
 from orgmodel.io._csv_layout import (
+    CELL_LIMIT,
     JSON_MARK,
     LIST_KEYS,
     ORGANIZATION,
@@ -65,8 +66,12 @@ def header_only(table: Table) -> str:
     return _table_text(table, [])
 
 
-def write_file(org: Organization, path: Path, *, escape_formulas: bool = True) -> None:
-    """Write *org* as ``people.csv`` at *path* and the sibling files it needs, all or nothing.
+def write_file(org: Organization, path: Path, *, escape_formulas: bool = True) -> list[Path]:
+    """Write *org* as ``people.csv`` at *path* and the sibling files it needs; return them.
+
+    The files are written all or nothing (:mod:`orgmodel._atomic_set`).  A sibling
+    the organisation does not need is emptied to its header when it exists (so an
+    old file cannot add records on the next load), and is in the result too.
 
     Raises
     ------
@@ -91,6 +96,7 @@ def write_file(org: Organization, path: Path, *, escape_formulas: bool = True) -
         with atomic_files(main, [where for where, _ in plan], locked=True) as partials:
             for where, text in plan:
                 _write_text(partials[where], text, where)
+    return [where for where, _ in plan]
 
 
 def _write_text(partial: Path, text: str, target: Path) -> None:
@@ -153,10 +159,12 @@ def _table_text(
             if key not in attributes:
                 row.append("")
             else:
-                row.append(attributes[key] if plain[key] else encode_value(attributes[key]))
-        if max(map(len, row)) > MAX_CELL:
-            _too_long(table, i, header, row)
-        writer.writerow(escape_row(row, formulas=escape_formulas))
+                cell = attributes[key] if plain[key] else encode_value(attributes[key])
+                row.append(_within_limit(cell, f"{table.section}[{i}].attributes.{key}"))
+        cells = escape_row(row, formulas=escape_formulas)
+        if max(map(len, cells)) > CELL_LIMIT:  # the ' of an escape can tip a cell over
+            _too_long(table, i, header, cells)
+        writer.writerow(cells)
     return buffer.getvalue()
 
 
@@ -166,7 +174,7 @@ def _too_long(table: Table, index: int, header: list[str], row: list[str]) -> No
         ProblemCode.WRONG_TYPE,
         f"{table.section}[{index}]",
         f"the {header[column]} cell would be {len(row[column]):,} characters long; CSV cells "
-        f"hold at most {MAX_CELL:,}: use YAML or JSON for this organisation",
+        f"hold at most {CELL_LIMIT:,}: use YAML or JSON for this organisation",
     )
     raise ValidationError([problem])
 
@@ -180,6 +188,8 @@ def _needs_json(key: str, values: list[Any], table: Table) -> bool:
 def _cell(table: Table, index: int, key: str, value: object) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):  # the vacant column
+        return "true" if value else "false"
     if key in LIST_KEYS and isinstance(value, list):
         return encode_list(value)
     if key in SHARE_KEYS:
@@ -192,6 +202,17 @@ def _cell(table: Table, index: int, key: str, value: object) -> str:
             "CSV cannot hold the NUL character; use YAML or JSON for this organisation",
         )
         raise ValidationError([problem])
+    return _within_limit(text, f"{table.section}[{index}].{key}")
+
+
+def _within_limit(text: str, where: str) -> str:
+    """Return *text*, or refuse a cell the CSV reader could not read back."""
+    if len(text) > CELL_LIMIT:
+        msg = (
+            f"a CSV cell holds at most {CELL_LIMIT:,} characters (this one has {len(text):,}); "
+            "use YAML or JSON for this organisation"
+        )
+        raise ValidationError([Problem(ProblemCode.WRONG_TYPE, where, msg)])
     return text
 
 

@@ -92,8 +92,7 @@ _IDS: Final = {(domain, name): f"d{i}" for i, (domain, name, _) in enumerate(KEY
 _TYPES: Final = {(domain, name): kind for domain, name, kind in KEYS}
 _PYTHON_TYPE: Final = {"string": str, "long": int, "double": float, "boolean": bool}
 
-_HEAD: Final = (
-    "<?xml version='1.0' encoding='utf-8'?>\n"
+_HEAD: Final = (  # no XML declaration: UTF-8 is XML's default
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
     'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
     'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '

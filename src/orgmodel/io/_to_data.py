@@ -126,6 +126,7 @@ def _person_data(p: Person) -> dict[str, Any]:
         {
             "id": p.id,
             "name": p.name,
+            "vacant": True if p.vacant else None,
             "title": p.title,
             "employment": p.employment.value,
             "unit": p.unit,

@@ -167,6 +167,21 @@ def _check_text(value: str, mark: object) -> None:
         ) from err
 
 
+class _Lines:
+    """Where the keys or items of one mapping or sequence are, and their own ``_Lines``.
+
+    ``at`` holds the line of each key (a mapping) or item (a sequence); ``inner`` the
+    ``_Lines`` of each key or item that is itself a mapping or sequence.  The tree
+    runs beside the data, so a path is located without keying anything by ``id()``.
+    """
+
+    __slots__ = ("at", "inner")
+
+    def __init__(self, mapping: bool) -> None:  # noqa: FBT001 - private, one call site
+        self.at: dict[Any, int] | list[int] = {} if mapping else []
+        self.inner: dict[Any, _Lines] = {}
+
+
 class _Frame:
     """A mapping or sequence being built."""
 
@@ -179,7 +194,7 @@ class _Frame:
         self.size = 1
         self.key: Any = _NO_KEY
         self.key_line = 0
-        self.lines: dict[Any, int] | list[int] = {} if isinstance(value, dict) else []
+        self.lines = _Lines(isinstance(value, dict))
 
 
 _NO_KEY: Final = object()
@@ -195,11 +210,11 @@ class _Composer:
 
     def __init__(self) -> None:
         self.stack: list[_Frame] = []
-        self.anchors: dict[str, tuple[Data, int]] = {}
+        self.anchors: dict[str, tuple[Data, int, _Lines | None]] = {}
         self.open_anchors: set[str] = set()
         self.root: Data = None
         self.root_line = 0
-        self.lines: dict[int, dict[Any, int] | list[int]] = {}
+        self.root_lines: _Lines | None = None
         self.documents = 0
         self.aliased = 0  # values the aliases so far add when expanded
 
@@ -209,19 +224,18 @@ class _Composer:
         if isinstance(event, ev.ScalarEvent):
             value = _scalar(event)
             if event.anchor is not None:
-                self.anchors[event.anchor] = (value, 1)
+                self.anchors[event.anchor] = (value, 1, None)
             self.attach(value, 1, _line(mark), mark)
         elif isinstance(event, ev.CollectionStartEvent):
             self.open(event)
         elif isinstance(event, ev.CollectionEndEvent):
             frame = self.stack.pop()
-            self.lines[id(frame.value)] = frame.lines
             if frame.anchor is not None:
                 self.open_anchors.discard(frame.anchor)
-                self.anchors[frame.anchor] = (frame.value, frame.size)
-            self.attach(frame.value, frame.size, frame.line, mark)
+                self.anchors[frame.anchor] = (frame.value, frame.size, frame.lines)
+            self.attach(frame.value, frame.size, frame.line, mark, frame.lines)
         elif isinstance(event, ev.AliasEvent):
-            value, size = self.alias(event)
+            value, size, lines = self.alias(event)
             self.aliased += size
             if self.aliased > MAX_ALIAS_VALUES:
                 raise _stop(
@@ -230,7 +244,7 @@ class _Composer:
                     f"aliases expand the document by more than {MAX_ALIAS_VALUES:,} values "
                     "(a 'billion laughs' file?)",
                 )
-            self.attach(value, size, _line(mark), mark)
+            self.attach(value, size, _line(mark), mark, lines)
         elif isinstance(event, ev.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
@@ -240,8 +254,8 @@ class _Composer:
                     "the file holds several YAML documents ('---'); keep one",
                 )
 
-    def alias(self, event: ev.AliasEvent) -> tuple[Data, int]:
-        """Return the value and expanded size of the anchor *event* refers to."""
+    def alias(self, event: ev.AliasEvent) -> tuple[Data, int, _Lines | None]:
+        """Return the value, expanded size and lines of the anchor *event* refers to."""
         name = str(event.anchor)
         found = self.anchors.get(name)
         if found is not None:
@@ -270,17 +284,21 @@ class _Composer:
             self.anchors.pop(event.anchor, None)
         self.stack.append(_Frame({} if mapping else [], event.anchor, _line(event.start_mark)))
 
-    def attach(self, value: Data, size: int, line: int, mark: object) -> None:
-        """Put a finished value into the open container (or make it the root)."""
+    def attach(
+        self, value: Data, size: int, line: int, mark: object, inner: _Lines | None = None
+    ) -> None:
+        """Put a finished value (with *inner*, its lines if a container) in place."""
         if not self.stack:
-            self.root, self.root_line = value, line
+            self.root, self.root_line, self.root_lines = value, line, inner
             return
         frame = self.stack[-1]
         frame.size += size
         container, lines = frame.value, frame.lines
         if isinstance(container, list):
+            if inner is not None:
+                lines.inner[len(container)] = inner
             container.append(value)
-            lines.append(line)  # type: ignore[union-attr]
+            lines.at.append(line)  # type: ignore[union-attr]
         elif frame.key is _NO_KEY:
             if isinstance(value, dict | list):
                 raise _stop(
@@ -294,7 +312,9 @@ class _Composer:
                     ProblemCode.SYNTAX_ERROR, mark, f"the key {key!r} appears twice in one mapping"
                 )
             container[key] = value
-            lines[key] = frame.key_line
+            lines.at[key] = frame.key_line
+            if inner is not None:
+                lines.inner[key] = inner
             frame.key = _NO_KEY
 
 
@@ -304,22 +324,23 @@ class Document:
     def __init__(self, composer: _Composer | None = None) -> None:
         self.data: Data = composer.root if composer is not None else None
         self._root_line = composer.root_line if composer is not None else 0
-        self._lines = composer.lines if composer is not None else {}
+        self._root_lines = composer.root_lines if composer is not None else None
 
     def locate(self, path: str) -> str:
         """Return *path* with the line it is on, e.g. ``people[3].manager (line 14)``."""
         if not path or self.data is None:
             return path
-        node, line = self.data, self._root_line
+        node, line, lines = self.data, self._root_line, self._root_lines
         for part in segments(path):
-            lines = self._lines.get(id(node))
+            if lines is None:
+                break
             if isinstance(node, dict) and isinstance(part, str) and part in node:
-                line = lines[part]  # type: ignore[call-overload,index]
+                line = lines.at[part]  # type: ignore[call-overload]
             elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-                line = lines[part]  # type: ignore[index]
+                line = lines.at[part]
             else:
                 break
-            node = node[part]
+            node, lines = node[part], lines.inner.get(part)
         return f"{path} (line {line + 1})"
 
 

@@ -52,6 +52,8 @@ class ProblemCode(enum.Enum):
     DUPLICATE_LINE = "duplicate-line"
     # units
     UNIT_CYCLE = "unit-cycle"
+    # vacancies
+    VACANT_POST = "vacant-post"
     # ownership
     SHARE_RANGE = "share-range"
     SHARE_OVERFLOW = "share-overflow"

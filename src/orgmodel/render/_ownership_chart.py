@@ -8,9 +8,10 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import graphviz
-import networkx as nx
 
 from orgmodel.analysis.ownership import effective_ownership
+from orgmodel.analysis.ownership.cycles import stakes_on_cycles
+from orgmodel.analysis.ownership.index import OwnershipIndex
 from orgmodel.model import Entity, Liability, Organization, Person, Stake, Unit
 from orgmodel.model._arguments import organization_argument
 from orgmodel.model.exceptions import ValidationError
@@ -105,7 +106,7 @@ def ownership_chart(
         raise ValidationError([Problem(ProblemCode.NO_FOCAL_ENTITY, "entity", msg)])
     stakes = _stakes_around(org, target)
     ids = _node_order(org, stakes, target)
-    cyclic = _cycle_stakes(stakes)
+    cyclic = stakes_on_cycles(stakes)
     heading = title if title is not None else _default_title(org, target)
     graph = graphviz.Digraph(
         "ownership_chart",
@@ -172,22 +173,8 @@ def _stakes_around(org: Organization, target: Entity | None) -> list[Stake]:
     """Return the stakes above *target* (holders, theirs, ...) and below it, in file order."""
     if target is None:
         return list(org.stakes)
-    holders: defaultdict[str, list[int]] = defaultdict(list)
-    holdings: defaultdict[str, list[int]] = defaultdict(list)
-    for index, stake in enumerate(org.stakes):
-        holders[stake.entity].append(index)
-        holdings[stake.holder].append(index)
-    keep: set[int] = set()
-    for links, end in ((holders, "holder"), (holdings, "entity")):
-        seen = {target.id}
-        pending = [target.id]
-        while pending:
-            for index in links.get(pending.pop(), ()):
-                keep.add(index)
-                nxt = getattr(org.stakes[index], end)
-                if nxt not in seen:
-                    seen.add(nxt)
-                    pending.append(nxt)
+    index = OwnershipIndex.of(org)
+    keep = set(index.above([target.id]).stakes).union(index.below(target.id))
     return [org.stakes[i] for i in sorted(keep)]
 
 
@@ -197,21 +184,6 @@ def _node_order(org: Organization, stakes: Iterable[Stake], target: Entity | Non
         involved.update((stake.holder, stake.entity))
     ordered = [e.id for e in org.entities if e.id in involved]
     return ordered + [p.id for p in org.people if p.id in involved]
-
-
-def _cycle_stakes(stakes: list[Stake]) -> set[int]:
-    """Indexes of the stakes that lie on a cross-holding cycle."""
-    graph = nx.DiGraph()
-    graph.add_edges_from((s.holder, s.entity) for s in stakes)
-    component = {}
-    for number, members in enumerate(nx.strongly_connected_components(graph)):
-        if len(members) > 1:
-            component.update(dict.fromkeys(members, number))
-    return {
-        i
-        for i, s in enumerate(stakes)
-        if s.holder in component and component[s.holder] == component.get(s.entity)
-    }
 
 
 def _default_title(org: Organization, target: Entity | None) -> str:

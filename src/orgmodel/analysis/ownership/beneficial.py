@@ -253,8 +253,10 @@ def beneficial_owners(
         When *entity* is not an entity of *org*.
     SingularOwnershipError
         When a group of entities above *entity* owns itself wholly.
+    OptionError
+        When *regime* or *measure* is not one of the allowed values.
     OrgModelError
-        When *threshold* is not a fraction or *regime* or *measure* is unknown.
+        When *threshold* is not a fraction.
 
     Examples
     --------

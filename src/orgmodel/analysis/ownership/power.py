@@ -211,8 +211,10 @@ def banzhaf(
         When *entity* is not an entity of *org*.
     ShareError
         When *quota* is not a fraction in [0, 1).
+    OptionError
+        When *method* or *unallocated* is not one of the allowed values.
     OrgModelError
-        When ``method=PowerMethod.EXACT`` is out of reach, or an option is invalid.
+        When ``method=PowerMethod.EXACT`` is out of reach, or *samples* is invalid.
 
     Notes
     -----
@@ -359,8 +361,10 @@ def shapley_shubik(
         When *entity* is not an entity of *org*.
     ShareError
         When *quota* is not a fraction in [0, 1).
+    OptionError
+        When *method* or *unallocated* is not one of the allowed values.
     OrgModelError
-        When ``method=PowerMethod.EXACT`` is out of reach, or an option is invalid.
+        When ``method=PowerMethod.EXACT`` is out of reach, or *samples* is invalid.
 
     Notes
     -----
