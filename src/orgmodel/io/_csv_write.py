@@ -147,6 +147,16 @@ def _table_text(
     for record in records:
         for key, value in record.get("attributes", {}).items():
             attribute_values.setdefault(key, []).append(value)
+    for key in attribute_values:
+        if "\x00" in key:
+            first = next(i for i, r in enumerate(records) if key in r.get("attributes", {}))
+            problem = Problem(
+                ProblemCode.WRONG_TYPE,
+                f"{table.section}[{first}].attributes",
+                f"CSV cannot hold the NUL character, which the attribute name {key!r} holds; "
+                "use YAML or JSON for this organisation",
+            )
+            raise ValidationError([problem])
     plain = {key: not _needs_json(key, values, table) for key, values in attribute_values.items()}
     header = [*table.columns, *(k if plain[k] else f"{k}{JSON_MARK}" for k in attribute_values)]
     buffer = io.StringIO(newline="")
