@@ -14,6 +14,7 @@ import pytest
 
 import orgmodel as om
 from orgmodel import _atomic, _atomic_set
+from orgmodel._atomic import finish_partial
 
 _OLD = om.Organization(
     name="Old LLP",
@@ -44,7 +45,7 @@ def old_set(tmp_path):
 
 def _fail_on(monkeypatch, name: str, error: OSError) -> None:
     """Make moving the partial file of *name* into place fail with *error*."""
-    real = _atomic_set.finish_partial
+    real = finish_partial
 
     def finish(partial: Path, target: Path) -> None:
         if target.name == name:

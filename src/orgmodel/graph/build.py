@@ -24,7 +24,10 @@ from orgmodel.graph.kinds import (
     SOLID,
     UNIT,
 )
+from orgmodel.model._json_values import json_problem
+from orgmodel.model.exceptions import ValidationError
 from orgmodel.model.organization import Organization
+from orgmodel.model.problems import Problem, ProblemCode
 from orgmodel.model.records import EXTERNAL_PREFIX, Employment
 from orgmodel.model.share import Share
 
@@ -45,6 +48,10 @@ def _json_object(value: dict[str, Any]) -> str:
     try:
         return "{" + ", ".join([_quote(k) + ": " + _quote(v) for k, v in value.items()]) + "}"
     except TypeError:  # a value that is not a string
+        why = json_problem(value)
+        if why is not None:  # changed since the organisation was built
+            problem = Problem(ProblemCode.WRONG_TYPE, "", f"attributes cannot be written: {why}")
+            raise ValidationError([problem]) from None
         return _json(value)
 
 

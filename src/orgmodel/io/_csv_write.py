@@ -200,11 +200,9 @@ def _cell(table: Table, index: int, key: str, value: object) -> str:
         return ""
     if isinstance(value, bool):  # the vacant column
         return "true" if value else "false"
-    if key in LIST_KEYS and isinstance(value, list):
-        return encode_list(value)
     if key in SHARE_KEYS:
         return _share_cell(value)
-    text = str(value)
+    text = encode_list(value) if key in LIST_KEYS and isinstance(value, list) else str(value)
     if "\x00" in text:
         problem = Problem(
             ProblemCode.WRONG_TYPE,
