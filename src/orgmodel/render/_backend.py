@@ -30,14 +30,16 @@ from pathlib import Path
 
 import graphviz
 
-from orgmodel._atomic import atomic_path
+from orgmodel._atomic import atomic_path, partial_path, write_chunks_atomically
 from orgmodel._suggest import did_you_mean
 from orgmodel.model.exceptions import (
     GraphvizNotFoundError,
+    OrgModelError,
     RenderError,
     ValidationError,
 )
 from orgmodel.model.problems import Problem, ProblemCode
+from orgmodel.render._tiles import draw_svg_in_tiles, tileable
 
 __all__ = [
     "INSTALL_HINT",
@@ -47,6 +49,7 @@ __all__ = [
     "describe_drawing",
     "find_executable",
     "output_format",
+    "run_graphviz",
     "write_chart",
 ]
 
@@ -179,28 +182,50 @@ def write_chart(graph: graphviz.Digraph, path: str | os.PathLike[str]) -> Path:
     """
     target = Path(path)
     fmt = output_format(target)
-    source = graph.source.encode("utf-8")
     if fmt is OutputFormat.DOT:
-        with atomic_path(target) as temp:
-            temp.write_bytes(source)
+        write_chunks_atomically(target, graph)  # line by line: never one big string
         return target
     executable = find_executable(graph.engine)
+
+    def failed(done: subprocess.CompletedProcess[bytes]) -> RenderError:
+        detail = done.stderr.decode("utf-8", "replace").strip()
+        return RenderError(_failure(graph, target, done.returncode, detail))
+
     with atomic_path(target) as temp:
         try:
-            done = subprocess.run(  # noqa: S603 - fixed arguments, no shell
-                [executable, f"-T{fmt.value}", "-o", str(temp)],
-                input=source,
-                capture_output=True,
-                check=False,
-                preexec_fn=child_dies_with_parent(),
+            if fmt is OutputFormat.SVG and tileable(graph):
+                with temp.open("wb") as out:
+                    draw_svg_in_tiles(
+                        graph,
+                        executable,
+                        out,
+                        scratch=lambda: partial_path(temp),
+                        run=run_graphviz,
+                        failed=failed,
+                    )
+                return target
+            done = run_graphviz(
+                [executable, f"-T{fmt.value}", "-o", str(temp)], graph.source.encode("utf-8")
             )
         except OSError as err:
+            if isinstance(err, OrgModelError):
+                raise
             msg = f"could not run Graphviz {executable!r}: {err} — {INSTALL_HINT}"
             raise GraphvizNotFoundError(msg) from err
         if done.returncode != 0:
-            detail = done.stderr.decode("utf-8", "replace").strip()
-            raise RenderError(_failure(graph, target, done.returncode, detail))
+            raise failed(done)
     return target
+
+
+def run_graphviz(args: list[str], source: bytes) -> subprocess.CompletedProcess[bytes]:
+    """Run Graphviz on *source*, capturing its output; it dies if orgmodel does."""
+    return subprocess.run(  # noqa: S603 - an executable found on PATH, no shell
+        args,
+        input=source,
+        capture_output=True,
+        check=False,
+        preexec_fn=child_dies_with_parent(),
+    )
 
 
 _SHOWN_DETAIL = 400  # characters of Graphviz's own message shown
