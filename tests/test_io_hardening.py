@@ -92,7 +92,7 @@ def test_aliases_count_what_they_add(monkeypatch):
 )
 def test_lone_surrogates_are_refused_on_reading(text, fmt):
     """Half a surrogate pair, escaped or not, is a problem on reading, never an object."""
-    with pytest.raises(om.ValidationError, match="surrogate|Unicode") as info:
+    with pytest.raises(om.ValidationError, match=r"surrogate|Unicode") as info:
         om.loads(text, format=fmt)
     assert info.value.problems[0].code in {ProblemCode.WRONG_TYPE, ProblemCode.SYNTAX_ERROR}
 
