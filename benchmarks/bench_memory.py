@@ -4,6 +4,7 @@ Usage::
 
     python benchmarks/bench_memory.py                 # 1M people (about 25 minutes)
     python benchmarks/bench_memory.py --size 100k     # a quicker look
+    python benchmarks/bench_memory.py --quick         # 10k people, a smoke run
     python benchmarks/bench_memory.py --size 1M --steps yaml,svg
 
 Each step runs in a fresh process under ``/usr/bin/time -v`` (GNU time, as issue 14
@@ -80,10 +81,11 @@ def main(argv: list[str] | None = None) -> int:
     """Generate the organisation, run every step, print the table; 1 if a step misses."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", default="1M", help="people (default 1M)")
+    parser.add_argument("--quick", action="store_true", help="10k people")
     parser.add_argument("--steps", default=",".join(_STEPS), help="comma-separated steps")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
-    size = parse_size(args.size)
+    size = parse_size("10k" if args.quick else args.size)
     steps = ["load", *(s for s in args.steps.split(",") if s and s != "load")]
     work = Path(tempfile.mkdtemp(prefix="orgmodel-bench-memory-"))
     try:
