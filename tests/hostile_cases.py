@@ -118,11 +118,13 @@ def _deep_brackets(scratch: Path) -> Path:
 
 
 def _many_people_yaml(scratch: Path) -> Path:
-    """200,000 people, no aliases at all: once refused as a 'billion laughs' file."""
+    """250,000 people, no aliases at all: once refused as a 'billion laughs' file."""
     path = scratch / "big.yaml"
-    lines = ["organization: Big", "people:"]
-    lines += [f"  - {{id: p{i}, name: Person {i}, manager: p{i // 10}}}" for i in range(1, 200_001)]
-    lines.insert(2, "  - {id: p0, name: Person 0}")
+    lines = ["organization: Big", "people:", "  - {id: p0, name: Person 0, title: CEO}"]
+    lines += [
+        f"  - {{id: p{i}, name: Person {i}, title: Staff, manager: p{i // 10}}}"
+        for i in range(1, 250_000)
+    ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
@@ -180,6 +182,11 @@ def _changed_after_building(_scratch: Path) -> Callable[[], om.Organization]:
     return run
 
 
+def _long_name_written(scratch: Path) -> Callable[[], object]:
+    """Dump to a name of 150 'é': 300 bytes, over every file system's 255."""
+    return lambda: om.dump(om.example(), scratch / ("é" * 150 + ".json"))
+
+
 def _call(function: Callable[[], object]) -> Callable[[Path], Callable[[], object]]:
     return lambda _scratch: function
 
@@ -207,7 +214,7 @@ CASES: dict[str, Case] = {
     ),
     "yaml-huge-hex": Case(_corpus("yaml-huge-hex.yaml")),
     "yaml-huge-decimal": Case(_corpus("yaml-huge-decimal.yaml"), codes=("wrong-type",)),
-    "yaml-200k-people": Case(_many_people_yaml, formats=("yaml",), seconds=400),
+    "yaml-250k-people": Case(_many_people_yaml, formats=("yaml",), seconds=400),
     "hostile-names": Case(_corpus("hostile-names.json")),
     "nul-in-a-name": Case(_corpus("nul-in-a-name.json"), refused=("csv",)),
     "csv-formulas": Case(_corpus("csv-formulas.csv")),
@@ -224,6 +231,7 @@ CASES: dict[str, Case] = {
     "json-surrogate-escape": Case(_corpus("json-surrogate-escape.json"), codes=("wrong-type",)),
     "nul-in-a-path": Case(lambda s: s / "firm\x00.yaml", "yaml", error="FileAccessError"),
     "300-byte-name": Case(lambda s: s / ("a" * 300 + ".yaml"), "yaml", error="FileAccessError"),
+    "300-byte-name-written": Case(_long_name_written, error="FileAccessError"),
     "classify-none": Case(_call(lambda: om.classify(None)), codes=("wrong-type",)),  # type: ignore[arg-type]
     "organization-of-ints": Case(
         _call(lambda: om.Organization(name="x", people=[1])),  # type: ignore[list-item]
