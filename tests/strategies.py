@@ -21,6 +21,7 @@ __all__ = [
     "hostile_organizations",
     "hostile_texts",
     "ids",
+    "json_values",
     "organizations",
     "ownership_networks",
     "shares",
@@ -74,41 +75,28 @@ hostile_ids = st.one_of(
     ),
 )
 
-_scalars = st.one_of(
-    st.none(),
-    st.booleans(),
-    st.integers(-(2**53), 2**53),
-    st.floats(allow_nan=False, allow_infinity=False),
-    texts,
-)
+
+def json_values(
+    text: st.SearchStrategy[str], integers: st.SearchStrategy[int]
+) -> st.SearchStrategy[Any]:
+    """JSON-compatible values made of *text* and *integers*, nested a little."""
+    scalars = st.one_of(
+        st.none(), st.booleans(), integers, st.floats(allow_nan=False, allow_infinity=False), text
+    )
+    return st.recursive(
+        scalars,
+        lambda inner: st.one_of(
+            st.lists(inner, max_size=3), st.dictionaries(text, inner, max_size=3)
+        ),
+        max_leaves=6,
+    )
+
 
 #: JSON-compatible attribute values, nested a little.
-attribute_values: st.SearchStrategy[Any] = st.recursive(
-    _scalars,
-    lambda inner: st.one_of(
-        st.lists(inner, max_size=3),
-        st.dictionaries(texts, inner, max_size=3),
-    ),
-    max_leaves=6,
-)
+attribute_values = json_values(texts, st.integers(-(2**53), 2**53))
 
-_hostile_scalars = st.one_of(
-    st.none(),
-    st.booleans(),
-    st.integers(-(10**300), 10**300),
-    st.floats(allow_nan=False, allow_infinity=False),
-    hostile_texts,
-)
-
-#: Attribute values with hostile text in keys and values, nested a little.
-hostile_attribute_values: st.SearchStrategy[Any] = st.recursive(
-    _hostile_scalars,
-    lambda inner: st.one_of(
-        st.lists(inner, max_size=3),
-        st.dictionaries(hostile_texts, inner, max_size=3),
-    ),
-    max_leaves=6,
-)
+#: Attribute values with hostile text in keys and values (and big integers).
+hostile_attribute_values = json_values(hostile_texts, st.integers(-(10**300), 10**300))
 
 
 def attribute_maps(

@@ -54,6 +54,7 @@ __all__ = [
     "atomic_path",
     "checked_path",
     "classify_target",
+    "file_error",
     "finish_partial",
     "partial_path",
     "short_name",
@@ -162,14 +163,25 @@ def _open_stream(path: Path) -> int:
     return fd
 
 
-def _access_error(path: Path, err: OSError) -> FileAccessError:
+def file_error(path: Path, err: OSError, *, action: str = "write") -> FileAccessError:
+    """Say, as a :class:`FileAccessError`, why *path* could not be read or written.
+
+    Examples
+    --------
+    >>> print(file_error(Path("x.yaml"), PermissionError(13, "Permission denied"), action="read"))
+    permission denied reading x.yaml
+    """
     if isinstance(err, FileAccessError):
         return err
     if isinstance(err, PermissionError):
-        return FileAccessError(f"permission denied writing {path}")
+        return FileAccessError(f"permission denied {action.removesuffix('e')}ing {path}")
     if err.errno == errno.ENAMETOOLONG:
-        return FileAccessError(f"cannot write {path}: the name is too long for the file system")
-    return FileAccessError(f"cannot write {path}: {err.strerror or err}")
+        return FileAccessError(f"cannot {action} {path}: the name is too long for the file system")
+    return FileAccessError(f"cannot {action} {path}: {err.strerror or err}")
+
+
+def _access_error(path: Path, err: OSError) -> FileAccessError:
+    return file_error(path, err, action="write")
 
 
 def short_name(name: str, extra: int) -> str:

@@ -24,14 +24,13 @@ orgmodel.exceptions.FileAccessError: cannot read /dev/zero: it is a device, not 
 from __future__ import annotations
 
 import codecs
-import errno
 import os
 import select
 import stat
 import time
 from pathlib import Path
 
-from orgmodel._atomic import write_text_atomically
+from orgmodel._atomic import file_error, write_text_atomically
 from orgmodel.model.exceptions import FileAccessError, ValidationError
 from orgmodel.model.problems import Problem, ProblemCode
 
@@ -92,13 +91,7 @@ def read_bytes(path: Path) -> bytes:
 
 
 def _read_error(path: Path, err: OSError) -> FileAccessError:
-    if isinstance(err, FileAccessError):
-        return err
-    if isinstance(err, PermissionError):
-        return FileAccessError(f"permission denied reading {path}")
-    if err.errno == errno.ENAMETOOLONG:
-        return FileAccessError(f"cannot read {path}: the name is too long for the file system")
-    return FileAccessError(f"cannot read {path}: {err.strerror or err}")
+    return file_error(path, err, action="read")
 
 
 def _read_all(fd: int, path: Path, *, pipe: bool) -> bytes:
