@@ -294,3 +294,21 @@ def test_a_graphviz_crash_says_what_was_drawn_and_what_to_try(tmp_path, fake_gra
         assert hint in message
     assert "trouble in init_rank" in message
     assert [p.name for p in tmp_path.iterdir() if p.suffix in {".svg", ".partial"}] == []
+
+
+def test_schema_to_a_dash_is_standard_output(tmp_path, monkeypatch):
+    """`schema -o -` prints the schema rather than writing a file called '-'."""
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["schema", "-o", "-"])
+    assert result.exit_code == EXIT_OK
+    assert json.loads(result.stdout) == om.json_schema()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_target_name_too_long_is_one_line(tmp_path):
+    """Converting to a 300-byte name is an error line, not an OSError traceback."""
+    target = tmp_path / ("é" * 150 + ".json")
+    result = CliRunner().invoke(main, ["convert", str(EXAMPLE), str(target)])
+    assert result.exit_code == EXIT_PROBLEMS
+    assert "file systems allow 255" in result.stderr
+    assert "Traceback" not in result.output

@@ -208,7 +208,7 @@ def convert(
     "-o",
     "--output",
     type=OUT,
-    help="Write the schema to this file instead of standard output.",
+    help="Write the schema to this file instead of standard output (- is standard output).",
 )
 def schema(output: Path | None) -> None:
     """Print the JSON Schema (draft 2020-12) of the YAML/JSON file format.
@@ -227,7 +227,7 @@ def schema(output: Path | None) -> None:
     from orgmodel.schema import schema_text  # noqa: PLC0415
 
     text = schema_text()
-    if output is None:
+    if output is None or str(output) == "-":
         click.echo(text, nl=not text.endswith("\n"))
     else:
         write_text_atomically(output, text)
