@@ -15,7 +15,8 @@ import pytest
 
 import orgmodel as om
 from orgmodel import _atomic
-from orgmodel._atomic import sweep_partials, write_chunks_atomically, write_text_atomically
+from orgmodel._atomic import write_chunks_atomically, write_text_atomically
+from orgmodel._partials import sweep_partials
 
 _ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 

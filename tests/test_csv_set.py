@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 import orgmodel as om
-from orgmodel import _atomic, _atomic_set
+from orgmodel import _atomic_set
 from orgmodel._atomic import finish_partial
+from orgmodel._partials import sweep_partials
 
 _OLD = om.Organization(
     name="Old LLP",
@@ -160,4 +161,4 @@ def test_partial_files_of_a_killed_writer_are_swept(old_set):
     stale.write_text("holder,entity\n")
     om.dump(_NEW, old_set)
     assert not stale.exists()
-    assert _atomic.sweep_partials(old_set.parent) == []
+    assert sweep_partials(old_set.parent) == []

@@ -16,10 +16,9 @@ decides the rest:
   the old content (writing in place would give up atomicity).  The new file keeps
   the old one's permissions (and, when run as root, its owner).
 
-The temporary file is called ``.<name>.<pid>-<random>.partial``.  A process killed
-before it could clean up (SIGKILL, a power cut) leaves one behind; the next write
-into that folder removes every such file whose process no longer runs, and ones of
-the older ``.<name>.<random>.partial`` form more than an hour old.
+The temporary file is called ``.<name>.<pid>-<random>.partial``; a stale one, left
+by a process killed before it could clean up, is removed by the next write into its
+folder (:mod:`orgmodel._partials`).
 
 Examples
 --------
@@ -38,37 +37,27 @@ import enum
 import errno
 import os
 import re
-import secrets
 import stat
-import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from orgmodel._partials import MAX_NAME_BYTES, partial_path, sweep_partials
 from orgmodel.model.exceptions import FileAccessError, ValidationError
 from orgmodel.model.problems import Problem, ProblemCode
 
 __all__ = [
-    "MAX_NAME_BYTES",
     "Target",
     "atomic_path",
     "checked_path",
     "classify_target",
     "file_error",
     "finish_partial",
-    "partial_path",
-    "short_name",
-    "sweep_partials",
     "write_chunks_atomically",
     "write_text_atomically",
 ]
 
 #: The longest file name (in bytes) most file systems allow.
-MAX_NAME_BYTES = 255
-_SUFFIX = ".partial"
-_PARTIAL = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)-[0-9a-f]{8}\.partial$", re.DOTALL)
-_LEGACY = re.compile(r"^\..+\.[a-z0-9_]{8}\.partial$", re.DOTALL)  # tempfile.mkstemp's
-_LEGACY_AGE = 3600.0  # seconds
 _FD_PATH = re.compile(r"^/(?:dev/fd|proc/self/fd)/(\d+)$|^/dev/(stdout|stderr)$")
 
 
@@ -182,96 +171,6 @@ def file_error(path: Path, err: OSError, *, action: str = "write") -> FileAccess
 
 def _access_error(path: Path, err: OSError) -> FileAccessError:
     return file_error(path, err, action="write")
-
-
-def short_name(name: str, extra: int) -> str:
-    """Cut *name* so that it fits in :data:`MAX_NAME_BYTES` with *extra* more bytes.
-
-    Examples
-    --------
-    >>> len(short_name("a" * 300, 10))
-    245
-    """
-    room = MAX_NAME_BYTES - extra
-    encoded = name.encode("utf-8", "surrogateescape")
-    if len(encoded) <= room:
-        return name
-    return encoded[:room].decode("utf-8", "ignore")
-
-
-def _short_name(name: str, pid: int) -> str:
-    """Cut *name* so that its partial file's name fits in :data:`MAX_NAME_BYTES`."""
-    return short_name(name, len(f"..{pid}-00000000{_SUFFIX}"))
-
-
-def partial_path(target: Path, pid: int | None = None) -> Path:
-    """Return a new temporary name beside *target* (not created).
-
-    Examples
-    --------
-    >>> name = partial_path(Path("out/firm.yaml"), pid=42).name
-    >>> name.startswith(".firm.yaml.42-"), name.endswith(".partial")
-    (True, True)
-    """
-    pid = os.getpid() if pid is None else pid
-    return target.with_name(
-        f".{_short_name(target.name, pid)}.{pid}-{secrets.token_hex(4)}{_SUFFIX}"
-    )
-
-
-def _running(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # exists, but not ours to signal
-        return True
-    return True
-
-
-def sweep_partials(directory: Path, *, now: float | None = None) -> list[Path]:
-    """Remove the partial files in *directory* left by processes that no longer run.
-
-    Returns the files removed.  Nothing else is touched, and a file that cannot be
-    removed is left where it is.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> folder = Path(tempfile.mkdtemp())
-    >>> _ = (folder / ".chart.svg.999999999-0a1b2c3d.partial").write_bytes(b"half")
-    >>> [p.name for p in sweep_partials(folder)]
-    ['.chart.svg.999999999-0a1b2c3d.partial']
-    """
-    if os.name != "posix":  # pragma: no cover - process ids are checked on POSIX only
-        return []
-    removed: list[Path] = []
-    moment = time.time() if now is None else now
-    try:
-        entries = list(os.scandir(directory))
-    except OSError:
-        return removed
-    for entry in entries:
-        name = entry.name
-        if not name.endswith(_SUFFIX) or not name.startswith("."):
-            continue
-        found = _PARTIAL.match(name)
-        try:
-            if found is not None:
-                stale = not _running(int(found["pid"]))
-            elif _LEGACY.match(name):
-                stale = moment - entry.stat(follow_symlinks=False).st_mtime > _LEGACY_AGE
-            else:
-                continue
-            if stale and entry.is_file(follow_symlinks=False):
-                stale_file = Path(entry.path)
-                stale_file.unlink()
-                removed.append(stale_file)
-        except OSError:
-            continue
-    return removed
 
 
 def _new_file_mode() -> int:

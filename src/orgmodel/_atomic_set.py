@@ -38,15 +38,8 @@ import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from orgmodel._atomic import (
-    Target,
-    checked_path,
-    classify_target,
-    finish_partial,
-    partial_path,
-    short_name,
-    sweep_partials,
-)
+from orgmodel._atomic import Target, checked_path, classify_target, finish_partial
+from orgmodel._partials import partial_path, short_name, sweep_partials
 from orgmodel.model.exceptions import FileAccessError
 
 try:

@@ -30,7 +30,8 @@ from pathlib import Path
 
 import graphviz
 
-from orgmodel._atomic import atomic_path, partial_path, write_chunks_atomically
+from orgmodel._atomic import atomic_path, write_chunks_atomically
+from orgmodel._partials import partial_path
 from orgmodel._suggest import did_you_mean
 from orgmodel.model.exceptions import (
     GraphvizNotFoundError,
