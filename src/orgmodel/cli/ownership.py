@@ -121,7 +121,9 @@ class OwnershipReport:
             lines.extend(f"    {printable(str(path))}" for path in owner.paths)
             if not owner.paths_complete:
                 lines.append("    … more paths not listed")
-        lines.extend(["", f"Look-through ownership of {entity} ({self.rule.value})"])
+        lines.extend(
+            ["", f"Look-through ownership of {printable(self.entity_name)} ({self.rule.value})"]
+        )
         if self.shares:
             rows = [
                 [printable(k), printable(self.names.get(k, k)), str(v)]

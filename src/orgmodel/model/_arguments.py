@@ -39,7 +39,7 @@ def shown(value: object) -> str:
     Examples
     --------
     >>> shown(1), shown(None), shown("x" * 100)[-12:]
-    ('1 (an int)', 'None', "...' (a str)")
+    ('1 (an int)', 'None', 'x... (a str)')
     """
     if value is None:
         return "None"
