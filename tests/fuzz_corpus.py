@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import io
 import random
+import zipfile
+from pathlib import Path
 
 import orgmodel as om
 
 __all__ = [
     "MUTATION_ALPHABET",
+    "READER_SEEDS",
     "SEEDS",
     "WRITTEN_FORMATS",
     "check_written",
     "csv_tables",
     "load_csv_tables",
+    "load_reader_input",
     "mutate",
     "random_ops",
     "random_organization",
+    "workbook_with_sheet",
 ]
 
 _ORG = om.Organization(
@@ -128,6 +134,87 @@ SEEDS: dict[str, list[str]] = {
     "csv": [_csv_write_people(), _HR_EXPORT],
 }
 
+_DATA = Path(__file__).parent / "data"
+
+
+def _texts(folder: str, *names: str) -> list[str]:
+    return [(_DATA / folder / name).read_text(encoding="utf-8") for name in names]
+
+
+_TABLES = _texts(
+    "tables",
+    "visio-org-chart-wizard.csv",
+    "orgchart-now.csv",
+    "d3-org-chart.csv",
+    "bamboohr.csv",
+    "hibob.csv",
+    "adp-workforce-now.csv",
+    "organogram-2024-03-31-senior.csv",
+)
+_SHEET_XML = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+    '<row r="1"><c r="A1" t="inlineStr"><is><t>Employee ID</t></is></c>'
+    '<c r="B1" t="inlineStr"><is><t>Name</t></is></c>'
+    '<c r="C1" t="inlineStr"><is><t>Reports To</t></is></c>'
+    '<c r="D1" t="inlineStr"><is><t>FTE</t></is></c></row>'
+    '<row r="2"><c r="A2"><v>1</v></c><c r="B2" t="inlineStr"><is><t>Ann Lee</t></is></c>'
+    '<c r="D2"><f>0.5*2</f><v>1</v></c></row>'
+    '<row r="3"><c r="A3"><v>2</v></c><c r="B3" t="inlineStr"><is><t>Bo Chen</t></is></c>'
+    '<c r="C3" t="inlineStr"><is><t>Ann Lee</t></is></c><c r="D3"><v>0.6</v></c></row>'
+    "</sheetData></worksheet>"
+)
+
+#: Valid inputs of the readers of the data people have, by kind: tables (CSV, any
+#: delimiter), tab-separated text, directory dumps (JSON), LDIF, and the sheet XML of
+#: an Excel workbook (mutated, then zipped into a workbook by workbook_with_sheet).
+READER_SEEDS: dict[str, list[str]] = {
+    "table": [*_TABLES, _TABLES[3].replace(",", ";")],
+    "tsv": [_TABLES[1].replace(",", "\t"), _TABLES[4].replace(",", "\t")],
+    "directory": _texts("directories", "scim-users.json", "graph-users.json", "google-users.json"),
+    "ldif": _texts("directories", "people.ldif"),
+    "xlsx": [_SHEET_XML],
+}
+
+
+def _workbook_template() -> bytes:
+    import openpyxl  # noqa: PLC0415 - only the xlsx fuzzing needs it
+
+    book = openpyxl.Workbook()
+    book.active.append(["placeholder"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+_TEMPLATE: list[bytes] = []
+
+
+def workbook_with_sheet(sheet_xml: str) -> bytes:
+    """Return a workbook whose first sheet's XML is *sheet_xml*."""
+    if not _TEMPLATE:
+        _TEMPLATE.append(_workbook_template())
+    source = zipfile.ZipFile(io.BytesIO(_TEMPLATE[0]))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                content = sheet_xml.encode("utf-8", "surrogatepass")
+            target.writestr(info, content)
+    return out.getvalue()
+
+
+_FORMAT = {"table": "csv", "tsv": "tsv", "directory": "json", "ldif": "ldif", "xlsx": "xlsx"}
+
+
+def load_reader_input(kind: str, text: str) -> om.Organization:
+    """Load a (mutated) input of READER_SEEDS' *kind* as om.loads would."""
+    if kind == "xlsx":
+        return om.loads(workbook_with_sheet(text), format="xlsx")
+    return om.loads(text, format=_FORMAT[kind])
+
+
 #: Characters that matter to YAML, JSON and CSV parsers, plus some that should not.
 MUTATION_ALPHABET = (
     " \t\n\r:-,[]{}\"'#&*!|>%@`?=~;.0123456789eE+\\/<\x00\x85\u2028\ufeff\U0001f600aZ_"
@@ -163,6 +250,25 @@ _KEYS = (
     "null",
     "[",
     "{",
+    "Employee ID",
+    "Reports To",
+    "Manager Email",
+    "Department",
+    "Vacant",
+    "N/D",
+    "XX",
+    "Post Unique Reference",
+    "Reports to Senior Post",
+    "dn:",
+    "manager:",
+    "Resources",
+    "@odata.context",
+    "relations",
+    '<c r="A9"><f>1/0</f></c>',
+    "<!ENTITY",
+    " > ",
+    " / ",
+    "sep=;",
 )
 
 

@@ -8,9 +8,11 @@ Two engines:
 
 ``atheris`` (the default when it is installed)
     Coverage-guided fuzzing with libFuzzer.  Inputs are raw bytes: the first byte
-    picks the format (YAML, JSON, CSV), the rest is the file, decoded as
-    :func:`orgmodel.load` decodes files.  The corpus starts from valid documents
-    (``tests/fuzz_corpus.py``), so the fuzzer mutates real org charts.
+    picks the reader (orgmodel's YAML, JSON and CSV; HR exports and org-chart tools'
+    tables; tab-separated tables; directory dumps; LDIF; an Excel sheet's XML), the
+    rest is the file, decoded as :func:`orgmodel.load` decodes files.  The corpus
+    starts from valid inputs (``tests/fuzz_corpus.py`` and the sample files in
+    ``tests/data``), so the fuzzer mutates real org charts.
 
 ``random``
     The mutations of the test suite (deletions, insertions of characters parsers
@@ -54,6 +56,9 @@ from types import FrameType
 sys.path.insert(0, str(Path(__file__).parent))
 
 _FORMATS = ("yaml", "json", "csv")
+#: The readers of the data people have, after orgmodel's own formats (READER_SEEDS).
+_READERS = ("table", "tsv", "directory", "ldif", "xlsx")
+_KINDS = _FORMATS + _READERS
 
 
 class _TimeoutError(Exception):
@@ -67,14 +72,18 @@ def _on_alarm(_signum: int, _frame: FrameType | None) -> None:
 def _check(data: bytes, timeout: float) -> None:
     """Load one input; raise on anything but success or OrgModelError."""
     import orgmodel as om  # noqa: PLC0415 - after atheris instruments the imports
+    from fuzz_corpus import load_reader_input  # noqa: PLC0415
     from orgmodel.io import _files  # noqa: PLC0415
 
-    fmt = _FORMATS[data[0] % 3] if data else "yaml"
+    kind = _KINDS[data[0] % len(_KINDS)] if data else "yaml"
     signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
         try:
-            text = _files.decode(data[1:], "fuzz input")
-            org = om.loads(text, format=fmt)
+            if kind in _READERS:
+                # the harness's own decoding: any bytes make some text
+                org = load_reader_input(kind, data[1:].decode("utf-8", "surrogateescape"))
+            else:
+                org = om.loads(_files.decode(data[1:], "fuzz input"), format=kind)
         except om.OrgModelError:
             return
         with tempfile.TemporaryDirectory() as folder:
@@ -119,11 +128,12 @@ def _run_writers(args: argparse.Namespace) -> int:
 
 
 def _seeds() -> list[bytes]:
-    from fuzz_corpus import SEEDS  # noqa: PLC0415
+    from fuzz_corpus import READER_SEEDS, SEEDS  # noqa: PLC0415
 
     out: list[bytes] = []
-    for i, fmt in enumerate(_FORMATS):
-        out.extend(bytes([i]) + text.encode() for text in SEEDS[fmt])
+    for i, kind in enumerate(_KINDS):
+        texts = SEEDS[kind] if kind in SEEDS else READER_SEEDS[kind]
+        out.extend(bytes([i]) + text.encode() for text in texts)
     return out
 
 

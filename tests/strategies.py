@@ -17,6 +17,7 @@ from orgmodel.vocabulary import DEFAULT_VOCABULARY
 __all__ = [
     "HOSTILE_WORDS",
     "attribute_values",
+    "edit_ops",
     "hostile_ids",
     "hostile_organizations",
     "hostile_texts",
@@ -333,3 +334,17 @@ def hostile_organizations(**options: Any) -> st.SearchStrategy[om.Organization]:
     options.setdefault("text_strategy", hostile_texts)
     options.setdefault("attributes", st.dictionaries(keys, hostile_attribute_values, max_size=3))
     return organizations(**options)
+
+
+def edit_ops(alphabet: str) -> st.SearchStrategy[list[tuple[int, int, int, str]]]:
+    """One to four edits for ``fuzz_corpus.mutate``, inserting text from *alphabet*."""
+    return st.lists(
+        st.tuples(
+            st.integers(0, 6),
+            st.integers(0, 1 << 20),
+            st.integers(0, 40),
+            st.text(alphabet, max_size=6),
+        ),
+        min_size=1,
+        max_size=4,
+    )

@@ -45,6 +45,7 @@ from fuzz_corpus import (
     random_organization,
 )
 from orgmodel.io import organization_from_data
+from strategies import edit_ops
 
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _FUZZ = settings(
@@ -53,16 +54,7 @@ _FUZZ = settings(
     suppress_health_check=list(HealthCheck),
 )
 
-_ops = st.lists(
-    st.tuples(
-        st.integers(0, 6),
-        st.integers(0, 1 << 20),
-        st.integers(0, 40),
-        st.text(MUTATION_ALPHABET, max_size=6),
-    ),
-    min_size=1,
-    max_size=4,
-)
+_ops = edit_ops(MUTATION_ALPHABET)
 
 
 def _check(text: str, fmt: str) -> None:

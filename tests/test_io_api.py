@@ -87,7 +87,7 @@ def test_explicit_format(tmp_path, acme, fmt):
 def test_unknown_suffix_lists_the_formats(tmp_path):
     """An unknown suffix is an OrgModelError naming the formats."""
     with pytest.raises(om.OrgModelError, match=r"yaml, json, csv"):
-        om.load(tmp_path / "firm.xlsx")
+        om.load(tmp_path / "firm.txt")
 
 
 def test_unknown_format_name():
@@ -100,10 +100,15 @@ def test_unknown_format_name():
         om.loads("", format=3)  # type: ignore[arg-type]
 
 
-def test_loads_needs_text():
-    """Bytes are not text."""
-    with pytest.raises(om.OrgModelError, match="must be a string"):
-        om.loads(b"organization: x", format="yaml")  # type: ignore[arg-type]
+def test_loads_needs_text_or_bytes():
+    """Anything but text or bytes is refused."""
+    with pytest.raises(om.OrgModelError, match="must be a string or bytes"):
+        om.loads(["organization: x"], format="yaml")  # type: ignore[arg-type]
+
+
+def test_loads_reads_bytes_as_a_file():
+    """Bytes are decoded as a file's content is."""
+    assert om.loads(b"organization: x", format="yaml").name == "x"
 
 
 @pytest.mark.parametrize(
@@ -142,7 +147,6 @@ def test_permission_denied(tmp_path, monkeypatch):
     [
         (b"organization: Caf\xe9\n", "not UTF-8"),
         (b"organization: x\npeople: []\x00\n", "NUL"),
-        (b"\xff\xfe\x00\x00", "not UTF-8"),
     ],
 )
 @pytest.mark.parametrize("suffix", [".yaml", ".json", ".csv"])
@@ -153,6 +157,15 @@ def test_bad_bytes(tmp_path, data, fragment, suffix):
     with pytest.raises(om.ValidationError, match=fragment) as info:
         om.load(path)
     assert info.value.problems[0].code is ProblemCode.SYNTAX_ERROR
+
+
+@pytest.mark.parametrize(("suffix", "fragment"), [(".yaml", "not UTF-8"), (".csv", "NUL")])
+def test_utf16_bom(tmp_path, suffix, fragment):
+    """A UTF-16 byte-order mark is not UTF-8 for documents; tables decode it (here to NUL)."""
+    path = tmp_path / f"people{suffix}"
+    path.write_bytes(b"\xff\xfe\x00\x00")
+    with pytest.raises(om.ValidationError, match=fragment):
+        om.load(path)
 
 
 def test_byte_order_mark_is_allowed(tmp_path):
@@ -370,10 +383,19 @@ def test_hr_export_with_four_columns_just_works():
 
 def test_hr_export_extra_columns_become_attributes():
     """Unknown columns are kept as string attributes; empty cells are left out."""
+    text = "id,name,title,manager_id,Desk,Email\n1,Ann,CEO,,A4,ann@x.com\n2,Ben,CFO,1,,\n"
+    org = om.loads(text, format="csv")
+    assert org.person("1").attributes == {"Desk": "A4", "Email": "ann@x.com"}
+    assert org.person("2").attributes == {}
+
+
+def test_hr_export_department_becomes_a_unit():
+    """A department column makes units (it used to be kept as an attribute)."""
     text = "id,name,title,manager_id,Department,Email\n1,Ann,CEO,,Board,ann@x.com\n2,Ben,CFO,1,,\n"
     org = om.loads(text, format="csv")
-    assert org.person("1").attributes == {"Department": "Board", "Email": "ann@x.com"}
-    assert org.person("2").attributes == {}
+    assert [u.id for u in org.units] == ["Board"]
+    assert org.person("1").unit == "Board"
+    assert org.person("1").attributes == {"email": "ann@x.com"}
 
 
 def test_csv_optional_columns_and_lists():
@@ -414,7 +436,7 @@ def test_csv_headers_match_loosely():
     text = "ID,Name,Job Title,Manager ID\n1,Ann,CEO,\n2,Ben,CFO,1\n"
     org = om.loads(text, format="csv")
     assert org.person("2").manager == "1"
-    assert org.person("2").attributes == {"Job Title": "CFO"}
+    assert org.person("2").title == "CFO"
 
 
 def test_csv_exact_header_wins_over_a_loose_one():

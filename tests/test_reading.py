@@ -58,9 +58,9 @@ def test_a_fifo_with_a_writer_is_read(tmp_path):
 
 def test_a_binary_file_is_refused_at_its_first_block(tmp_path):
     """A large binary file is refused as soon as a block shows it, without reading it all."""
-    path = tmp_path / "people.csv"
+    path = tmp_path / "firm.yaml"
     with path.open("wb") as out:
-        out.write(b"id,name\n\xff\xfe")
+        out.write(b"organization: x\n\xff\xfe")
         out.write(os.urandom(1 << 20) * 64)  # 64 MiB
     tracemalloc.start()
     try:

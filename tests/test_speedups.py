@@ -62,7 +62,7 @@ def test_fallbacks_build_the_same_graph_and_messages(setting):
     fast = _run("")
     plain = _run(setting)
     off = {"1": set(TRICKS)}.get(setting, set(setting.split(",")))
-    assert set(plain["on"]) == set(TRICKS) - off  # type: ignore[call-overload]
+    assert set(plain["on"]) == set(TRICKS) - off  # type: ignore[arg-type,call-overload,unused-ignore]
     assert plain["graph"] == fast["graph"]
     assert plain["back"] is True
     assert (
@@ -75,7 +75,7 @@ def test_fallbacks_build_the_same_graph_and_messages(setting):
 def test_adjacency_falls_back_for_a_graph_subclass():
     """A MultiDiGraph subclass (other factories, perhaps) is filled through the public API."""
 
-    class Tracked(nx.MultiDiGraph):  # type: ignore[misc]  # networkx is untyped
+    class Tracked(nx.MultiDiGraph):  # type: ignore[misc,unused-ignore]
         added: int = 0
 
         def add_edges_from(self, ebunch_to_add, **attr):

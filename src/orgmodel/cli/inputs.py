@@ -14,8 +14,9 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -39,11 +40,12 @@ __all__ = [
     "load",
     "load_input",
     "suffixes",
+    "table_options",
 ]
 
 #: Every format the command line reads and writes: the library's.  Kept literal so
 #: that ``--help`` need not import the readers (a test keeps it in step).
-FORMATS = ("yaml", "json", "csv", "bods", "graphml")
+FORMATS = ("yaml", "json", "csv", "bods", "graphml", "tsv", "xlsx", "ldif")
 
 
 def suffixes() -> dict[str, str]:
@@ -70,12 +72,52 @@ def format_of(path: Path, explicit: str | None, option: str) -> str:
     return found.value
 
 
+_READ = "orgmodel.read"  # where table_options keep --column and --sheet in ctx.meta
+
+
+def _columns(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> None:
+    columns: dict[str, str] = {}
+    for item in value:
+        field, sep, header = item.partition("=")
+        if not sep or not field.strip() or not header.strip():
+            msg = f"give FIELD=HEADER, as in manager='Supervisor Email' (got {item!r})"
+            raise click.BadParameter(msg, ctx, param)
+        columns[field.strip()] = header.strip()
+    ctx.meta.setdefault(_READ, {})["columns"] = columns or None
+
+
+def _sheet(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    ctx.meta.setdefault(_READ, {})["sheet"] = value
+
+
+def table_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Add ``--column FIELD=HEADER`` and ``--sheet NAME`` for reading tables."""
+    command = click.option(
+        "--sheet",
+        metavar="NAME",
+        expose_value=False,
+        callback=_sheet,
+        help="The sheet of an Excel workbook to read (default: the first).",
+    )(command)
+    return click.option(
+        "--column",
+        "columns",
+        metavar="FIELD=HEADER",
+        multiple=True,
+        expose_value=False,
+        callback=_columns,
+        help="Read HEADER as FIELD in a table (repeat): --column manager='Supervisor Email'.",
+    )(command)
+
+
 def load(path: Path, fmt: str) -> Organization:
     """Load *path* in format *fmt*, with a progress line on a terminal."""
+    context = click.get_current_context(silent=True)
+    options = context.meta.get(_READ, {}) if context is not None else {}
     with status(f"Loading {path.name}"):
         import orgmodel as om  # noqa: PLC0415 - keeps --help fast
 
-        return om.load(path, format=fmt)
+        return om.load(path, format=fmt, columns=options.get("columns"), sheet=options.get("sheet"))
 
 
 def load_input(path: Path) -> Organization:

@@ -1,28 +1,32 @@
 """``load``, ``loads``, ``dump`` and ``dumps``: one table of formats behind four functions.
 
 Each :class:`Format` has one :class:`Codec` in :data:`CODECS` saying which file
-suffixes it claims and how it reads and writes text and files.  Adding a format
-(BODS, say) is one enum member and one table entry.
+suffixes it claims, how it reads and writes text and files, and which reading
+options (``columns=``, ``sheet=``) it takes.  Adding a format is one enum member and
+one table entry.
 """
 
 from __future__ import annotations
 
 import enum
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
 import attrs
 
 from orgmodel._atomic import checked_path, write_chunks_atomically
-from orgmodel.io import _csv, _csv_write, _json, _yaml
+from orgmodel.io import _csv_write, _json, _yaml
 from orgmodel.io._bods import from_bods, is_bods, to_bods
 from orgmodel.io._files import check_text, decode, read_bytes, write_atomically
 from orgmodel.io._mapping import build
 from orgmodel.io._to_data import organization_sections
+from orgmodel.io.directories import is_directory, read_directory, read_ldif_text
+from orgmodel.io.tables import ReadOptions, read_csv_file, read_csv_text, read_xlsx
+from orgmodel.io.tables._text import decode_table
 from orgmodel.model import Organization
 from orgmodel.model._arguments import organization_argument
-from orgmodel.model.exceptions import OrgModelError
+from orgmodel.model.exceptions import OptionError, OrgModelError
 from orgmodel.model.options import read_option
 
 __all__ = ["CODECS", "Codec", "Format", "dump", "dumps", "format_of_path", "load", "loads"]
@@ -48,6 +52,9 @@ class Format(enum.Enum):
     CSV = "csv"
     BODS = "bods"
     GRAPHML = "graphml"
+    TSV = "tsv"
+    XLSX = "xlsx"
+    LDIF = "ldif"
 
 
 @attrs.frozen
@@ -59,12 +66,12 @@ class Codec:
     suffixes : tuple of str
         File suffixes (lower case, with the dot) that mean this format.
     read_text : callable
-        ``(text, source) -> Organization``.
-    write_text : callable
-        ``(org) -> str``.
+        ``(text, source, options) -> Organization``.
+    write_text : callable, optional
+        ``(org) -> str``; ``None`` for formats orgmodel reads but does not write.
     read_file : callable, optional
-        ``(path) -> Organization`` for formats that read more than one file; the
-        default decodes the file and calls *read_text*.
+        ``(path, options) -> Organization`` for formats that read more than one file;
+        the default reads the file and calls *read_bytes* or *read_text*.
     write_file : callable, optional
         ``(org, path) -> None`` for formats that write more than one file; the
         default writes *write_text*'s result atomically.
@@ -72,29 +79,38 @@ class Codec:
         ``(org) -> iterable of str``: the text a piece at a time, for formats that
         can stream a large organisation to a file without holding all of it; when
         given, files and :func:`dumps` use it instead of *write_text*.
+    read_bytes : callable, optional
+        ``(data, source, options) -> Organization`` for binary formats (Excel), and
+        for text formats that sniff their encoding; the default decodes UTF-8.
+    options : frozenset of str
+        The reading options the format takes (``columns``, ``sheet``).
     """
 
     suffixes: tuple[str, ...]
-    read_text: Callable[[str, str], Organization]
-    write_text: Callable[[Organization], str]
-    read_file: Callable[[Path], Organization] | None = None
+    read_text: Callable[[str, str, ReadOptions], Organization]
+    write_text: Callable[[Organization], str] | None
+    read_file: Callable[[Path, ReadOptions], Organization] | None = None
     write_file: Callable[[Organization, Path], list[Path]] | None = None
     write_chunks: Callable[[Organization], Iterable[str]] | None = None
+    read_bytes: Callable[[bytes, str, ReadOptions], Organization] | None = None
+    options: frozenset[str] = frozenset()
 
 
-def _read_yaml(text: str, source: str) -> Organization:
+def _read_yaml(text: str, source: str, _options: ReadOptions) -> Organization:
     document = _yaml.parse(text, source)
     return build(document.data, source=source, locate=document.locate)
 
 
-def _read_json(text: str, source: str) -> Organization:
+def _read_json(text: str, source: str, _options: ReadOptions) -> Organization:
     data = _json.parse(text, source)
     if is_bods(data):  # an array of BODS statements: never orgmodel's own format
         return from_bods(data, source=source)
+    if is_directory(data):  # SCIM, Microsoft Graph or Google Directory users
+        return read_directory(data, source)
     return build(data, source=source, locate=_json.JsonLines(text).locate)
 
 
-def _read_bods(text: str, source: str) -> Organization:
+def _read_bods(text: str, source: str, _options: ReadOptions) -> Organization:
     return from_bods(_json.parse(text, source), source=source)
 
 
@@ -102,7 +118,7 @@ def _write_bods(org: Organization) -> str:
     return _json.dumps(to_bods(org))
 
 
-def _read_graphml(text: str, source: str) -> Organization:
+def _read_graphml(text: str, source: str, _options: ReadOptions) -> Organization:
     from orgmodel.io import _graphml  # noqa: PLC0415 - networkx is slow to import
 
     return _graphml.read_text(text, source)
@@ -116,6 +132,31 @@ def _graphml_chunks(org: Organization) -> Iterator[str]:
     from orgmodel.io import _graphml_stream  # noqa: PLC0415 - networkx is slow to import
 
     return _graphml_stream.graphml_chunks(org)
+
+
+def _read_tsv_text(text: str, source: str, options: ReadOptions) -> Organization:
+    return read_csv_text(text, source, options, delimiter="\t")
+
+
+def _read_tsv_file(path: Path, options: ReadOptions) -> Organization:
+    return read_csv_file(path, options, delimiter="\t")
+
+
+def _read_table_bytes(data: bytes, source: str, options: ReadOptions) -> Organization:
+    return read_csv_text(decode_table(data, source), source, options)
+
+
+def _read_tsv_bytes(data: bytes, source: str, options: ReadOptions) -> Organization:
+    return read_csv_text(decode_table(data, source), source, options, delimiter="\t")
+
+
+def _read_ldif(text: str, source: str, _options: ReadOptions) -> Organization:
+    return read_ldif_text(text, source)
+
+
+def _binary_only(_text: str, source: str, _options: ReadOptions) -> Organization:
+    msg = f"an Excel workbook is binary: give loads() its bytes, or load() the file ({source})"
+    raise OrgModelError(msg)
 
 
 def _write_yaml(org: Organization) -> str:
@@ -140,11 +181,29 @@ CODECS: dict[Format, Codec] = {
     Format.JSON: Codec((".json",), _read_json, _write_json, write_chunks=_json_chunks),
     Format.CSV: Codec(
         (".csv",),
-        _csv.read_text,
+        read_csv_text,
         _csv_write.people_text,
-        read_file=_csv.read_file,
+        read_file=read_csv_file,
         write_file=_csv_write.write_file,
+        read_bytes=_read_table_bytes,
+        options=frozenset({"columns"}),
     ),
+    Format.TSV: Codec(
+        (".tsv", ".tab"),
+        _read_tsv_text,
+        None,
+        read_file=_read_tsv_file,
+        read_bytes=_read_tsv_bytes,
+        options=frozenset({"columns"}),
+    ),
+    Format.XLSX: Codec(
+        (".xlsx", ".xlsm"),
+        _binary_only,
+        None,
+        read_bytes=read_xlsx,
+        options=frozenset({"columns", "sheet"}),
+    ),
+    Format.LDIF: Codec((".ldif",), _read_ldif, None),
     # Other BODS files are plain .json: Format.JSON's reader hands a document that is
     # an array of BODS statements to the BODS reader.
     Format.BODS: Codec((".bods.json",), _read_bods, _write_bods),
@@ -204,22 +263,48 @@ def _path(path: object, action: str) -> Path:
     return checked_path(path, action=action)
 
 
-def load(path: str | os.PathLike[str], *, format: Format | str | None = None) -> Organization:  # noqa: A002
-    r"""Load an organisation from a YAML, JSON, CSV, BODS or GraphML file.
+def _options(codec: Codec, fmt: Format, columns: object, sheet: object) -> ReadOptions:
+    given = [name for name, value in (("columns", columns), ("sheet", sheet)) if value is not None]
+    for name in given:
+        if name not in codec.options:
+            takes = [f.value for f, c in CODECS.items() if name in c.options]
+            msg = f"{name}= applies to {', '.join(takes)} files, not {fmt.value}"
+            raise OptionError(msg)
+    return ReadOptions(columns=columns, sheet=sheet)  # type: ignore[arg-type]
+
+
+def load(
+    path: str | os.PathLike[str],
+    *,
+    format: Format | str | None = None,  # noqa: A002 - the public name DESIGN §4 fixes
+    columns: Mapping[str, str] | None = None,
+    sheet: str | None = None,
+) -> Organization:
+    r"""Load an organisation from a file: orgmodel's own formats or the data people have.
 
     Parameters
     ----------
     path : str or path-like
-        The file.  For CSV, ``people.csv`` (sibling files beside it are read too).
+        The file.  For orgmodel's CSV layout, ``people.csv`` (sibling files beside it
+        are read too).
     format : Format or str, optional
         A :class:`Format` or its value (``"yaml"``, ``"csv"``, ...); by default from
-        the file's suffix (``.yaml``/``.yml``, ``.json``, ``.csv``, ``.bods.json``,
-        ``.graphml``).  A ``.json`` file holding a BODS 0.4 document (an array of
-        statements) is read as BODS.
+        the file's suffix: ``.yaml``/``.yml``, ``.json``, ``.csv``, ``.tsv``/``.tab``,
+        ``.xlsx``/``.xlsm``, ``.bods.json``, ``.graphml``.  A ``.json`` file is read by
+        its content: orgmodel's document, a BODS 0.4 array of statements, or a
+        directory dump (SCIM, Microsoft Graph, Google Directory).
+    columns : mapping of str to str, optional
+        For tables (CSV, TSV, Excel): which header holds which field, overriding
+        what is detected (``{"manager": "Supervisor Email"}``); the fields are the
+        values of the synonym table in docs/bring-your-own-data.md.
+    sheet : str, optional
+        For Excel workbooks: the sheet to read (default: the first).
 
     Returns
     -------
     Organization
+        For an HR export, ``org.warnings`` starts with a ``columns-detected``
+        warning saying which column was read as what.
 
     Raises
     ------
@@ -230,7 +315,8 @@ def load(path: str | os.PathLike[str], *, format: Format | str | None = None) ->
     OptionError
         When *format* is not one of the formats.
     OrgModelError
-        When the format cannot be told from the suffix.
+        When the format cannot be told from the suffix, or an option does not apply
+        to it.
 
     Examples
     --------
@@ -241,22 +327,42 @@ def load(path: str | os.PathLike[str], *, format: Format | str | None = None) ->
     ... )
     >>> om.load(folder / "firm.yaml").person("ann").name
     'Ann'
+    >>> _ = (folder / "hr.csv").write_text(
+    ...     "Employee ID,Full Name,Job Title,Supervisor Email,Work Email,Department\n"
+    ...     "1,Ann Lee,CEO,,ann@acme.test,Executive\n"
+    ...     "2,Bo Chen,CFO,ann@acme.test,bo@acme.test,Finance\n"
+    ... )
+    >>> org = om.load(folder / "hr.csv")
+    >>> org.person("2").manager, org.person("2").unit, [u.id for u in org.units]
+    ('1', 'Finance', ['Executive', 'Finance'])
     >>> om.load(folder / "firm.txt")
     Traceback (most recent call last):
     ...
     orgmodel.exceptions.OrgModelError: cannot tell the format of ... use one of .yaml, ...
     """
     where = _path(path, "read")
-    codec = CODECS[_format(format, where)]
+    fmt = _format(format, where)
+    codec = CODECS[fmt]
+    options = _options(codec, fmt, columns, sheet)
     if codec.read_file is not None:
-        return codec.read_file(where)
-    return codec.read_text(decode(read_bytes(where), str(where)), str(where))
+        return codec.read_file(where, options)
+    if codec.read_bytes is not None:
+        return codec.read_bytes(read_bytes(where), str(where), options)
+    return codec.read_text(decode(read_bytes(where, utf8=True), str(where)), str(where), options)
 
 
-def loads(text: str, *, format: Format | str) -> Organization:  # noqa: A002
-    r"""Load an organisation from text in the given format.
+def loads(
+    text: str | bytes,
+    *,
+    format: Format | str,  # noqa: A002 - the public name DESIGN §4 fixes
+    columns: Mapping[str, str] | None = None,
+    sheet: str | None = None,
+) -> Organization:
+    r"""Load an organisation from text (or bytes) in the given format.
 
     For CSV, *text* is the content of ``people.csv`` (there are no sibling files).
+    Bytes are read as a file's content would be (an Excel workbook is only bytes);
+    *columns* and *sheet* are as for :func:`load`.
 
     Examples
     --------
@@ -266,17 +372,35 @@ def loads(text: str, *, format: Format | str) -> Organization:  # noqa: A002
     'Acme'
     >>> om.loads("id,name,title,manager_id\nann,Ann,CEO,\n", format="csv").person("ann").title
     'CEO'
+    >>> org = om.loads("Name;Reports To\nAnn;\nBo;Ann\n", format="csv")
+    >>> org.person("Bo").manager
+    'Ann'
     """
     fmt = _format(format, None)
+    codec = CODECS[fmt]
+    options = _options(codec, fmt, columns, sheet)
     source = f"<{fmt.value} text>"
-    return CODECS[fmt].read_text(check_text(_text(text), source), source)
+    if isinstance(text, bytes):
+        if codec.read_bytes is not None:
+            return codec.read_bytes(text, source, options)
+        return codec.read_text(decode(text, source), source, options)
+    return codec.read_text(check_text(_text(text), source), source, options)
 
 
 def _text(text: object) -> str:
     if not isinstance(text, str):
-        msg = f"text must be a string (got {type(text).__name__}); use load() for files"
+        msg = f"text must be a string or bytes (got {type(text).__name__})"
         raise OrgModelError(msg)
     return text
+
+
+def _writer(fmt: Format) -> Callable[[Organization], str]:
+    write = CODECS[fmt].write_text
+    if write is None:
+        writable = ", ".join(f.value for f, c in CODECS.items() if c.write_text is not None)
+        msg = f"orgmodel reads {fmt.value} but does not write it; write one of {writable}"
+        raise OptionError(msg)
+    return write
 
 
 def dump(
@@ -345,7 +469,7 @@ def dump(
     if codec.write_chunks is not None:
         write_chunks_atomically(where, codec.write_chunks(org))
     else:
-        write_atomically(where, codec.write_text(org))
+        write_atomically(where, _writer(fmt)(org))
     return (where,)
 
 
@@ -383,5 +507,5 @@ def dumps(
     if fmt is Format.CSV:
         text = _csv_write.people_text(org, escape_formulas=escape_formulas)
     else:
-        text = CODECS[fmt].write_text(org)
+        text = _writer(fmt)(org)
     return check_text(text, f"<{fmt.value} text>", writing=True)

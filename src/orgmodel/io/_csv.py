@@ -65,7 +65,7 @@ def read_file(path: Path) -> Organization:
     for table in TABLES:
         where = sibling(path, table)
         if table is PEOPLE or where.is_file():
-            files[table.kind] = (where.name, decode(read_bytes(where), str(where)))
+            files[table.kind] = (where.name, decode(read_bytes(where, utf8=True), str(where)))
     return _load(files, str(path))
 
 

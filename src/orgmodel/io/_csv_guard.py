@@ -100,10 +100,11 @@ def unescape_rows(rows: list[list[str]]) -> None:
                 row[i] = cell[1:]
 
 
-def unclosed_quote(text: str, last_row: list[str]) -> int | None:
+def unclosed_quote(text: str, last_row: list[str], delimiter: str = ",") -> int | None:
     r"""Return the line where a quoted cell opens and never closes, or ``None``.
 
-    *last_row* is the last row Python's lenient reader read from *text*.  A quote
+    *last_row* is the last row Python's lenient reader read from *text* (with
+    *delimiter* between cells).  A quote
     that never closes swallows everything after it into the last cell of the last
     row, and every quote inside that cell was doubled (a single one would have
     closed it), so the text ends with that cell's content as written, right after
@@ -123,9 +124,9 @@ def unclosed_quote(text: str, last_row: list[str]) -> int | None:
     start = len(text) - len(raw) - 1  # where the opening quote would be
     if start < 0 or text[start] != '"' or not text.endswith(raw):
         return None
-    if start > 0 and text[start - 1] not in ",\r\n":
+    if start > 0 and text[start - 1] not in f"{delimiter}\r\n":
         return None
-    strict = csv.reader(io.StringIO(text[start:], newline=""), strict=True)
+    strict = csv.reader(io.StringIO(text[start:], newline=""), delimiter=delimiter, strict=True)
     try:
         for _ in strict:
             pass

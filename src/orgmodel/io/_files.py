@@ -4,9 +4,9 @@ r"""Reading and writing files safely: clear errors, bounded reads, strict decodi
 pipe (``<(command)``) a block at a time and stops with an error past
 :data:`MAX_FILE_BYTES`; a FIFO nobody writes to is given up on after
 :data:`FIFO_WAIT` seconds instead of blocking for ever; a device (``/dev/zero``, a
-terminal, a disk) or a socket is refused before anything is read.  Text that is not
-UTF-8, or holds NUL, is refused as soon as a block shows it, so a binary file never
-gets read to the end.
+terminal, a disk) or a socket is refused before anything is read.  Where the file
+must be UTF-8 text, text that is not, or holds NUL, is refused as soon as a block
+shows it, so a binary file never gets read to the end.
 
 Examples
 --------
@@ -43,8 +43,12 @@ FIFO_WAIT = 30.0
 _BLOCK = 1 << 20
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path, *, utf8: bool = False) -> bytes:
     """Return the contents of *path*, or raise :class:`FileAccessError` saying why not.
+
+    With *utf8*, the file must be UTF-8 text without NUL, and a block that shows it
+    is not stops the reading at once; without, any bytes are read (a workbook, or a
+    table whose encoding is sniffed later).
 
     Raises
     ------
@@ -53,7 +57,7 @@ def read_bytes(path: Path) -> bytes:
         larger than :data:`MAX_FILE_BYTES`, or a FIFO that sends nothing for
         :data:`FIFO_WAIT` seconds.
     ValidationError
-        As soon as a block read shows that the file is not UTF-8 text or holds NUL.
+        With *utf8*, as soon as a block shows that the file is not UTF-8 or holds NUL.
     """
     try:
         info = path.stat()
@@ -83,7 +87,7 @@ def read_bytes(path: Path) -> bytes:
     except OSError as err:
         raise _read_error(path, err) from err
     try:
-        return _read_all(fd, path, pipe=pipe)
+        return _read_all(fd, path, pipe=pipe, utf8=utf8)
     except OSError as err:
         raise _read_error(path, err) from err
     finally:
@@ -94,7 +98,7 @@ def _read_error(path: Path, err: OSError) -> FileAccessError:
     return file_error(path, err, action="read")
 
 
-def _read_all(fd: int, path: Path, *, pipe: bool) -> bytes:
+def _read_all(fd: int, path: Path, *, pipe: bool, utf8: bool) -> bytes:
     """Read *fd* to its end in blocks, checking the size and the text as it goes."""
     blocks: list[bytes] = []
     total = 0
@@ -107,7 +111,8 @@ def _read_all(fd: int, path: Path, *, pipe: bool) -> bytes:
         if total > MAX_FILE_BYTES:
             msg = f"{path} is larger than the {MAX_FILE_BYTES} bytes orgmodel reads"
             raise FileAccessError(msg)
-        _check_block(decoder, block, blocks, path)
+        if utf8:
+            _check_block(decoder, block, blocks, path)
         blocks.append(block)
 
 

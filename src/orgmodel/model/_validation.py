@@ -288,17 +288,26 @@ def _check_stakes(org: Organization, index: dict[str, _Node], out: _Collector) -
             )
 
 
+def _vacant_holder(
+    index: dict[str, _Node], rid: str, where: str, what: str, out: _Collector
+) -> bool:
+    """Report a vacant post holding *what* (a stake, a relationship); say whether it is one."""
+    holder = index.get(rid)
+    if not (isinstance(holder, Person) and holder.vacant):
+        return False
+    out.error(
+        ProblemCode.VACANT_POST,
+        where,
+        f"{rid!r} is a vacant post and cannot hold {what}; give it to the person who "
+        "holds it, or fill the post",
+    )
+    return True
+
+
 def _check_stake(i: int, s: Stake, index: dict[str, _Node], out: _Collector) -> bool:
     loc = f"stakes[{i}]"
     ok = True
-    holder = index.get(s.holder)
-    if isinstance(holder, Person) and holder.vacant:
-        out.error(
-            ProblemCode.VACANT_POST,
-            f"{loc}.holder",
-            f"{s.holder!r} is a vacant post and cannot hold a stake in {s.entity!r}; "
-            "give the stake to the person who holds it, or fill the post",
-        )
+    _vacant_holder(index, s.holder, f"{loc}.holder", f"a stake in {s.entity!r}", out)
     if not (_is(index, s.holder, Person) or _is(index, s.holder, Entity)):
         ok = False
         if s.holder in index:
@@ -329,15 +338,11 @@ def _measures(
 
 def _check_relationships(org: Organization, index: dict[str, _Node], out: _Collector) -> None:
     for i, r in enumerate(org.relationships):
-        holder = index.get(r.person)
-        if isinstance(holder, Person) and holder.vacant:
-            out.error(
-                ProblemCode.VACANT_POST,
-                f"relationships[{i}].person",
-                f"{r.person!r} is a vacant post and cannot hold a relationship with "
-                f"{r.counterparty!r}",
-            )
-        elif not _is(index, r.person, Person):
+        where = f"relationships[{i}].person"
+        held = f"a relationship with {r.counterparty!r}"
+        if not _vacant_holder(index, r.person, where, held, out) and not _is(
+            index, r.person, Person
+        ):
             context = f"in a relationship with {r.counterparty!r}"
             msg = _unknown(out, index, r.person, Person, "person", context)
             out.error(ProblemCode.UNKNOWN_REFERENCE, f"relationships[{i}].person", msg)

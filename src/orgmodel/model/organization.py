@@ -80,6 +80,17 @@ def _tags(value: Iterable[Tag]) -> tuple[Tag, ...]:
     return record_tuple(value, "custom_tags")  # type: ignore[return-value]
 
 
+def _problems(value: Iterable[Problem]) -> tuple[Problem, ...]:
+    items: tuple[object, ...] = tuple(value)  # checked here: callers pass anything
+    out: list[Problem] = []
+    for item in items:
+        if not isinstance(item, Problem):
+            msg = f"'loader_warnings' must hold Problem records (got {item!r})"
+            raise TypeError(msg)
+        out.append(item)
+    return tuple(out)
+
+
 _Node = Person | Entity | Unit
 
 
@@ -102,9 +113,13 @@ class Organization:
         The entity whose org chart this is; optional when there is one entity.
     custom_tags : tuple of Tag
         Responsibility tags added to :data:`~orgmodel.vocabulary.DEFAULT_VOCABULARY`.
+    loader_warnings : tuple of Problem
+        Warnings about the input the organisation was read from (what a reader
+        detected in an HR export, say); a loader gives them, and they come first in
+        :attr:`warnings`.  Not part of equality.
     warnings : tuple of Problem
-        Non-fatal findings (several roots, unknown tags, unallocated shares);
-        computed, not given.
+        Non-fatal findings (several roots, unknown tags, unallocated shares), after
+        :attr:`loader_warnings`; computed, not given.
 
     Raises
     ------
@@ -122,6 +137,9 @@ class Organization:
     )
     focal_entity: str | None = attrs.field(default=None, kw_only=True)
     custom_tags: tuple[Tag, ...] = attrs.field(default=(), converter=_tags, kw_only=True)
+    loader_warnings: tuple[Problem, ...] = attrs.field(
+        default=(), converter=_problems, eq=False, repr=False, kw_only=True
+    )
     warnings: tuple[Problem, ...] = attrs.field(init=False, eq=False, repr=False)
     _index: dict[str, _Node] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
@@ -129,7 +147,7 @@ class Organization:
         index, errors, warnings = validate(self)
         if errors:
             raise ValidationError(errors)
-        object.__setattr__(self, "warnings", tuple(warnings))
+        object.__setattr__(self, "warnings", (*self.loader_warnings, *warnings))
         object.__setattr__(self, "_index", index)
 
     # -- look-ups -------------------------------------------------------------

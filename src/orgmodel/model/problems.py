@@ -63,6 +63,7 @@ class ProblemCode(enum.Enum):
     UNKNOWN_TAG = "unknown-tag"
     UNALLOCATED_SHARES = "unallocated-shares"
     NO_FOCAL_ENTITY = "no-focal-entity"
+    COLUMNS_DETECTED = "columns-detected"
 
 
 @attrs.frozen
