@@ -55,6 +55,22 @@ def test_tiles_draw_what_one_run_draws(tmp_path, monkeypatch):
         assert a == pytest.approx(b, abs=0.25)
 
 
+def _layers(svg: Path) -> list[str]:
+    """The classes of the drawn groups in drawing order, runs of one class merged."""
+    root = ET.parse(svg).getroot()  # noqa: S314 - our own file
+    classes = [g.get("class") for g in root.iter("{http://www.w3.org/2000/svg}g")]
+    drawn = [c for c in classes if c in {"node", "edge"}]
+    return [c for i, c in enumerate(drawn) if i == 0 or drawn[i - 1] != c]
+
+
+@pytest.mark.exe
+def test_tiles_draw_in_the_order_one_run_draws(tmp_path, monkeypatch):
+    """Lines over boxes (the tidy chart's nodesfirst) stay over boxes when drawn in parts."""
+    whole = _layers(_draw(tmp_path, monkeypatch, None))
+    assert _layers(_draw(tmp_path, monkeypatch, 7)) == whole
+    assert whole == ["node", "edge"]
+
+
 @pytest.mark.exe
 def test_tiles_make_one_svg_with_unique_ids(tmp_path, monkeypatch):
     """The joined SVG is one XML document whose element ids are all different."""

@@ -23,6 +23,7 @@ from orgmodel.cli.inputs import (
     fraction,
     load,
     load_input,
+    org_chart_path,
     table_options,
 )
 from orgmodel.cli.output import (
@@ -308,8 +309,9 @@ def classify(file: Path, out_fmt: str, labels: tuple[str, ...], *, no_escape: bo
     "--output",
     type=OUT,
     required=True,
-    callback=chart_path,
-    help="The chart file: .svg, .png or .pdf (rendered), or .gv/.dot (DOT source).",
+    callback=org_chart_path,
+    help="The chart file: .html (an interactive page), .svg, .png or .pdf (rendered), "
+    "or .gv/.dot (DOT source).",
 )
 @click.option("--root", metavar="ID", help="Draw only the part under this person.")
 @click.option(
@@ -318,26 +320,98 @@ def classify(file: Path, out_fmt: str, labels: tuple[str, ...], *, no_escape: bo
     metavar="N",
     help="Draw at most N levels below the top (or below --root).",
 )
-def chart(file: Path, output: Path, root: str | None, depth: int | None) -> None:
+@click.option(
+    "--color-by",
+    type=click.Choice(["role", "employment", "unit", "none"]),
+    default="role",
+    show_default=True,
+    help="What the colour of a box tells.",
+)
+@click.option(
+    "--pages",
+    type=click.Choice(["one", "teams"]),
+    default="one",
+    show_default=True,
+    help="PDF only: 'teams' writes an org book, one page per team, with page references.",
+)
+@click.option(
+    "--percent-digits",
+    type=click.IntRange(0, 6),
+    default=1,
+    show_default=True,
+    metavar="N",
+    help="Decimals of the percentages shown (35.1% with 1).",
+)
+def chart(
+    file: Path,
+    *,
+    output: Path,
+    root: str | None,
+    depth: int | None,
+    color_by: str,
+    pages: str,
+    percent_digits: int,
+) -> None:
     """Draw the org chart of FILE, coloured by role, into OUTPUT.
 
     Partner-like, COO-like, hybrid and other members are told apart by colour, with a
-    legend; dotted lines are dashed.  Large organisations are laid out in linear time.
-    Rendering needs the Graphviz executables; .gv and .dot files do not.
+    legend; dotted lines are drawn in their own colour.  Large organisations are laid
+    out in linear time.  An .html file is an interactive page (search, expand and
+    collapse, zoom, the evidence behind every label on click) that needs no network.
+    Rendering SVG, PNG or PDF needs the Graphviz executables; .gv and .dot do not.
 
     \b
     Examples:
       orgmodel chart firm.yaml -o chart.svg
+      orgmodel chart firm.yaml -o chart.html
+      orgmodel chart firm.yaml -o book.pdf --pages teams
       orgmodel chart firm.yaml -o operations.png --root carol --depth 2
     """
+    suffix = output.suffix.lower()
+    if pages == "teams" and suffix != ".pdf":
+        msg = f"--pages teams writes a PDF org book: name the output .pdf (got {output.name})"
+        raise click.UsageError(msg)
+    if pages == "teams" and depth is not None:
+        msg = "--pages teams puts every team in the book: leave out --depth"
+        raise click.UsageError(msg)
     org = load_input(file)
     check_id(org, root, "--root", "person")
     import orgmodel as om  # noqa: PLC0415
 
-    with status(f"Classifying {len(org.people)} people"):
-        roles = om.classify(org)
+    roles = None
+    if color_by == "role" or suffix in {".html", ".htm"}:
+        with status(f"Classifying {len(org.people)} people"):
+            roles = om.classify(org)
     with status(f"Drawing {output.name}"):
-        om.render_org_chart(org, output, root=root, depth=depth, roles=roles)
+        if suffix in {".html", ".htm"}:
+            page = om.interactive_chart(
+                org,
+                root=root,
+                depth=depth,
+                color_by=color_by,
+                roles=roles,
+                percent_digits=percent_digits,
+            )
+            page.save(output)
+        elif pages == "teams":
+            om.render_org_book(
+                org,
+                output,
+                root=root,
+                color_by=color_by,
+                roles=roles,
+                percent_digits=percent_digits,
+            )
+        else:
+            om.render_org_chart(
+                org,
+                output,
+                root=root,
+                depth=depth,
+                color_by=color_by,
+                roles=roles,
+                percent_digits=percent_digits,
+            )
     click.echo(f"wrote {output}", err=True)
 
 

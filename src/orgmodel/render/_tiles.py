@@ -12,9 +12,9 @@ edges of the part, the nodes without a size of their own (the legend: drawn in t
 first part of nodes, invisible elsewhere), invisible endpoints for the edges, and two
 invisible points at the corners of the whole drawing.  So every part has the same
 bounding box, and Graphviz places every part's SVG in the same coordinates; the
-joined file is the first part's header, every part's nodes and edges (edges first, as
-``outputorder=edgesfirst`` asks, with their SVG ids made unique), and the first
-part's end.
+joined file is the first part's header, every part's nodes and edges (in the order
+the graph's ``outputorder`` asks: all edges first, or all nodes first, with their SVG
+ids made unique), and the first part's end.
 
 Examples
 --------
@@ -128,22 +128,37 @@ def _point(name: str, x: float, y: float) -> str:
 
 
 def _sources(graph: graphviz.Digraph, parts: _Parts, size: int) -> Iterator[str]:
-    """Yield the DOT source of each part: edges first, then nodes."""
+    """Yield the DOT source of each part, in the graph's drawing order.
+
+    ``outputorder=edgesfirst`` draws every edge before any node; otherwise (orgmodel's
+    tidy charts say ``nodesfirst``, so lines run over boxes) the nodes come first.
+    """
     lines = list(graph)
     head = "".join(lines[: len(lines) - len(graph.body) - 1])
     x0, y0, x1, y1 = parts.corners
     corners = _point("__orgmodel_corner_0", x0, y0) + _point("__orgmodel_corner_1", x1, y1)
     hidden = "".join(_invisible(line) for line in parts.unsized)
-    for start in range(0, len(parts.edges), size):
-        chunk = parts.edges[start : start + size]
-        ends = {end for _, u, v in chunk for end in (u, v)}
-        points = "".join(_point(end, *parts.places[end]) for end in ends if end in parts.places)
-        yield head + hidden + corners + points + "".join(line for line, _, _ in chunk) + "}\n"
-    shown = "".join(parts.unsized)
-    for start in range(0, len(parts.nodes), size):
-        nodes = parts.nodes[start : start + size]
-        unsized = shown if start == 0 else hidden
-        yield head + unsized + corners + "".join(nodes) + "}\n"
+
+    def edge_parts() -> Iterator[str]:
+        for start in range(0, len(parts.edges), size):
+            chunk = parts.edges[start : start + size]
+            ends = {end for _, u, v in chunk for end in (u, v)}
+            points = "".join(_point(end, *parts.places[end]) for end in ends if end in parts.places)
+            yield head + hidden + corners + points + "".join(line for line, _, _ in chunk) + "}\n"
+
+    def node_parts() -> Iterator[str]:
+        shown = "".join(parts.unsized)
+        for start in range(0, len(parts.nodes), size):
+            nodes = parts.nodes[start : start + size]
+            unsized = shown if start == 0 else hidden
+            yield head + unsized + corners + "".join(nodes) + "}\n"
+
+    if graph.graph_attr.get("outputorder") == "edgesfirst":
+        yield from edge_parts()
+        yield from node_parts()
+    else:
+        yield from node_parts()
+        yield from edge_parts()
 
 
 def draw_svg_in_tiles(
