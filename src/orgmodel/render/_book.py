@@ -25,7 +25,7 @@ from orgmodel.model.exceptions import GraphvizNotFoundError, RenderError, Valida
 from orgmodel.model.options import read_option
 from orgmodel.model.problems import Problem, ProblemCode
 from orgmodel.model.share import Share
-from orgmodel.render._backend import INSTALL_HINT, find_executable
+from orgmodel.render._backend import INSTALL_HINT, child_dies_with_parent, find_executable
 from orgmodel.render._orgchart import org_chart
 from orgmodel.render._percent import DEFAULT_DIGITS
 from orgmodel.render._plan import plan_chart
@@ -168,6 +168,7 @@ def _draw_pages(sources: list[str], folder: Path) -> list[Path]:
             cwd=folder,
             capture_output=True,
             check=False,
+            preexec_fn=child_dies_with_parent(),  # never outlives orgmodel (issue 14)
         )
     except OSError as err:
         msg = f"could not run Graphviz {executable!r}: {err} — {INSTALL_HINT}"

@@ -12,6 +12,7 @@ import graphviz
 
 from orgmodel.analysis.roles import classify
 from orgmodel.model import Organization
+from orgmodel.model._arguments import organization_argument
 from orgmodel.model.options import read_option
 from orgmodel.model.share import Share
 from orgmodel.render._backend import check_options, write_chart
@@ -190,6 +191,7 @@ def org_chart(
     ...
     orgmodel.exceptions.UnknownReferenceError: unknown person 'bbo' — did you mean 'bob'?
     """
+    organization_argument(org, "org_chart")
     colour_mode = read_option(color_by, ColorBy, "color_by")
     digits = check_digits(percent_digits)
     how = read_option(layout, Layout, "layout")
@@ -245,6 +247,7 @@ def render_org_chart(
     >>> out.read_text(encoding="utf-8").startswith("digraph org_chart {")
     True
     """
+    organization_argument(org, "render_org_chart")
     check_options(options, org_chart)
     return write_chart(org_chart(org, **options), path)
 

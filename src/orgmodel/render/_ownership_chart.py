@@ -15,6 +15,7 @@ from orgmodel.analysis.ownership import effective_ownership
 from orgmodel.analysis.ownership.cycles import stakes_on_cycles
 from orgmodel.analysis.ownership.index import OwnershipIndex
 from orgmodel.model import Entity, Liability, Organization, Person, Stake, Unit
+from orgmodel.model._arguments import organization_argument
 from orgmodel.model.exceptions import ValidationError
 from orgmodel.model.problems import Problem, ProblemCode
 from orgmodel.model.share import Share
@@ -131,6 +132,7 @@ def ownership_chart(
     ...
     orgmodel.exceptions.UnknownReferenceError: unknown entity 'acm' — did you mean 'acme'?
     """
+    organization_argument(org, "ownership_chart")
     if look_through is not None:
         warnings.warn(
             "ownership_chart(look_through=...) is deprecated; use show_look_through=...",
@@ -199,6 +201,7 @@ def render_ownership_chart(
     >>> out.read_text(encoding="utf-8").startswith("digraph ownership_chart {")
     True
     """
+    organization_argument(org, "render_ownership_chart")
     check_options(options, ownership_chart)
     return write_chart(ownership_chart(org, **options), path)
 

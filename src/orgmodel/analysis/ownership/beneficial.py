@@ -12,6 +12,7 @@ from orgmodel.analysis.ownership.network import compile_network
 from orgmodel.analysis.ownership.paths import OwnershipPath, majority_paths, multiplicative_paths
 from orgmodel.analysis.ownership.rules import Measure, OwnershipRule, Regime
 from orgmodel.model import Organization
+from orgmodel.model._arguments import organization_argument
 from orgmodel.model.exceptions import OrgModelError
 from orgmodel.model.options import read_option
 from orgmodel.model.share import Share
@@ -279,6 +280,7 @@ def beneficial_owners(
     >>> [o.person for o in om.beneficial_owners(org, "acme", regime="uk-psc")]
     ['alice']
     """
+    organization_argument(org, "beneficial_owners")
     chosen = None if regime is None else read_option(regime, Regime, "regime")
     return find_beneficial_owners(
         org,

@@ -15,6 +15,7 @@ from orgmodel.analysis.ownership.majority import Chains, majority_chain
 from orgmodel.analysis.ownership.network import Network, compile_network
 from orgmodel.analysis.ownership.rules import Measure, OwnershipRule
 from orgmodel.model import Organization, Share
+from orgmodel.model._arguments import organization_argument
 from orgmodel.model.options import read_option
 
 __all__ = ["effective_ownership", "look_through"]
@@ -99,6 +100,7 @@ def effective_ownership(
     orgmodel.exceptions.OptionError: 'rule' must be one of 'multiplicative', \
 'majority-chain' (got 'majority') — did you mean 'majority-chain'?
     """
+    organization_argument(org, "effective_ownership")
     return look_through(org, [entity], rule=rule, measure=measure)[entity]
 
 
@@ -152,6 +154,7 @@ def look_through(
     >>> om.look_through(org, ["b"])["b"] == om.effective_ownership(org, "b")
     True
     """
+    organization_argument(org, "look_through")
     chosen_rule = read_option(rule, OwnershipRule, "rule")
     chosen = read_option(measure, Measure, "measure")
     wanted = list(dict.fromkeys(entities if entities is not None else (e.id for e in org.entities)))
