@@ -15,11 +15,14 @@ __all__ = [
     "MUTATION_ALPHABET",
     "READER_SEEDS",
     "SEEDS",
+    "WRITTEN_FORMATS",
+    "check_written",
     "csv_tables",
     "load_csv_tables",
     "load_reader_input",
     "mutate",
     "random_ops",
+    "random_organization",
     "workbook_with_sheet",
 ]
 
@@ -313,3 +316,159 @@ def mutate(text: str, ops: list[tuple[int, int, int, str]]) -> str:
         else:
             text = text[:at]
     return text
+
+
+# -- writers: random hostile organisations, written and read back ------------------------
+
+#: The formats that write a whole organisation, and a file name for each.
+WRITTEN_FORMATS = {
+    "yaml": "firm.yaml",
+    "json": "firm.json",
+    "csv": "people.csv",
+    "graphml": "firm.graphml",
+}
+_SAFE_ID = "abcdefghijklmnopqrstuvwxyz0123456789-_."
+
+
+def _hostile_text(rng: random.Random, size: int = 4) -> str:
+    from strategies import HOSTILE_WORDS  # noqa: PLC0415 - tests/ is on sys.path
+
+    parts = []
+    for _ in range(rng.randrange(size + 1)):
+        if rng.random() < 0.6:
+            parts.append(rng.choice(HOSTILE_WORDS))
+        else:
+            parts.append(chr(rng.choice([rng.randrange(0x20, 0x7F), rng.randrange(0x110000)])))
+    text = "".join(parts)
+    return "".join(c for c in text if not 0xD800 <= ord(c) <= 0xDFFF)  # no lone surrogates
+
+
+def _hostile_id(rng: random.Random, taken: set[str]) -> str:
+    while True:
+        if rng.random() < 0.3:
+            candidate = _hostile_text(rng, 2).strip()
+            candidate = "".join(c for c in candidate if c.isprintable())
+        else:
+            candidate = "".join(rng.choice(_SAFE_ID) for _ in range(rng.randint(1, 6)))
+        usable = candidate and candidate == candidate.strip() and not candidate.startswith("ext:")
+        if usable and candidate not in taken:
+            taken.add(candidate)
+            return candidate
+
+
+def _hostile_value(rng: random.Random, depth: int = 0) -> object:
+    roll = rng.random()
+    if depth < 4 and roll < 0.15:
+        return [_hostile_value(rng, depth + 1) for _ in range(rng.randrange(3))]
+    if depth < 4 and roll < 0.3:
+        return {
+            _hostile_text(rng, 2): _hostile_value(rng, depth + 1) for _ in range(rng.randrange(3))
+        }
+    return rng.choice(
+        [
+            None,
+            rng.random() < 0.5,
+            rng.randint(-(10**18), 10**18),
+            rng.uniform(-1e300, 1e300),
+            _hostile_text(rng),
+        ]
+    )
+
+
+def _attributes(rng: random.Random) -> dict[str, object]:
+    return {_hostile_text(rng, 2): _hostile_value(rng) for _ in range(rng.randrange(3))}
+
+
+def random_organization(rng: random.Random) -> om.Organization:
+    """A random valid organisation whose ids, texts and attributes are hostile."""
+    taken: set[str] = set()
+    n_people, n_entities, n_units = rng.randrange(8), rng.randrange(4), rng.randrange(3)
+    units: list[om.Unit] = []
+    for i in range(n_units):
+        uid = _hostile_id(rng, taken)
+        parent = rng.choice([None, *[u.id for u in units]]) if i else None
+        units.append(om.Unit(uid, _hostile_text(rng), function=_hostile_text(rng), parent=parent))
+    people: list[om.Person] = []
+    for i in range(n_people):
+        pid = _hostile_id(rng, taken)
+        manager = rng.choice([None, *[p.id for p in people]]) if i else None
+        people.append(
+            om.Person(
+                pid,
+                _hostile_text(rng),
+                title=_hostile_text(rng),
+                employment=rng.choice(list(om.Employment)),
+                unit=rng.choice([None, *[u.id for u in units]]),
+                manager=manager,
+                responsibilities=rng.sample(
+                    ["strategy", "operations", "x" + _hostile_text(rng, 1)], 2
+                ),
+                attributes=_attributes(rng),
+            )
+        )
+    entities = [
+        om.Entity(_hostile_id(rng, taken), _hostile_text(rng), attributes=_attributes(rng))
+        for _ in range(n_entities)
+    ]
+    stakes = [
+        om.Stake(
+            rng.choice(people).id,
+            e.id,
+            om.Share.exact(rng.random() / 4),
+            attributes=_attributes(rng),
+        )
+        for e in entities
+        if people
+        for _ in range(rng.randrange(3))
+    ]
+    counterparties = [_hostile_text(rng) for _ in range(2)]
+    relationships = [
+        om.Relationship(
+            rng.choice(people).id,
+            rng.choice(list(om.RelationshipKind)),
+            name,
+            attributes=_attributes(rng),
+        )
+        for name in counterparties
+        if people and name.strip()
+    ]
+    return om.Organization(
+        name=_hostile_text(rng),
+        people=people,
+        entities=entities,
+        units=units,
+        stakes=stakes,
+        relationships=relationships,
+        focal_entity=entities[0].id if entities else None,
+    )
+
+
+def check_written(org: om.Organization, folder: str) -> None:
+    """Write *org* in every format and read it back; raise on any difference.
+
+    A writer may refuse what its format cannot hold with a ValidationError (CSV and
+    NUL), leaving no file; anything else it writes must read back equal.
+    """
+    from pathlib import Path  # noqa: PLC0415
+
+    for fmt, name in WRITTEN_FORMATS.items():
+        where = Path(folder) / fmt
+        where.mkdir()
+        path = where / name
+        try:
+            om.dump(org, path)
+        except om.ValidationError as err:
+            if fmt != "csv" or not all("NUL" in p.message for p in err.problems):
+                raise
+            if any(where.iterdir()):
+                msg = f"the {fmt} writer refused but left files behind"
+                raise AssertionError(msg) from err
+            continue
+        again = om.load(path)
+        if again != org:
+            msg = f"an organisation written as {fmt} reads back different"
+            raise AssertionError(msg)
+        text_formats = ("yaml", "json", "graphml")
+        if fmt in text_formats and om.loads(om.dumps(org, format=fmt), format=fmt) != org:
+            msg = f"an organisation dumped as {fmt} text reads back different"
+            raise AssertionError(msg)

@@ -160,5 +160,13 @@ def test_one_cycle_finder_for_the_analyses_and_the_chart():
     assert stakes_on_cycles(org.stakes) == {1, 2}
     source = om.ownership_chart(org, "op", legend=False).source
     orange = [line.split("[")[0].strip() for line in source.splitlines() if "#D55E00" in line]
-    assert orange == ["n_h2 -> n_h1", "n_h1 -> n_h2"]  # the two stakes of the loop only
+    # Each stake is drawn holder -> its label box (stake_<index>) -> entity.
+    assert orange == [  # the two stakes of the loop only
+        "stake_1",
+        "n_h2 -> stake_1",
+        "stake_1 -> n_h1",
+        "stake_2",
+        "n_h1 -> stake_2",
+        "stake_2 -> n_h2",
+    ]
     assert [c.holder for c in om.controllers(org, "op")] == ["ann"]

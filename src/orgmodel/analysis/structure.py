@@ -48,6 +48,7 @@ import attrs
 
 from orgmodel.analysis._hierarchy import Hierarchy
 from orgmodel.model import LineKind, Organization, ReportingLine
+from orgmodel.model._arguments import organization_argument
 from orgmodel.model.exceptions import OrgModelError
 
 __all__ = [
@@ -555,6 +556,7 @@ def org_health(
     1 person more than 2 layers down: c
     1 person with no manager besides the top: d
     """
+    organization_argument(org, "org_health")
     _check_limit("max_depth", max_depth, 1)
     _check_limit("min_span", min_span, 0)
     _check_limit("max_span", max_span, 1)

@@ -13,9 +13,10 @@ from pathlib import Path
 
 import orgmodel as om
 from orgmodel._atomic import write_text_atomically
+from orgmodel.cli._terminal import printable
 from orgmodel.cli.tables import format_table
 from orgmodel.examples import example_text
-from orgmodel.model.exceptions import GraphvizNotFoundError
+from orgmodel.model.exceptions import FileAccessError, GraphvizNotFoundError
 
 __all__ = ["run_demo"]
 
@@ -43,6 +44,11 @@ def run_demo(
     -------
     list of Path
         The files written.
+
+    Raises
+    ------
+    FileAccessError
+        When *out_dir* cannot be made or written (read-only, under ``/proc``).
 
     Examples
     --------
@@ -75,10 +81,14 @@ def run_demo(
             a = roles[person.id]
             if a.label.value == label:
                 reason = a.reason.removeprefix(f"{label}: ")
-                rows.append([person.name, person.title, label, reason])
+                rows.append([printable(person.name), printable(person.title), label, reason])
     echo(format_table(["name", "title", "label", "reason"], rows))
 
-    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        msg = f"cannot make the folder {out_dir} for the charts: {err.strerror or err}"
+        raise FileAccessError(msg) from err
     written: list[Path] = []
     try:
         with status("Drawing the charts"):

@@ -39,6 +39,7 @@ __all__ = [
     "fraction",
     "load",
     "load_input",
+    "org_chart_path",
     "suffixes",
     "table_options",
 ]
@@ -158,6 +159,17 @@ def chart_path(ctx: click.Context, param: click.Parameter, value: Path | None) -
     except ValidationError as err:
         raise click.BadParameter(err.problems[0].message, ctx, param) from err
     return value
+
+
+def org_chart_path(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    """Check an org chart's file name: a format Graphviz draws, or an .html page."""
+    if value is not None and value.suffix.lower() in {".html", ".htm"}:
+        return value
+    try:
+        return chart_path(ctx, param, value)
+    except click.BadParameter as err:
+        msg = f"{err.message}, or .html for an interactive page"
+        raise click.BadParameter(msg, ctx, param) from err
 
 
 def fraction(ctx: click.Context, param: click.Parameter, value: str | None) -> float | None:

@@ -102,10 +102,12 @@ in one :class:`~orgmodel.exceptions.ValidationError`.
 ``networkx.read_graphml`` gives back the same types, so a GraphML round trip is
 lossless when read with ``force_multigraph=True`` (without it, a graph with no
 parallel edges comes back as a ``DiGraph``, which :func:`from_networkx` refuses; edge
-keys come back as strings, which it ignores), with two limits from XML 1.0 itself:
-text (names, titles, ids) cannot hold control characters other than tab and
-newline, and a carriage return is read back as a newline.  JSON-encoded attributes
-are ASCII and always safe.
+keys come back as strings, which it ignores).  ``networkx.write_graphml`` itself
+cannot write text XML 1.0 cannot hold (control characters other than tab and
+newline), and a carriage return it writes is read back as a newline;
+``orgmodel.dump(org, "firm.graphml")`` writes the same graph with those kept exactly
+beside the readable text (``orgmodel_exact``), and ``orgmodel.load`` puts them back.
+JSON-encoded attributes are ASCII and always safe.
 
 Examples
 --------

@@ -10,23 +10,25 @@ from __future__ import annotations
 
 import enum
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
 import attrs
 
+from orgmodel._atomic import checked_path, write_chunks_atomically
 from orgmodel.io import _csv_write, _json, _yaml
 from orgmodel.io._bods import bods_export, from_bods, is_bods, warn_unwritten
 from orgmodel.io._files import check_text, decode, read_bytes, write_atomically
-from orgmodel.io._mapping import build, organization_to_data
+from orgmodel.io._mapping import build
 from orgmodel.io._psc import from_psc_lines, is_psc_file, is_psc_line, read_psc
+from orgmodel.io._to_data import organization_sections
 from orgmodel.io.directories import is_directory, read_directory, read_ldif_text
 from orgmodel.io.tables import ReadOptions, read_csv_file, read_csv_text, read_xlsx
 from orgmodel.io.tables._text import decode_table
 from orgmodel.model import Organization
-from orgmodel.model.exceptions import OptionError, OrgModelError, ValidationError
+from orgmodel.model._arguments import organization_argument
+from orgmodel.model.exceptions import OptionError, OrgModelError
 from orgmodel.model.options import read_option
-from orgmodel.model.problems import Problem, ProblemCode
 
 __all__ = [
     "CODECS",
@@ -85,6 +87,10 @@ class Codec:
     write_file : callable, optional
         ``(org, path) -> None`` for formats that write more than one file; the
         default writes *write_text*'s result atomically.
+    write_chunks : callable, optional
+        ``(org) -> iterable of str``: the text a piece at a time, for formats that
+        can stream a large organisation to a file without holding all of it; when
+        given, files and :func:`dumps` use it instead of *write_text*.
     read_bytes : callable, optional
         ``(data, source, options) -> Organization`` for binary formats (Excel), and
         for text formats that sniff their encoding; the default decodes UTF-8.
@@ -97,6 +103,7 @@ class Codec:
     write_text: Callable[[Organization], str] | None
     read_file: Callable[[Path, ReadOptions], Organization] | None = None
     write_file: Callable[[Organization, Path], list[Path]] | None = None
+    write_chunks: Callable[[Organization], Iterable[str]] | None = None
     read_bytes: Callable[[bytes, str, ReadOptions], Organization] | None = None
     options: frozenset[str] = frozenset()
 
@@ -134,9 +141,13 @@ def _read_graphml(text: str, source: str, _options: ReadOptions) -> Organization
 
 
 def _write_graphml(org: Organization) -> str:
-    from orgmodel.io import _graphml  # noqa: PLC0415 - networkx is slow to import
+    return "".join(_graphml_chunks(org))
 
-    return _graphml.write_text(org)
+
+def _graphml_chunks(org: Organization) -> Iterator[str]:
+    from orgmodel.io import _graphml_stream  # noqa: PLC0415 - networkx is slow to import
+
+    return _graphml_stream.graphml_chunks(org)
 
 
 def _read_tsv_text(text: str, source: str, options: ReadOptions) -> Organization:
@@ -173,17 +184,25 @@ def _binary_only(_text: str, source: str, _options: ReadOptions) -> Organization
 
 
 def _write_yaml(org: Organization) -> str:
-    return _yaml.dumps(organization_to_data(org))
+    return "".join(_yaml_chunks(org))
+
+
+def _yaml_chunks(org: Organization) -> Iterator[str]:
+    return _yaml.dump_chunks(organization_sections(org))
 
 
 def _write_json(org: Organization) -> str:
-    return _json.dumps(organization_to_data(org))
+    return "".join(_json_chunks(org))
+
+
+def _json_chunks(org: Organization) -> Iterator[str]:
+    return _json.dump_chunks(organization_sections(org))
 
 
 #: The formats, one entry each.  Add a format here (and to :class:`Format`).
 CODECS: dict[Format, Codec] = {
-    Format.YAML: Codec((".yaml", ".yml"), _read_yaml, _write_yaml),
-    Format.JSON: Codec((".json",), _read_json, _write_json),
+    Format.YAML: Codec((".yaml", ".yml"), _read_yaml, _write_yaml, write_chunks=_yaml_chunks),
+    Format.JSON: Codec((".json",), _read_json, _write_json, write_chunks=_json_chunks),
     Format.CSV: Codec(
         (".csv",),
         read_csv_text,
@@ -212,7 +231,9 @@ CODECS: dict[Format, Codec] = {
     # Other BODS files are plain .json: Format.JSON's reader hands a document that is
     # an array of BODS statements to the BODS reader.
     Format.BODS: Codec((".bods.json",), _read_bods, _write_bods),
-    Format.GRAPHML: Codec((".graphml",), _read_graphml, _write_graphml),
+    Format.GRAPHML: Codec(
+        (".graphml",), _read_graphml, _write_graphml, write_chunks=_graphml_chunks
+    ),
     # Companies House PSC snapshots are JSON lines, named .txt or .jsonl (or .json):
     # told by their content (see _sniffed), read a line at a time.
     Format.PSC: Codec((".jsonl",), _read_psc_text, None, read_file=_read_psc_file),
@@ -265,11 +286,11 @@ def _format(format: object, path: Path | None) -> Format:  # noqa: A002
     raise OrgModelError(msg)
 
 
-def _path(path: object) -> Path:
+def _path(path: object, action: str) -> Path:
     if not isinstance(path, str | os.PathLike):
         msg = f"path must be a string or a path (got {type(path).__name__})"
         raise OrgModelError(msg)
-    return Path(path)
+    return checked_path(path, action=action)
 
 
 def _sniffed(where: Path) -> Format | None:
@@ -379,7 +400,7 @@ def load(
     ...
     orgmodel.exceptions.OrgModelError: cannot tell the format of ... use one of .yaml, ...
     """
-    where = _path(path)
+    where = _path(path, "read")
     fmt = (_sniffed(where) if format is None else None) or _format(format, where)
     codec = CODECS[fmt]
     options = _options(codec, fmt, columns, sheet)
@@ -387,7 +408,7 @@ def load(
         return codec.read_file(where, options)
     if codec.read_bytes is not None:
         return codec.read_bytes(read_bytes(where), str(where), options)
-    return codec.read_text(decode(read_bytes(where), str(where)), str(where), options)
+    return codec.read_text(decode(read_bytes(where, utf8=True), str(where)), str(where), options)
 
 
 def loads(
@@ -447,13 +468,43 @@ def dump(
     path: str | os.PathLike[str],
     *,
     format: Format | str | None = None,  # noqa: A002 - the public name DESIGN §4 fixes
+    escape_formulas: bool = True,
 ) -> tuple[Path, ...]:
     """Write *org* to a file, atomically; return every file written.
 
     The file is written to a temporary file in the same folder and moved into
-    place, so it is never left half-written.  For CSV, the sibling files the
-    organisation needs are written beside ``people.csv`` (see the file-format docs),
-    and each of them is in the result.
+    place, so it is never left half-written; a large organisation is written a
+    piece at a time.  For CSV, the sibling files the organisation needs are written
+    beside ``people.csv`` (see the file-format docs), all of them or none, and each
+    of them is in the result.  A symbolic link is followed (its file is replaced,
+    the link kept); a device or a FIFO is written directly; a file with other hard
+    links becomes a new file, so its other names keep the old content.
+
+    Parameters
+    ----------
+    org : Organization
+        What to write.
+    path : str or path-like
+        The file (``people.csv`` for CSV).
+    format : Format or str, optional
+        By default from the file's suffix.
+    escape_formulas : bool
+        CSV only: write a ``'`` before a cell starting with ``=``, ``+``, ``-``, ``@``,
+        a tab or a carriage return, so spreadsheets do not run it as a formula
+        (orgmodel reads the cell back without it).  Other formats ignore it.
+
+    Returns
+    -------
+    tuple of Path
+        Every file written, the main one last.
+
+    Raises
+    ------
+    FileAccessError
+        When the file cannot be written (the old file is left as it was).
+    ValidationError
+        When the organisation holds something the format cannot (NUL in CSV, a
+        lone surrogate anywhere).
 
     Examples
     --------
@@ -467,18 +518,36 @@ def dump(
     >>> [p.name for p in om.dump(om.example(), folder / "people.csv")]  # doctest: +ELLIPSIS
     ['organization.csv', 'vocabulary.csv', 'entities.csv', ..., 'people.csv']
     """
-    _check_org(org)
-    where = _path(path)
+    organization_argument(org, "dump")
+    where = _path(path, "write")
     fmt = _format(format, where)
     codec = CODECS[fmt]
+    if fmt is Format.CSV:
+        return tuple(_csv_write.write_file(org, where, escape_formulas=escape_formulas))
     if codec.write_file is not None:
         return tuple(codec.write_file(org, where))
-    write_atomically(where, _writer(fmt)(org))
+    if codec.write_chunks is not None:
+        write_chunks_atomically(where, codec.write_chunks(org))
+    else:
+        write_atomically(where, _writer(fmt)(org))
     return (where,)
 
 
-def dumps(org: Organization, *, format: Format | str) -> str:  # noqa: A002
+def dumps(
+    org: Organization,
+    *,
+    format: Format | str,  # noqa: A002
+    escape_formulas: bool = True,
+) -> str:
     """Return *org* as YAML or JSON text (CSV only when it is just people).
+
+    *escape_formulas* is :func:`dump`'s, for CSV.
+
+    Raises
+    ------
+    ValidationError
+        When the text could not be read back: a lone surrogate, or CSV that would
+        need sibling files.
 
     Examples
     --------
@@ -493,13 +562,10 @@ def dumps(org: Organization, *, format: Format | str) -> str:  # noqa: A002
     >>> om.loads(om.dumps(org, format="json"), format="json") == org
     True
     """
-    _check_org(org)
-    return _writer(_format(format, None))(org)
-
-
-def _check_org(org: object) -> None:
-    if not isinstance(org, Organization):
-        problem = Problem(
-            ProblemCode.WRONG_TYPE, "", f"expected an Organization (got {type(org).__name__})"
-        )
-        raise ValidationError([problem])
+    organization_argument(org, "dumps")
+    fmt = _format(format, None)
+    if fmt is Format.CSV:
+        text = _csv_write.people_text(org, escape_formulas=escape_formulas)
+    else:
+        text = _writer(fmt)(org)
+    return check_text(text, f"<{fmt.value} text>", writing=True)

@@ -19,6 +19,7 @@ import attrs
 
 from orgmodel._speed.gc_pause import gc_paused
 from orgmodel._suggest import did_you_mean
+from orgmodel.io._csv_guard import may_hold_escapes, unclosed_message, unclosed_quote, unescape_rows
 from orgmodel.io._csv_layout import (
     CELL_LIMIT,
     FLAG_CELLS,
@@ -64,7 +65,7 @@ def read_file(path: Path) -> Organization:
     for table in TABLES:
         where = sibling(path, table)
         if table is PEOPLE or where.is_file():
-            files[table.kind] = (where.name, decode(read_bytes(where), str(where)))
+            files[table.kind] = (where.name, decode(read_bytes(where, utf8=True), str(where)))
     return _load(files, str(path))
 
 
@@ -152,6 +153,12 @@ class _Reader:
             )
             self.add(ProblemCode.SYNTAX_ERROR, f"{file}:{line}", why)
             return None
+        # issue 14: a quote that never closes, and cells written with a guarding "'"
+        if rows and (opened := unclosed_quote(text, rows[-1])) is not None:
+            self.add(ProblemCode.SYNTAX_ERROR, f"{file}:{opened}", unclosed_message(text, opened))
+            return None
+        if may_hold_escapes(text):
+            unescape_rows(rows)
         start = 0
         while start < len(rows) and not _is_header(rows[start]):
             start += 1

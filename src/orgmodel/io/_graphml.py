@@ -1,10 +1,11 @@
 """GraphML: the graph of :func:`orgmodel.to_networkx` as a file, read back losslessly.
 
-What is written is :func:`networkx.generate_graphml` of the organisation's graph;
-what is read goes through :func:`orgmodel.from_networkx`, which checks every node
-and edge.  Gephi, yEd and Cytoscape open the files.  A document that declares XML
-entities is refused before it is parsed (entity expansion is the classic way to
-make a small XML file huge).
+What is written is the organisation's graph as ``networkx.write_graphml`` would
+write it, streamed straight from the organisation and keeping exactly the text XML
+cannot hold (:mod:`orgmodel.io._graphml_stream`); what is read goes through
+:func:`orgmodel.from_networkx`, which checks every node and edge.  Gephi, yEd and
+Cytoscape open the files.  A document that declares XML entities is refused before
+it is parsed (entity expansion is the classic way to make a small XML file huge).
 
 networkx takes a quarter of a second or more to import, and only this format needs
 it among the loaders, so :mod:`orgmodel.io._api` imports this module when a GraphML
@@ -28,7 +29,8 @@ from xml.etree.ElementTree import ParseError
 
 import networkx as nx
 
-from orgmodel.graph import from_networkx, to_networkx
+from orgmodel.graph import from_networkx
+from orgmodel.io._graphml_stream import graphml_chunks, restore
 from orgmodel.model import Organization
 from orgmodel.model.exceptions import ValidationError
 from orgmodel.model.problems import Problem, ProblemCode
@@ -39,8 +41,8 @@ _ENTITY = re.compile(r"<!ENTITY", re.IGNORECASE)
 
 
 def write_text(org: Organization) -> str:
-    """Return the GraphML document of *org*'s graph."""
-    return "\n".join(nx.generate_graphml(to_networkx(org))) + "\n"
+    """Return the GraphML document of *org*'s graph (:mod:`orgmodel.io._graphml_stream`)."""
+    return "".join(graphml_chunks(org))
 
 
 def read_text(text: str, source: str) -> Organization:
@@ -51,7 +53,7 @@ def read_text(text: str, source: str) -> Organization:
         )
         raise ValidationError([problem], source=source)
     try:
-        graph = nx.parse_graphml(text, force_multigraph=True)
+        graph = restore(nx.parse_graphml(text, force_multigraph=True))
     except (ParseError, nx.NetworkXError, ValueError, KeyError, TypeError, IndexError) as err:
         problem = Problem(ProblemCode.SYNTAX_ERROR, source, f"not a GraphML file: {err}")
         raise ValidationError([problem], source=source) from err

@@ -7,11 +7,19 @@ orgmodel builds the values itself from the parser's event stream, in one pass:
   floats, booleans, null); any other tag (``!!python/object``, ``!!binary``,
   ``!custom``) is refused as ``unsafe-input``;
 - aliases are counted: every value's size with its aliases expanded is known when
-  it is finished (an alias counts the size of its anchor), and a document that would
-  expand to more than :data:`MAX_NODES` values ("billion laughs") is refused as soon
-  as it gets there; an alias to a value that is not finished yet (a recursive
-  structure) is refused too.  An alias shares the anchor's Python object, as in
-  PyYAML, so nothing is ever copied;
+  it is finished, and a document whose aliases would add more than
+  :data:`MAX_ALIAS_VALUES` values ("billion laughs") is refused as soon as they do.
+  Values written out count nothing, so a file of any number of people without
+  aliases is never refused.  An alias to a value that is not finished yet (a
+  recursive structure) is refused too.  An alias shares the anchor's Python object,
+  as in PyYAML, so nothing is ever copied;
+- integers are decimal (``42``, ``-7``): every other form YAML 1.1 reads as an
+  integer (``010`` octal, ``0x1F``, ``0b101``, ``1_000``, ``1:30`` sexagesimal, ``+5``)
+  stays text, exactly as written, and so do floats written with ``_`` or ``:``.  An
+  id is never silently changed (``id: 010`` is ``"010"``, not ``8``), and no
+  integer skips Python's limit of 4,300 digits;
+- a lone surrogate written as an escape (``"\ud800"``) is refused, since no file
+  can hold it;
 - nesting deeper than :data:`MAX_DEPTH` is refused before anything recurses;
 - timestamps are **not** resolved: ``2020-01-01`` stays a string, so every loaded
   value can be written back as JSON;
@@ -26,6 +34,8 @@ Python one; both only tokenise, so neither can construct anything.
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Iterable, Iterator
 from typing import Any, Final, TypeAlias
 
 import yaml
@@ -36,16 +46,19 @@ from orgmodel.io._locations import segments
 from orgmodel.model.exceptions import ValidationError
 from orgmodel.model.problems import Problem, ProblemCode
 
-__all__ = ["MAX_DEPTH", "MAX_NODES", "Document", "dumps", "parse"]
+__all__ = ["MAX_ALIAS_VALUES", "MAX_DEPTH", "Document", "dump_chunks", "dumps", "parse"]
 
 #: The deepest nesting of mappings and sequences accepted.
 MAX_DEPTH: Final = 100
-#: The most values a document may hold once every alias is expanded.
-MAX_NODES: Final = 2_000_000
+#: The most values aliases may add to a document when they are expanded.
+MAX_ALIAS_VALUES: Final = 1_000_000
 
 _PREFIX = "tag:yaml.org,2002:"
 _STR = _PREFIX + "str"
+_INT = _PREFIX + "int"
 _FLOAT = _PREFIX + "float"
+#: The one form of integer read as a number; YAML 1.1's others stay text.
+_DECIMAL = re.compile(r"0|-?[1-9][0-9]*")
 _SCALAR_TAGS = frozenset(_PREFIX + t for t in ("str", "int", "float", "bool", "null"))
 _DROPPED = frozenset(_PREFIX + t for t in ("timestamp", "merge", "value"))
 _MAP_TAGS = frozenset({_PREFIX + "map"})
@@ -115,6 +128,10 @@ def _scalar(event: ev.ScalarEvent) -> Data:
         tag = _RESOLVER.resolve(ScalarNode, value, implicit)  # type: ignore[no-untyped-call]
     _check_tag(str(tag), _SCALAR_TAGS, event.start_mark)
     if tag == _STR:
+        if event.style == '"' and not value.isascii():
+            _check_text(value, event.start_mark)
+        return value
+    if event.implicit[0] and _kept_as_text(tag, value):
         return value
     node = ScalarNode(tag, value)
     try:
@@ -129,6 +146,25 @@ def _scalar(event: ev.ScalarEvent) -> Data:
             ProblemCode.WRONG_TYPE, event.start_mark, f"the number {value[:40]!r} is too large"
         )
     return built
+
+
+def _kept_as_text(tag: str, value: str) -> bool:
+    """Whether a plain scalar YAML 1.1 reads as a number is kept as the text written."""
+    if tag == _INT:
+        return _DECIMAL.fullmatch(value) is None
+    return tag == _FLOAT and ("_" in value or ":" in value)
+
+
+def _check_text(value: str, mark: object) -> None:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as err:
+        bad = value[err.start : err.end]
+        raise _stop(
+            ProblemCode.WRONG_TYPE,
+            mark,
+            f"the text holds the escape {bad!r}, a lone surrogate that no file can hold",
+        ) from err
 
 
 class _Lines:
@@ -180,6 +216,7 @@ class _Composer:
         self.root_line = 0
         self.root_lines: _Lines | None = None
         self.documents = 0
+        self.aliased = 0  # values the aliases so far add when expanded
 
     def feed(self, event: ev.Event) -> None:
         """Take one parser event."""
@@ -199,6 +236,14 @@ class _Composer:
             self.attach(frame.value, frame.size, frame.line, mark, frame.lines)
         elif isinstance(event, ev.AliasEvent):
             value, size, lines = self.alias(event)
+            self.aliased += size
+            if self.aliased > MAX_ALIAS_VALUES:
+                raise _stop(
+                    ProblemCode.UNSAFE_INPUT,
+                    mark,
+                    f"aliases expand the document by more than {MAX_ALIAS_VALUES:,} values "
+                    "(a 'billion laughs' file?)",
+                )
             self.attach(value, size, _line(mark), mark, lines)
         elif isinstance(event, ev.DocumentStartEvent):
             self.documents += 1
@@ -248,13 +293,6 @@ class _Composer:
             return
         frame = self.stack[-1]
         frame.size += size
-        if frame.size > MAX_NODES:
-            raise _stop(
-                ProblemCode.UNSAFE_INPUT,
-                mark,
-                f"aliases expand the document to more than {MAX_NODES:,} values "
-                "(a 'billion laughs' file?)",
-            )
         container, lines = frame.value, frame.lines
         if isinstance(container, list):
             if inner is not None:
@@ -346,14 +384,70 @@ class _NoAliases(_DUMPER):  # type: ignore[misc]
         return True
 
 
+_CHUNK = 1000  # records dumped at a time by dump_chunks
+
+
+def _dump(data: Data) -> str:
+    try:
+        text: str = yaml.dump(
+            data,
+            Dumper=_NoAliases,
+            sort_keys=False,
+            allow_unicode=True,
+            default_flow_style=False,
+            width=100,
+        )
+    except UnicodeEncodeError as err:
+        bad = err.object[err.start : err.end]
+        problem = Problem(
+            ProblemCode.WRONG_TYPE,
+            "",
+            f"the text {err.object[:40]!r} holds {bad!r}, a lone surrogate that no file can hold",
+        )
+        raise ValidationError([problem]) from err
+    return text
+
+
+def dump_chunks(sections: Iterable[tuple[str, object]]) -> Iterator[str]:
+    """Yield a document's block-style YAML text, a few records at a time.
+
+    *sections* gives the top-level keys in order, each with a plain value or an
+    iterator of records (a list section).  The text is exactly :func:`dumps`'s of
+    the same mapping, but only :data:`_CHUNK` records are ever held as YAML at once,
+    so a million people need no more memory than a thousand.
+
+    Examples
+    --------
+    >>> print("".join(dump_chunks([("organization", "Acme"), ("people", iter([{"id": "a"}]))])))
+    organization: Acme
+    people:
+    - id: a
+    <BLANKLINE>
+    """
+    for key, value in sections:
+        if not isinstance(value, Iterator):
+            yield _dump({key: value})
+            continue
+        chunk: list[Data] = []
+        started = False
+        for record in value:
+            if not started:
+                yield _key_line(key)
+                started = True
+            chunk.append(record)
+            if len(chunk) == _CHUNK:
+                yield _dump(chunk)
+                chunk = []
+        if chunk:
+            yield _dump(chunk)
+
+
+def _key_line(key: str) -> str:
+    """Return ``key:`` as the dumper writes a key whose value is a block sequence."""
+    text = _dump({key: [None]})  # "key:\n- null\n"
+    return text[: text.index("\n") + 1]
+
+
 def dumps(data: Data) -> str:
     """Return *data* (plain JSON-compatible values) as block-style YAML text."""
-    text: str = yaml.dump(
-        data,
-        Dumper=_NoAliases,
-        sort_keys=False,
-        allow_unicode=True,
-        default_flow_style=False,
-        width=100,
-    )
-    return text
+    return _dump(data)

@@ -6,12 +6,13 @@ the first.  All checks are iterative and linear in the size of the organisation.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Collection, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from orgmodel._suggest import did_you_mean
+from orgmodel.model._arguments import record_type_problems
+from orgmodel.model._json_values import json_problem
 from orgmodel.model.problems import Problem, ProblemCode, Severity
 from orgmodel.model.records import EXTERNAL_PREFIX, Entity, Person, Role, Stake, Unit
 
@@ -49,6 +50,9 @@ class _Collector:
 
 def validate(org: Organization) -> tuple[dict[str, _Node], list[Problem], list[Problem]]:
     """Check *org*; return its id index, the errors and the warnings."""
+    wrong = record_type_problems(org)  # the other checks assume the right types
+    if wrong:
+        return {}, wrong, []
     out = _Collector()
     index = _check_ids(org, out)
     managers = _check_people(org, index, out)
@@ -197,7 +201,7 @@ def _check_units(org: Organization, index: dict[str, _Node], out: _Collector) ->
         out.error(
             ProblemCode.UNIT_CYCLE,
             f"units[{position[cycle[0]]}].parent",
-            "units nest in a cycle: " + " → ".join([*cycle, cycle[0]]),
+            "units nest in a cycle" + _cycle_text(cycle, "units"),
         )
 
 
@@ -227,6 +231,25 @@ def _cycles(parent: dict[str, str]) -> list[list[str]]:
     return cycles
 
 
+_CYCLE_HEAD, _CYCLE_TAIL = 5, 3  # members named at each end of a long cycle
+
+
+def _cycle_text(cycle: list[str], members: str) -> str:
+    """Name the members of *cycle* back to the first; a long one by its length and ends.
+
+    Examples
+    --------
+    >>> _cycle_text(["a", "b"], "people")
+    ': a → b → a'
+    >>> _cycle_text([f"p{i}" for i in range(500_000)], "people")
+    ' of 500,000 people: p0 → p1 → p2 → p3 → p4 → … → p499997 → p499998 → p499999 → p0'
+    """
+    if len(cycle) <= _CYCLE_HEAD + _CYCLE_TAIL + 1:
+        return ": " + " → ".join([*cycle, cycle[0]])
+    shown = [*cycle[:_CYCLE_HEAD], "…", *cycle[-_CYCLE_TAIL:], cycle[0]]
+    return f" of {len(cycle):,} {members}: " + " → ".join(shown)
+
+
 def _check_reporting_cycles(org: Organization, managers: dict[str, str], out: _Collector) -> None:
     cycles = _cycles(managers)
     if not cycles:
@@ -241,7 +264,7 @@ def _check_reporting_cycles(org: Organization, managers: dict[str, str], out: _C
         out.error(
             ProblemCode.REPORTING_CYCLE,
             f"people[{position[first]}].manager",
-            "reporting cycle: " + " → ".join([*ordered, first]),
+            "reporting cycle" + _cycle_text(ordered, "people"),
         )
 
 
@@ -381,53 +404,6 @@ def _check_focal(org: Organization, index: dict[str, _Node], out: _Collector) ->
         out.error(ProblemCode.UNKNOWN_REFERENCE, "focal_entity", msg)
 
 
-def _is_plain_map(value: object) -> bool:
-    """Whether *value* is a dict of strings to strings, booleans, integers or lists of strings.
-
-    The common attributes (a CSV file's, a register's) are like that, and this test
-    with exact types is much faster than the general walk.
-    """
-    if type(value) is not dict:
-        return False
-    for key, item in value.items():
-        if type(key) is not str:
-            return False
-        kind = type(item)
-        if kind is str or kind is bool or kind is int:
-            continue
-        if kind is not list:
-            return False
-        for part in item:
-            if type(part) is not str:
-                return False
-    return True
-
-
-def _json_problem(value: object) -> str | None:
-    if _is_plain_map(value):  # the common case takes a fast path
-        return None
-    stack: list[object] = [value]
-    while stack:
-        item = stack.pop()
-        if item is None or isinstance(item, str | bool | int):
-            continue
-        if isinstance(item, float):
-            if not math.isfinite(item):
-                return f"{item!r} is not a finite number"
-            continue
-        if isinstance(item, list):
-            stack.extend(item)
-            continue
-        if isinstance(item, dict):
-            for key in item:
-                if not isinstance(key, str):
-                    return f"key {key!r} is not a string"
-            stack.extend(item.values())
-            continue
-        return f"{item!r} (a {type(item).__name__}) is not a JSON value"
-    return None
-
-
 def _check_attributes(org: Organization, out: _Collector) -> None:
     groups: list[tuple[str, Any]] = [
         ("people", org.people),
@@ -438,7 +414,7 @@ def _check_attributes(org: Organization, out: _Collector) -> None:
     ]
     for name, records in groups:
         for i, record in enumerate(records):
-            if record.attributes and (why := _json_problem(record.attributes)):
+            if record.attributes and (why := json_problem(record.attributes)):
                 out.error(
                     ProblemCode.WRONG_TYPE,
                     f"{name}[{i}].attributes",

@@ -13,6 +13,7 @@ from orgmodel.analysis.ownership.paths import OwnershipPath
 from orgmodel.analysis.ownership.rights import rights_of_all
 from orgmodel.analysis.ownership.rules import Measure, OwnershipRule, Regime
 from orgmodel.model import Control, Organization
+from orgmodel.model._arguments import organization_argument
 from orgmodel.model.exceptions import OrgModelError
 from orgmodel.model.options import read_option
 from orgmodel.model.share import Share
@@ -358,6 +359,7 @@ def beneficial_owners(
     >>> [o.person for o in om.beneficial_owners(org, "acme", regime="uk-psc")]
     ['alice']
     """
+    organization_argument(org, "beneficial_owners")
     chosen = None if regime is None else read_option(regime, Regime, "regime")
     return find_beneficial_owners(
         org,
@@ -424,6 +426,7 @@ def beneficial_owners_of_all(
     >>> found["op"] == om.beneficial_owners(org, "op", regime="uk-psc")
     True
     """
+    organization_argument(org, "beneficial_owners_of_all")
     chosen = None if regime is None else read_option(regime, Regime, "regime")
     return owners_of(
         org,

@@ -34,6 +34,7 @@ from orgmodel.analysis.ownership.cycles import holders_first, strong_components
 from orgmodel.analysis.ownership.index import OwnershipIndex
 from orgmodel.analysis.ownership.votes import votes_by_entity
 from orgmodel.model import Entity, Organization
+from orgmodel.model._arguments import organization_argument
 from orgmodel.model.share import Share
 
 __all__ = ["Controller", "controllers"]
@@ -342,6 +343,7 @@ def controllers(org: Organization, entity: str) -> tuple[Controller, ...]:
     >>> print(om.controllers(org, "acme")[0])
     Alice controls Acme LLP with 60% of its votes: Alice (51%) → AS Holdings (60%) → Acme LLP
     """
+    organization_argument(org, "controllers")
     org.entity(entity)
     solver = _Solver(org, entity)
     out: list[Controller] = []

@@ -26,6 +26,7 @@ import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
 from orgmodel.model import Organization, Stake
+from orgmodel.model._arguments import organization_argument
 
 __all__ = [
     "components_of",
@@ -178,4 +179,5 @@ def ownership_cycles(org: Organization) -> tuple[tuple[str, ...], ...]:
     >>> om.ownership_cycles(org)
     (('a', 'b'),)
     """
+    organization_argument(org, "ownership_cycles")
     return find_ownership_cycles(org)

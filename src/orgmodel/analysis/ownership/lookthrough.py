@@ -23,6 +23,7 @@ from orgmodel.analysis.ownership.majority import Chains, majority_chain
 from orgmodel.analysis.ownership.network import Network, compile_network
 from orgmodel.analysis.ownership.rules import Measure, OwnershipRule, Regime
 from orgmodel.model import Organization, Share
+from orgmodel.model._arguments import organization_argument
 from orgmodel.model.options import read_option
 
 __all__ = ["effective_ownership", "look_through"]
@@ -114,6 +115,7 @@ def effective_ownership(
     orgmodel.exceptions.OptionError: 'rule' must be one of 'multiplicative', \
 'majority-chain' (got 'majority') — did you mean 'majority-chain'?
     """
+    organization_argument(org, "effective_ownership")
     return look_through(org, [entity], rule=rule, measure=measure, regime=regime)[entity]
 
 
@@ -168,6 +170,7 @@ def look_through(
     >>> om.look_through(org, ["b"])["b"] == om.effective_ownership(org, "b")
     True
     """
+    organization_argument(org, "look_through")
     chosen_rule = read_option(rule, OwnershipRule, "rule")
     chosen = read_option(measure, Measure, "measure")
     which = None if regime is None else read_option(regime, Regime, "regime")

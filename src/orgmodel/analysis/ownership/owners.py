@@ -30,6 +30,7 @@ from orgmodel.analysis.ownership.network import Network
 from orgmodel.analysis.ownership.paths import OwnershipPath, majority_paths, multiplicative_paths
 from orgmodel.analysis.ownership.rules import Measure, OwnershipRule, Regime
 from orgmodel.model import Organization, Share
+from orgmodel.model._arguments import organization_argument
 from orgmodel.model.options import read_option
 
 __all__ = ["RULES", "UltimateOwner", "look", "look_all", "ultimate_owners"]
@@ -303,6 +304,7 @@ def ultimate_owners(
     The State (state): 100%, through control
       The State → Ministry of Trade (100%) → State Timber Ltd (100%)
     """
+    organization_argument(org, "ultimate_owners")
     chosen = None if regime is None else read_option(regime, Regime, "regime")
     which = read_option(measure, Measure, "measure")
     return tuple(look(org, entity, chosen, which, lambda _holder, _share: True))

@@ -18,6 +18,7 @@ from orgmodel.analysis.roles.config import (
 )
 from orgmodel.analysis.roles.evidence import Facts
 from orgmodel.model import Employment, Organization
+from orgmodel.model._arguments import organization_argument
 from orgmodel.model.exceptions import OrgModelError
 
 if TYPE_CHECKING:
@@ -80,6 +81,7 @@ def classify(
     ownership → coo (0.25): an employee
     focus → coo (3): operational work: budgeting, coordination and operations
     """
+    organization_argument(org, "classify")
     given: object = ClassifierConfig() if config is None else config
     if not isinstance(given, ClassifierConfig):
         msg = f"'config' must be a ClassifierConfig (got {type(given).__name__})"

@@ -24,6 +24,7 @@ import csv
 import io
 from typing import Final
 
+from orgmodel.io._csv_guard import unclosed_message, unclosed_quote
 from orgmodel.io._files import check_text, decode
 from orgmodel.model.exceptions import ValidationError
 from orgmodel.model.problems import Problem, ProblemCode
@@ -92,4 +93,10 @@ def rows_of(text: str, source: str, delimiter: str, skip: int = 0) -> list[list[
     except csv.Error as err:
         problem = Problem(ProblemCode.SYNTAX_ERROR, f"line {reader.line_num}", f"not valid: {err}")
         raise ValidationError([problem], source=source) from err
+    # issue 14: a quote that never closes would swallow the rest of the file
+    if rows and (opened := unclosed_quote(text, rows[-1], delimiter)) is not None:
+        problem = Problem(
+            ProblemCode.SYNTAX_ERROR, f"line {opened}", unclosed_message(text, opened)
+        )
+        raise ValidationError([problem], source=source)
     return rows[skip:]
