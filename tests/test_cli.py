@@ -764,3 +764,12 @@ def test_ownership_prints_a_disagreeing_declaration_as_a_warning():
     assert "warning: " in result.stderr
     assert result.stderr.count("declares 30%") == 1
     assert "disagrees with the 0%" in result.stderr
+
+
+def test_convert_prints_the_psc_joint_holders_warning_once():
+    """Reading a snapshot whose PSCs hold over 100% says so in one warning line."""
+    source = Path(__file__).parent / "data" / "psc" / "joint.txt"
+    result = run("convert", str(source), "-", "--to", "json")
+    assert result.exit_code == EXIT_OK
+    assert result.stderr.count("warning: the PSCs of") == 1
+    assert "GB-COH-00000080" in result.stderr

@@ -569,3 +569,15 @@ def test_an_unreadable_path_is_a_file_access_error(tmp_path, name):
     """A missing file, or a directory, is a FileAccessError saying which."""
     with pytest.raises(om.FileAccessError, match=r"no such file|is a directory"):
         read_psc(tmp_path / name)
+
+
+def test_the_joint_holders_warning_is_public_and_an_orgmodel_warning():
+    """PscJointWarning lives in orgmodel.exceptions and derives from OrgModelWarning."""
+    assert om.exceptions.PscJointWarning is PscJointWarning is om.PscJointWarning
+    assert issubclass(PscJointWarning, om.OrgModelWarning)
+
+
+def test_the_readers_are_public_in_orgmodel_io():
+    """read_psc and from_psc_lines are importable from orgmodel.io."""
+    assert om.io.read_psc is read_psc
+    assert om.io.from_psc_lines is from_psc_lines

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from orgmodel._suggest import did_you_mean
-from orgmodel.cli.output import report_warnings, status
+from orgmodel.cli.output import library_warnings, report_warnings, status
 from orgmodel.model.exceptions import ShareError, ValidationError
 from orgmodel.model.share import Share
 
@@ -119,7 +119,7 @@ def load(path: Path, fmt: str) -> Organization:
     """Load *path* in format *fmt*, with a progress line on a terminal."""
     context = click.get_current_context(silent=True)
     options = context.meta.get(_READ, {}) if context is not None else {}
-    with status(f"Loading {path.name}"):
+    with library_warnings(str(path)), status(f"Loading {path.name}"):
         import orgmodel as om  # noqa: PLC0415 - keeps --help fast
 
         return om.load(path, format=fmt, columns=options.get("columns"), sheet=options.get("sheet"))

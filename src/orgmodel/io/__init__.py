@@ -34,6 +34,7 @@ from __future__ import annotations
 from orgmodel.io._api import Format, dump, dumps, load, loads
 from orgmodel.io._bods import BodsExport, bods_export, from_bods, to_bods
 from orgmodel.io._mapping import organization_from_data, organization_to_data
+from orgmodel.io._psc import from_psc_lines, read_psc
 
 __all__ = [
     "BodsExport",
@@ -42,9 +43,11 @@ __all__ = [
     "dump",
     "dumps",
     "from_bods",
+    "from_psc_lines",
     "load",
     "loads",
     "organization_from_data",
     "organization_to_data",
+    "read_psc",
     "to_bods",
 ]

@@ -16,15 +16,12 @@ from collections import defaultdict
 import attrs
 
 from orgmodel.model import Role, Stake
+from orgmodel.model.exceptions import PscJointWarning
 
 __all__ = ["PscJointWarning", "mark_joint"]
 
 _EPSILON = 1e-9
 _SHOWN = 5
-
-
-class PscJointWarning(UserWarning):
-    """Some companies' PSCs hold more than 100% between them: read as joint holders."""
 
 
 def mark_joint(stakes: list[Stake], maybe: set[str]) -> list[Stake]:

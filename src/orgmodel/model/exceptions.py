@@ -26,6 +26,7 @@ __all__ = [
     "OptionError",
     "OrgModelError",
     "OrgModelWarning",
+    "PscJointWarning",
     "RenderError",
     "ShareError",
     "SingularOwnershipError",
@@ -132,6 +133,10 @@ class DeclaredFigureWarning(OrgModelWarning):
     """A declared indirect holding disagrees with the figure its chain in the file gives."""
 
 
+class PscJointWarning(OrgModelWarning):
+    """Some companies' PSCs hold more than 100% between them: read as joint holders."""
+
+
 # Shown and pickled under their public home, as numpy's ``set_module`` does: a
 # traceback reads ``orgmodel.exceptions.ValidationError``, the name users import.
 for _cls in (
@@ -147,6 +152,7 @@ for _cls in (
     OrgModelWarning,
     BodsExportWarning,
     DeclaredFigureWarning,
+    PscJointWarning,
 ):
     _cls.__module__ = "orgmodel.exceptions"
 del _cls
