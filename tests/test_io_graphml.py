@@ -113,3 +113,23 @@ def test_bods_json_that_is_not_bods_is_refused(tmp_path):
 def test_format_of_path(name, fmt):
     """The longest suffix names the format; a bare suffix is no file name."""
     assert format_of_path(Path(name)) is fmt
+
+
+def test_register_stakes_round_trip(tmp_path):
+    """Open ends, control, roles and declared indirect holdings survive a GraphML file."""
+    org = om.Organization(
+        name="Register",
+        people=[om.Person("ann", "Ann"), om.Person("bo", "Bo")],
+        entities=[
+            om.Entity("co", "Co Ltd"),
+            om.Entity("tr", "Trust", kind=om.EntityKind.ARRANGEMENT),
+        ],
+        stakes=[
+            om.Stake("ann", "co", om.Share.parse(">25%"), voting=om.Share.parse("(50-75)%")),
+            om.Stake("bo", "co", om.Share.exact(0.0), control=[om.Control.BOARD_APPOINTMENT]),
+            om.Stake("bo", "tr", om.Share.exact(0.0), roles=[om.Role.SETTLOR]),
+            om.Stake("ann", "co", om.Share.parse("(25-50]%"), indirect=True),
+        ],
+    )
+    om.dump(org, tmp_path / "register.graphml")
+    assert om.load(tmp_path / "register.graphml") == org

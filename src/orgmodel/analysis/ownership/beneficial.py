@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from orgmodel._speed.gc_pause import gc_paused
 from orgmodel.analysis.ownership.declared import DeclaredFigure
 from orgmodel.analysis.ownership.owners import RULES, UltimateOwner, look_all
 from orgmodel.analysis.ownership.paths import OwnershipPath
@@ -225,9 +226,10 @@ def owners_of(
             or _may_meet(share.upper, level, strict=strict, is_open=share.upper_open)
         )
 
-    looked = look_all(org, wanted, regime, measure, keep)
-    table = _Table(people, regime, rule_of(regime), level, strict)
-    return {e: _records(table, looked[e], rights_of.get(e, {})) for e in wanted}
+    with gc_paused():  # millions of acyclic records: no collection until they are made
+        looked = look_all(org, wanted, regime, measure, keep)
+        table = _Table(people, regime, rule_of(regime), level, strict)
+        return {e: _records(table, looked[e], rights_of.get(e, {})) for e in wanted}
 
 
 @attrs.frozen

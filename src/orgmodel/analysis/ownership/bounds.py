@@ -45,6 +45,32 @@ def _possible_majority(share: Share) -> bool:
     return share.upper > MAJORITY
 
 
+def _end(share: Share, *, upper: bool) -> tuple[bool, bool]:
+    """Return whether *share*'s upper (else lower) end is open, and whether it contributes."""
+    if upper:
+        return share.upper_open, share.upper > 0.0
+    return share.lower_open, share.lower > 0.0 or share.lower_open
+
+
+def _first(
+    holders_of: Mapping[str, list[tuple[str, Share]]], target: str, *, upper: bool
+) -> tuple[set[str], set[tuple[str, bool]], deque[tuple[str, bool]]]:
+    """Start :func:`_tainted` at the target's own holders: most are held by nobody."""
+    tainted: set[str] = set()
+    seen: set[tuple[str, bool]] = set()
+    queue: deque[tuple[str, bool]] = deque()
+    for holder, share in holders_of.get(target, ()):
+        end_open, contributes = _end(share, upper=upper)
+        if not contributes:
+            continue
+        if end_open:
+            tainted.add(holder)
+        if holder in holders_of and (holder, end_open) not in seen:
+            seen.add((holder, end_open))
+            queue.append((holder, end_open))
+    return tainted, seen, queue
+
+
 def _tainted(
     holders_of: Mapping[str, list[tuple[str, Share]]],
     target: str,
@@ -58,23 +84,20 @@ def _tainted(
     twice, so the search is linear in the stakes above *target*.
     """
     follows = _possible_majority if upper else _certain_majority
-    seen: set[tuple[str, bool]] = set()
-    queue: deque[tuple[str, bool, bool]] = deque([(target, False, True)])
-    tainted: set[str] = set()
+    tainted, seen, queue = _first(holders_of, target, upper=upper)
     while queue:
-        node, is_open, first = queue.popleft()
-        for holder, share in holders_of.get(node, ()):
-            end_open = share.upper_open if upper else share.lower_open
-            contributes = share.upper > 0.0 if upper else (share.lower > 0.0 or end_open)
-            if not contributes or (majority and not first and not follows(share)):
+        node, is_open = queue.popleft()
+        for holder, share in holders_of[node]:
+            end_open, contributes = _end(share, upper=upper)
+            if not contributes or (majority and not follows(share)):
                 continue
-            carries = is_open or (end_open and (first or not majority))
-            if (holder, carries) in seen:
-                continue
-            seen.add((holder, carries))
-            if carries:
-                tainted.add(holder)
-            queue.append((holder, carries, False))
+            carries = is_open or (end_open and not majority)
+            if (holder, carries) not in seen:
+                seen.add((holder, carries))
+                if carries:
+                    tainted.add(holder)
+                if holder in holders_of:
+                    queue.append((holder, carries))
     return tainted
 
 
@@ -129,12 +152,15 @@ def open_ends(
 def shares_with_ends(
     found: Mapping[str, tuple[float, float]],
     ends: tuple[set[str], set[str]] = (set(), set()),
+    *,
+    memo: dict[tuple[float, float, bool, bool], Share] | None = None,
 ) -> dict[str, Share]:
     """Turn raw ``(lower, upper)`` figures into shares, largest first, with open ends.
 
     Bounds are clipped to [0, 1]; an upper bound clipped at 100% is attained (nobody
     holds more than the whole), and an end is open only in a range, never on an exact
-    figure.
+    figure.  *memo* (a dict the caller keeps) makes one :class:`Share` per figure
+    across calls: a register's millions of holdings have a few hundred figures.
 
     Examples
     --------
@@ -146,13 +172,18 @@ def shares_with_ends(
         (-max(0.0, min(lo, hi, 1.0)), -max(0.0, min(hi, 1.0)), h, hi <= 1.0)
         for h, (lo, hi) in found.items()
     )
+    made = {} if memo is None else memo
     out = {}
     for low, high, holder, unclipped in rows:
         is_range = -low < -high
-        out[holder] = Share(
+        key = (
             -low,
             -high,
-            lower_open=is_range and holder in lower_open,
-            upper_open=is_range and unclipped and holder in upper_open,
+            is_range and holder in lower_open,
+            is_range and unclipped and holder in upper_open,
         )
+        share = made.get(key)
+        if share is None:
+            share = made[key] = Share(key[0], key[1], lower_open=key[2], upper_open=key[3])
+        out[holder] = share
     return out

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
+from orgmodel._speed.gc_pause import gc_paused
 from orgmodel.analysis.ownership.bounds import (
     any_open,
     holders_index,
@@ -144,8 +145,21 @@ def look_all(
     *keep* is called with the entity, each holder's id and its counted share.  The
     links are drawn and the targets solved once, in one block; what each target
     needs beside (open ends, declared figures, paths) is read from indexes built
-    once, so the cost is about that of the look-through, not one per entity.
+    once, so the cost is about that of the look-through, not one per entity.  The
+    records made are acyclic, so the garbage collector is paused while they are
+    (:func:`~orgmodel._speed.gc_pause.gc_paused`).
     """
+    with gc_paused():
+        return _look_all(org, entities, regime, measure, keep)
+
+
+def _look_all(
+    org: Organization,
+    entities: Sequence[str],
+    regime: Regime | None,
+    measure: Measure,
+    keep: Callable[[str, str, Share], bool],
+) -> dict[str, list[UltimateOwner]]:
     rule = RULES[regime]
     majority = rule is OwnershipRule.MAJORITY_CHAIN
     links = regime_links(org, regime)
@@ -156,6 +170,7 @@ def look_all(
     names = dict(people)
     names.update((e.id, e.name) for e in org.entities)
     context = _Context(net, chains, links, names, people, {})
+    memo: dict[tuple[float, float, bool, bool], Share] = {}  # one Share per figure
     out: dict[str, list[UltimateOwner]] = {}
     for entity, found in zip(entities, raw, strict=True):
         if not found and entity not in index.stakes:
@@ -167,7 +182,7 @@ def look_all(
             if holders_of is not None
             else (set(), set())
         )
-        computed = shares_with_ends(figures, ends)
+        computed = shares_with_ends(figures, ends, memo=memo)
         shares, declared = merge_declared(org, entity, computed, measure, index=index)
         kept = {h: share for h, share in shares.items() if keep(entity, h, share)}
         out[entity] = (
