@@ -208,10 +208,13 @@ def solve(
     Also returns the network, and the majority links the majority-chain rule followed
     (``None`` under the multiplicative rule).
     """
-    net = compile_network(org, measure, wanted, stakes=links.stakes)
+    # every entity wanted (a whole register): the whole network, with no climb to find
+    # the part above the targets
+    part = None if len(wanted) == len(org.entities) else wanted
+    net = compile_network(org, measure, part, stakes=links.stakes)
     targets = [net.index[e] for e in wanted]
     if rule is OwnershipRule.MULTIPLICATIVE:
         return integrated(net, targets), net, None
-    votes = compile_network(org, Measure.VOTING, wanted, stakes=links.stakes, open_steps=True)
+    votes = compile_network(org, Measure.VOTING, part, stakes=links.stakes, open_steps=True)
     chains = Chains.of(votes)
     return majority_chain(net, chains, targets), net, chains
