@@ -362,14 +362,7 @@ def beneficial_owners(
     ['alice']
     """
     organization_argument(org, "beneficial_owners")
-    chosen = None if regime is None else read_option(regime, Regime, "regime")
-    return find_beneficial_owners(
-        org,
-        entity,
-        threshold=threshold,
-        regime=chosen,
-        measure=read_option(measure, Measure, "measure"),
-    )
+    return _checked(org, [entity], threshold, regime, measure)[entity]
 
 
 def beneficial_owners_of_all(
@@ -429,11 +422,17 @@ def beneficial_owners_of_all(
     True
     """
     organization_argument(org, "beneficial_owners_of_all")
+    return _checked(org, entities, threshold, regime, measure)
+
+
+def _checked(
+    org: Organization,
+    entities: Iterable[str] | None,
+    threshold: object,
+    regime: object,
+    measure: object,
+) -> dict[str, tuple[BeneficialOwner, ...]]:
+    """Return :func:`owners_of` once the regime and the measure are read as options."""
     chosen = None if regime is None else read_option(regime, Regime, "regime")
-    return owners_of(
-        org,
-        entities,
-        threshold=threshold,
-        regime=chosen,
-        measure=read_option(measure, Measure, "measure"),
-    )
+    which = read_option(measure, Measure, "measure")
+    return owners_of(org, entities, threshold=threshold, regime=chosen, measure=which)

@@ -130,7 +130,8 @@ def look(
     the holders it keeps only.  Holders come largest share first.
     """
     org.entity(entity)
-    return look_all(org, [entity], regime, measure, lambda _e, h, share: keep(h, share))[entity]
+    with gc_paused():  # the records made are acyclic: no collection until they are
+        return look_all(org, [entity], regime, measure, lambda _e, h, s: keep(h, s))[entity]
 
 
 def look_all(
@@ -146,20 +147,9 @@ def look_all(
     links are drawn and the targets solved once, in one block; what each target
     needs beside (open ends, declared figures, paths) is read from indexes built
     once, so the cost is about that of the look-through, not one per entity.  The
-    records made are acyclic, so the garbage collector is paused while they are
+    records it makes are acyclic: callers making many pause the garbage collector
     (:func:`~orgmodel._speed.gc_pause.gc_paused`).
     """
-    with gc_paused():
-        return _look_all(org, entities, regime, measure, keep)
-
-
-def _look_all(
-    org: Organization,
-    entities: Sequence[str],
-    regime: Regime | None,
-    measure: Measure,
-    keep: Callable[[str, str, Share], bool],
-) -> dict[str, list[UltimateOwner]]:
     rule = RULES[regime]
     majority = rule is OwnershipRule.MAJORITY_CHAIN
     links = regime_links(org, regime)
