@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import warnings
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -28,12 +29,14 @@ def _link(company: str, psc: str, kind: str = "individual") -> str:
     return f"/company/{company}/persons-with-significant-control/{kind}/{psc}"
 
 
-def _owners(org: om.Organization, company: str, regime: str | None = "uk-psc") -> list[tuple]:
+def _owners(
+    org: om.Organization, company: str, regime: str | None = "uk-psc"
+) -> list[tuple[str, str, bool]]:
     found = om.beneficial_owners(org, CO + company, regime=regime)
     return [(o.person.rsplit("/", 1)[-1], str(o.share), o.certain) for o in found]
 
 
-def _line(data: dict[str, object], company: object = "00000001") -> str:
+def _line(data: Mapping[str, object], company: object = "00000001") -> str:
     return json.dumps({"company_number": company, "data": data})
 
 
@@ -578,6 +581,6 @@ def test_the_joint_holders_warning_is_public_and_an_orgmodel_warning():
 
 
 def test_the_readers_are_public_in_orgmodel_io():
-    """read_psc and from_psc_lines are importable from orgmodel.io."""
-    assert om.io.read_psc is read_psc
-    assert om.io.from_psc_lines is from_psc_lines
+    """read_psc and from_psc_lines are importable from orgmodel and orgmodel.io."""
+    assert om.io.read_psc is om.read_psc is read_psc
+    assert om.io.from_psc_lines is om.from_psc_lines is from_psc_lines
