@@ -134,6 +134,14 @@ def test_a_ministry_controlled_by_statute_passes_its_holding_to_the_state(regime
     assert (owner.holder, owner.via) == ("state", ("control",))
 
 
+def test_the_route_is_an_enum_written_as_its_text():
+    """The route through control is Route.CONTROL, and plain "control" in the JSON form."""
+    (owner,) = om.ultimate_owners(from_bods(state_owned()), "co", regime="uk-psc")
+    assert owner.via == (om.Route.CONTROL,)
+    assert type(owner.via[0]) is om.Route
+    assert json.loads(json.dumps(owner.to_dict()))["via"] == ["control"]
+
+
 def test_control_only_interests_are_control_not_shares():
     """Failure 2: control interests are Stake.control, with a share of exactly 0."""
     org = from_bods(state_owned())

@@ -52,7 +52,7 @@ from orgmodel.analysis.ownership.lookthrough import effective_ownership, look_th
 from orgmodel.analysis.ownership.owners import UltimateOwner, ultimate_owners
 from orgmodel.analysis.ownership.paths import PATH_LIMIT, SEARCH_LIMIT, OwnershipPath, PathStep
 from orgmodel.analysis.ownership.power import PowerMethod, Unallocated, banzhaf, shapley_shubik
-from orgmodel.analysis.ownership.rules import Measure, OwnershipRule, Regime
+from orgmodel.analysis.ownership.rules import Measure, OwnershipRule, Regime, Route
 
 __all__ = [
     "PATH_LIMIT",
@@ -68,6 +68,7 @@ __all__ = [
     "PathStep",
     "PowerMethod",
     "Regime",
+    "Route",
     "UltimateOwner",
     "Unallocated",
     "banzhaf",

@@ -12,7 +12,7 @@ from orgmodel.analysis.ownership.declared import DeclaredFigure
 from orgmodel.analysis.ownership.owners import RULES, UltimateOwner, look_all
 from orgmodel.analysis.ownership.paths import OwnershipPath
 from orgmodel.analysis.ownership.rights import rights_of_all
-from orgmodel.analysis.ownership.rules import Measure, OwnershipRule, Regime
+from orgmodel.analysis.ownership.rules import Measure, OwnershipRule, Regime, Route
 from orgmodel.model import Control, Organization
 from orgmodel.model._arguments import organization_argument
 from orgmodel.model.exceptions import OrgModelError
@@ -86,10 +86,11 @@ class BeneficialOwner:
     paths_complete : bool
         ``False`` when the path search hit its cap, so some paths are not listed.
         The share is exact regardless: it never comes from the paths.
-    via : tuple of str
-        How the owner was reached where it was not through shares alone:
-        ``"control"`` (a right of control the regime counts, or control of an
-        entity nobody holds shares in), ``"trust"``, ``"nominee"``, ``"joint"``,
+    via : tuple of Route
+        How the owner was reached where it was not through shares alone (each
+        :class:`~orgmodel.Route` is also its text): ``"control"`` (a right of
+        control the regime counts, or control of an entity nobody holds shares in),
+        ``"trust"``, ``"nominee"``, ``"joint"``,
         ``"declared"`` (a declared indirect holding that counts because the file has
         no chain for it, or that narrows the figure its chain gives).  Empty for
         shares only.
@@ -109,7 +110,7 @@ class BeneficialOwner:
     regime: Regime | None
     rule: OwnershipRule
     paths_complete: bool = True
-    via: tuple[str, ...] = ()
+    via: tuple[Route, ...] = ()
     declared: DeclaredFigure | None = None
     control: tuple[Control, ...] = ()
 
@@ -255,7 +256,7 @@ def _records(
         by_share = _meets(share.lower, table.level, strict=table.strict, is_open=share.lower_open)
         via = set() if owner is None else set(owner.via)
         if holder in rights and not by_share:
-            via.add("control")
+            via.add(Route.CONTROL)
         records.append(
             BeneficialOwner(
                 person=holder,

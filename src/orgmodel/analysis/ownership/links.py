@@ -41,7 +41,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from orgmodel.analysis.ownership.rules import Regime
+from orgmodel.analysis.ownership.rules import Regime, Route
 from orgmodel.model import Control, EntityKind, Organization, Role, Share, Stake
 
 __all__ = ["CONTROLLING", "TRUST_PARTIES", "Links", "regime_links"]
@@ -85,11 +85,11 @@ class Links:
     """
 
     stakes: Sequence[Stake]
-    via: dict[tuple[str, str], str]
+    via: dict[tuple[str, str], Route]
 
 
 def _party_link(
-    stake: Stake, how: str, via: dict[tuple[str, str], str], share: Share = _WHOLE
+    stake: Stake, how: Route, via: dict[tuple[str, str], Route], share: Share = _WHOLE
 ) -> Stake:
     via[stake.holder, stake.entity] = how
     return attrs.evolve(stake, share=share, voting=None, profit_share=None)
@@ -128,8 +128,10 @@ def regime_links(org: Organization, regime: Regime | None = None) -> Links:
     ...     ],
     ... )
     >>> links = regime_links(org)
-    >>> [(s.holder, s.entity, str(s.share)) for s in links.stakes], links.via
-    ([('min', 'co', '100%'), ('state', 'min', '100%')], {('state', 'min'): 'control'})
+    >>> [(s.holder, s.entity, str(s.share)) for s in links.stakes]
+    [('min', 'co', '100%'), ('state', 'min', '100%')]
+    >>> links.via
+    {('state', 'min'): <Route.CONTROL: 'control'>}
     """
     stakes = org.stakes
     plain = not any(s.indirect or s.control or s.roles for s in stakes) and not any(
@@ -156,18 +158,18 @@ class _Rules:
         self.joint_totals = _joint_totals(stakes)
         self.nominated = {s.entity for s in stakes if Role.NOMINATOR in s.roles}
         self.people = {p.id for p in org.people}
-        self.via: dict[tuple[str, str], str] = {}
+        self.via: dict[tuple[str, str], Route] = {}
 
     def link(self, s: Stake) -> Stake | None:
         """Return the link *s* stands for under the regime, or ``None`` for none."""
         roles = set(s.roles)
         if s.entity in self.nominated and roles & {Role.NOMINATOR, Role.NOMINEE}:
             # a nominee holds nothing for itself
-            return _party_link(s, "nominee", self.via) if Role.NOMINATOR in roles else None
+            return _party_link(s, Route.NOMINEE, self.via) if Role.NOMINATOR in roles else None
         kind = self.kinds.get(s.entity)
         if kind in _ARRANGEMENTS and roles & TRUST_PARTIES[None]:  # a party to a trust
             if roles & self.parties or (self.regime is Regime.UK_PSC and s.control):
-                return _party_link(s, "trust", self.via)
+                return _party_link(s, Route.TRUST, self.via)
             return s if s.share.upper > 0.0 else None
         joint = Role.JOINT_HOLDER in roles or (
             kind is EntityKind.ARRANGEMENT
@@ -177,8 +179,8 @@ class _Rules:
         )
         if joint and self.regime is Regime.UK_PSC:
             whole = _WHOLE if kind is EntityKind.ARRANGEMENT else self.joint_totals[s.entity]
-            return _party_link(s, "joint", self.via, whole)
+            return _party_link(s, Route.JOINT, self.via, whole)
         controlling = any(c in CONTROLLING for c in s.control)
         if controlling and s.entity not in self.equity and s.share.upper == 0.0:
-            return _party_link(s, "control", self.via)
+            return _party_link(s, Route.CONTROL, self.via)
         return s

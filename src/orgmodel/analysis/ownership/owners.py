@@ -29,7 +29,7 @@ from orgmodel.analysis.ownership.lookthrough import solve
 from orgmodel.analysis.ownership.majority import Chains
 from orgmodel.analysis.ownership.network import Network
 from orgmodel.analysis.ownership.paths import OwnershipPath, majority_paths, multiplicative_paths
-from orgmodel.analysis.ownership.rules import Measure, OwnershipRule, Regime
+from orgmodel.analysis.ownership.rules import Measure, OwnershipRule, Regime, Route
 from orgmodel.model import Organization, Share
 from orgmodel.model._arguments import organization_argument
 from orgmodel.model.options import read_option
@@ -67,9 +67,10 @@ class UltimateOwner:
         when the file declares the holding but has no chain for it.
     declared : DeclaredFigure or None
         The declared indirect holding, if the file declares one.
-    via : tuple of str
+    via : tuple of Route
         How the holder was reached where it was not through shares alone:
-        ``"control"``, ``"trust"``, ``"nominee"``, ``"joint"``, ``"declared"``.
+        :class:`~orgmodel.Route` members (each is also its text: ``"control"``, ``"trust"``,
+        ``"nominee"``, ``"joint"``, ``"declared"``).
     paths : tuple of OwnershipPath
         The chains of stakes that give the computed figure, largest first; capped.
     paths_complete : bool
@@ -82,7 +83,7 @@ class UltimateOwner:
     share: Share
     computed: Share | None
     declared: DeclaredFigure | None = None
-    via: tuple[str, ...] = ()
+    via: tuple[Route, ...] = ()
     paths: tuple[OwnershipPath, ...] = ()
     paths_complete: bool = True
 
@@ -215,7 +216,7 @@ def _owners(
     out = []
     for holder, share in kept.items():
         found_paths = tuple(paths.get(net.index[holder], ())) if holder in net.index else ()
-        via = (
+        via: set[Route] = (
             {
                 via_of[s.holder, s.entity]
                 for p in found_paths
@@ -227,7 +228,7 @@ def _owners(
         )
         figure = declared.get(holder)
         if figure is not None and (figure.computed is None or share != computed.get(holder)):
-            via.add("declared")
+            via.add(Route.DECLARED)
         out.append(
             UltimateOwner(
                 holder=holder,

@@ -1,4 +1,4 @@
-"""The enumerations of the ownership analyses: rules, measures and regimes."""
+"""The enumerations of the ownership analyses: rules, measures, regimes and routes."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import enum
 
 from orgmodel.model import Share, Stake
 
-__all__ = ["Measure", "OwnershipRule", "Regime", "measure_of"]
+__all__ = ["Measure", "OwnershipRule", "Regime", "Route", "measure_of"]
 
 
 class OwnershipRule(enum.Enum):
@@ -24,6 +24,40 @@ class OwnershipRule(enum.Enum):
 
     MULTIPLICATIVE = "multiplicative"
     MAJORITY_CHAIN = "majority-chain"
+
+
+class Route(enum.StrEnum):
+    """How an owner was reached where it was not through shares alone.
+
+    The ``via`` of :class:`~orgmodel.BeneficialOwner` and
+    :class:`~orgmodel.UltimateOwner` lists these; each is also its text
+    (``Route.CONTROL == "control"``), as the JSON output writes it.  The rules behind
+    each are in ``docs/ownership-rules.md``.
+
+    ``CONTROL``
+        A right of control the regime counts, or control of an entity nobody holds
+        shares in (a state over its ministry).
+    ``TRUST``
+        Through a trust, to the parties the regime names.
+    ``NOMINEE``
+        Through a nominee, to the nominator behind it.
+    ``JOINT``
+        A joint holding, each joint holder treated as holding the whole.
+    ``DECLARED``
+        A declared indirect holding that counts because the file has no chain for it,
+        or that narrows the figure its chain gives.
+
+    Examples
+    --------
+    >>> Route("trust") is Route.TRUST, Route.CONTROL == "control"
+    (True, True)
+    """
+
+    CONTROL = "control"
+    TRUST = "trust"
+    NOMINEE = "nominee"
+    JOINT = "joint"
+    DECLARED = "declared"
 
 
 class Measure(enum.Enum):
