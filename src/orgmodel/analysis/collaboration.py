@@ -54,8 +54,8 @@ import attrs
 
 from orgmodel.analysis._hierarchy import Hierarchy
 from orgmodel.analysis.roles import classify
-from orgmodel.analysis.roles.config import RoleAssessment, RoleLabel
-from orgmodel.analysis.roles.evidence import listing
+from orgmodel.analysis.roles.records import RoleAssessment, RoleLabel
+from orgmodel.analysis.roles.text import listing
 from orgmodel.model import Organization, Person
 from orgmodel.model.exceptions import OrgModelError
 

@@ -61,6 +61,7 @@ class ProblemCode(enum.Enum):
     UNKNOWN_TAG = "unknown-tag"
     UNALLOCATED_SHARES = "unallocated-shares"
     NO_FOCAL_ENTITY = "no-focal-entity"
+    NO_RESPONSIBILITIES = "no-responsibilities"
 
 
 @attrs.frozen

@@ -1,4 +1,4 @@
-"""Scoring the evidence into labels: :func:`classify` and :func:`classification_frame`.
+"""Scoring the evidence into labels: :func:`classify`.
 
 The evidence is gathered by :mod:`.evidence`; the weights and thresholds are the
 :class:`~orgmodel.analysis.roles.config.ClassifierConfig`.  The package
@@ -7,30 +7,39 @@ The evidence is gathered by :mod:`.evidence`; the weights and thresholds are the
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING
-
-from orgmodel.analysis.roles.config import (
-    ClassifierConfig,
+from orgmodel.analysis.roles.config import ClassifierConfig
+from orgmodel.analysis.roles.evidence import Facts
+from orgmodel.analysis.roles.records import (
+    Classification,
+    Direction,
     Evidence,
+    EvidenceSource,
     RoleAssessment,
     RoleLabel,
 )
-from orgmodel.analysis.roles.evidence import Facts
 from orgmodel.model import Employment, Organization
 from orgmodel.model.exceptions import OrgModelError
+from orgmodel.model.problems import Problem, ProblemCode, Severity
+from orgmodel.model.vocabulary import Axis
 
-if TYPE_CHECKING:
-    import pandas as pd
-
-__all__ = ["classification_frame", "classify"]
+__all__ = ["classify"]
 
 _EPSILON = 1e-9  # scores within this of a threshold count as reaching it
+_NO_RESPONSIBILITIES = (
+    "no responsibilities are given, so labels rest on titles, stakes and structure"
+)
+_NOT_LOOKED_THROUGH = (
+    "no focal entity, and every entity holds a stake in another, so no operating "
+    "entity stands out: stakes are judged as held directly; set focal_entity to look "
+    "through them"
+)
+_VACANCY = Evidence(
+    Axis.OWNERSHIP, Direction.NEUTRAL, 0.0, "a vacant post: nobody to classify",
+    EvidenceSource.VACANCY,
+)  # fmt: skip
 
 
-def classify(
-    org: Organization, *, config: ClassifierConfig | None = None
-) -> dict[str, RoleAssessment]:
+def classify(org: Organization, *, config: ClassifierConfig | None = None) -> Classification:
     """Classify every person as partner-like, COO-like, hybrid or neither.
 
     Parameters
@@ -40,17 +49,24 @@ def classify(
         (several entities and none named), in whichever *operating* entity — one
         that holds no stakes itself — the person holds most of.
     config : ClassifierConfig, optional
-        Weights and thresholds; the documented defaults when omitted.
+        Weights, thresholds and the title lexicon; the documented defaults when
+        omitted.
 
     Returns
     -------
-    dict of str to RoleAssessment
-        One assessment for every person, in the organisation's order.
+    Classification
+        A dict of one assessment for every person, in the organisation's order; a
+        vacant post is ``neither``, with the evidence "a vacant post".  Its
+        ``warnings`` say what holds for the whole organisation — once: that no
+        responsibilities are given, so the labels rest on titles, stakes and
+        structure (``no-responsibilities``); that stakes could not be looked
+        through (``no-focal-entity``).
 
     Raises
     ------
     OrgModelError
-        When *config* is not a :class:`ClassifierConfig`.
+        When *org* is not an :class:`~orgmodel.Organization` or *config* not a
+        :class:`ClassifierConfig`.
 
     Examples
     --------
@@ -79,7 +95,17 @@ def classify(
     ownership → coo (1): holds no stake in Firm Ltd
     ownership → coo (0.25): an employee
     focus → coo (3): operational work: budgeting, coordination and operations
+
+    Without responsibilities the labels rest on titles, stakes and structure, and
+    the result says so once:
+
+    >>> hr = om.Organization(name="HR export", people=[om.Person("a", "Ann", title="COO")])
+    >>> print(om.classify(hr).warnings[0].message)
+    no responsibilities are given, so labels rest on titles, stakes and structure
     """
+    if not isinstance(org, Organization):
+        msg = f"classify takes an Organization (got {type(org).__name__})"
+        raise OrgModelError(msg)
     given: object = ClassifierConfig() if config is None else config
     if not isinstance(given, ClassifierConfig):
         msg = f"'config' must be a ClassifierConfig (got {type(given).__name__})"
@@ -91,10 +117,15 @@ def classify(
     # oversee — are assessed from a few shared facts (Facts.key): equal facts give
     # equal results, computed once.
     alike: dict[tuple[object, ...], _Outcome] = {}
-    personal, leaders, roots = facts.personal, facts.leaders, facts.roots
+    personal, leaders, roots, vacant = facts.personal, facts.leaders, facts.roots, facts.vacant
     employee = Employment.EMPLOYEE
+    tagged = False
     for person in org.people:
         pid = person.id
+        if vacant and pid in vacant:
+            out[pid] = RoleAssessment(person, *_VACANT)
+            continue
+        tagged = tagged or bool(person.responsibilities)
         key: tuple[object, ...] | None = None
         if pid in leaders:
             key = facts.key(person)
@@ -104,7 +135,7 @@ def classify(
         found: _Outcome | None
         if key is None:
             held = facts.holdings.get(pid)
-            stake = held.share.lower if held is not None else 0.0
+            stake = (held.share.lower, held.strength, held.material) if held else _NO_STAKE
             found = _assess(*facts.evidence(person), stake, config)
         else:
             found = alike.get(key)
@@ -112,25 +143,46 @@ def classify(
                 unordered = (*key[:2], frozenset(person.responsibilities), *key[3:])
                 found = alike.get(unordered)
                 if found is None:
-                    found = _assess(*facts.evidence(person), 0.0, config)
+                    found = _assess(*facts.evidence(person), _NO_STAKE, config)
                     alike[unordered] = found
                 alike[key] = found
-        out[pid] = RoleAssessment(person, *found)
-    return out
+        label, partner, coo, own, focus, orient, share, material, evidence = found
+        out[pid] = RoleAssessment(
+            person, label, partner, coo, own, focus, orient, share, evidence, material=material
+        )
+    warnings = []
+    if org.people and not tagged and len(vacant) < len(org.people):
+        warnings.append(_warning(ProblemCode.NO_RESPONSIBILITIES, "people", _NO_RESPONSIBILITIES))
+    if not facts.looked_through:
+        warnings.append(_warning(ProblemCode.NO_FOCAL_ENTITY, "focal_entity", _NOT_LOOKED_THROUGH))
+    return Classification(out, warnings)
 
 
-#: Everything of a RoleAssessment but the person, in field order.
-_Outcome = tuple[RoleLabel, float, float, float, float, float, float, tuple[Evidence, ...]]
+def _warning(code: ProblemCode, location: str, message: str) -> Problem:
+    return Problem(code, location, message, Severity.WARNING)
+
+
+#: Everything of a RoleAssessment but the person, in field order, then ``material``.
+_Outcome = tuple[
+    RoleLabel, float, float, float, float, float, float, bool, tuple[Evidence, ...]
+]
+_NO_STAKE = (0.0, 0.0, False)  # share, strength, material
+_VACANT = (RoleLabel.NEITHER, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, (_VACANCY,))
 
 
 def _assess(
     evidence: list[Evidence],
     tally: list[float],
     seniority: float,
-    stake: float,
+    stake: tuple[float, float, bool],
     cfg: ClassifierConfig,
 ) -> _Outcome:
-    """Score and label one person from their evidence tally (see docs/classification.md)."""
+    """Score and label one person from their evidence tally (see docs/classification.md).
+
+    *stake* is the look-through share, the strongest measure of the stake (capital,
+    votes or profits) and whether it counts, as :mod:`.holdings` decided it.
+    """
+    share, strength, material = stake
     damping = cfg.damping
     # Position on each axis: (partner - coo) / (partner + coo + damping), in (-1, 1).
     own = (tally[0] - tally[1]) / (tally[0] + tally[1] + damping)
@@ -138,21 +190,22 @@ def _assess(
     orient = (tally[6] - tally[7]) / (tally[6] + tally[7] + damping)
     # Partner: ownership gates it; strategic or external evidence lifts it.
     # (Conditional expressions rather than max(): this runs once per person.)
-    gate = 1.0 if stake >= cfg.materiality else stake / cfg.materiality
+    gate = 1.0 if material else strength / cfg.materiality
     # Strategic and external evidence count by their own weight, not net of the
     # operational side: a partner who also runs a large practice is still a partner.
     strategic = tally[3] / (tally[3] + damping)
     external = tally[6] / (tally[6] + damping)
     activity = 1.0 - (1.0 - strategic) * (1.0 - external)
     partner = gate * (cfg.passive_score + (1.0 - cfg.passive_score) * activity)
-    # COO: no stake, operational and internal focus, and seniority, weighed together.
+    # COO: no stake, operational and internal focus, and seniority, weighed together;
+    # focus and orientation count both ways (strategic or external work lowers it).
     coo = (
         (cfg.coo_ownership * -own if own < 0 else 0.0)
-        + (cfg.coo_focus * -focus if focus < 0 else 0.0)
-        + (cfg.coo_orientation * -orient if orient < 0 else 0.0)
+        - cfg.coo_focus * focus
+        - cfg.coo_orientation * orient
         + cfg.coo_seniority * seniority
     ) / (cfg.coo_ownership + cfg.coo_focus + cfg.coo_orientation + cfg.coo_seniority)
-    material = stake >= cfg.materiality - _EPSILON
+    coo = 0.0 if coo < 0 else coo
     coo_strong = coo >= cfg.coo_threshold - _EPSILON
     if material and coo_strong:
         label = RoleLabel.HYBRID
@@ -162,73 +215,4 @@ def _assess(
         label = RoleLabel.COO_LIKE
     else:
         label = RoleLabel.NEITHER
-    return (label, partner, coo, own, focus, orient, stake, tuple(evidence))
-
-
-def classification_frame(
-    org_or_roles: Organization | Mapping[str, RoleAssessment],
-) -> pd.DataFrame:
-    """Return the classification as a pandas DataFrame, one row per person.
-
-    Needs pandas, an optional extra: ``pip install orgmodel[pandas]``.
-
-    Parameters
-    ----------
-    org_or_roles : Organization or dict of str to RoleAssessment
-        An organisation (classified with the defaults) or the result of
-        :func:`classify`.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Indexed by person id, with the name, title, label, both scores, the three
-        axis positions, the stake and the one-line reason.
-
-    Raises
-    ------
-    OrgModelError
-        When pandas is not installed, or the argument is neither accepted type.
-
-    Examples
-    --------
-    >>> import orgmodel as om
-    >>> org = om.Organization(name="x", people=[om.Person("ann", "Ann")])
-    >>> frame = om.classification_frame(org)
-    >>> frame.loc["ann", "label"], list(frame.columns)[:4]
-    ('neither', ['name', 'title', 'label', 'partner_score'])
-    """
-    try:
-        import pandas as pd  # noqa: PLC0415 - pandas is an optional extra
-    except ImportError as err:
-        msg = "classification_frame needs pandas: pip install orgmodel[pandas]"
-        raise OrgModelError(msg) from err
-    given: object = org_or_roles
-    if isinstance(given, Organization):
-        roles: Mapping[str, RoleAssessment] = classify(given)
-    elif isinstance(given, Mapping) and all(isinstance(a, RoleAssessment) for a in given.values()):
-        roles = given
-    else:
-        msg = (
-            "classification_frame takes an Organization or the dict classify returns "
-            f"(got {type(given).__name__})"
-        )
-        raise OrgModelError(msg)
-    rows = [
-        {
-            "id": a.person.id,
-            "name": a.person.name,
-            "title": a.person.title,
-            "label": a.label.value,
-            "partner_score": a.partner_score,
-            "coo_score": a.coo_score,
-            "ownership": a.ownership,
-            "focus": a.focus,
-            "orientation": a.orientation,
-            "stake": a.stake,
-            "reason": a.reason,
-        }
-        for a in roles.values()
-    ]
-    columns = ["id", "name", "title", "label", "partner_score", "coo_score"]
-    columns += ["ownership", "focus", "orientation", "stake", "reason"]
-    return pd.DataFrame(rows, columns=columns).set_index("id")
+    return (label, partner, coo, own, focus, orient, share, material, tuple(evidence))
