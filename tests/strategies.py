@@ -17,6 +17,7 @@ from orgmodel.vocabulary import DEFAULT_VOCABULARY
 __all__ = [
     "attribute_values",
     "ids",
+    "job_titles",
     "organizations",
     "ownership_networks",
     "shares",
@@ -91,6 +92,19 @@ def _split(draw: st.DrawFn, count: int, *, ranges: bool, whole: bool = True) -> 
     return out
 
 
+#: Job titles and unit names as HR exports write them, for the classifier's tests.
+job_titles = st.sampled_from(
+    [
+        "", "Chief Executive Officer", "Chief Operating Officer", "CFO", "CTO & Co-founder",
+        "Managing Partner", "Partner", "Salaried Partner", "Partner, Head of Tax",
+        "Operating Partner", "Founder", "General Manager", "VP Sales", "Sales Director",
+        "Head of Business Development", "Head of Finance", "Operations", "Facilities",
+        "People Ops", "Client Services", "Marketing", "Engineer", "Executive Assistant",
+        "Non-Executive Director", "Founding Partner (retired)", "HR Business Partner",
+    ]
+)  # fmt: skip
+
+
 @st.composite
 def organizations(
     draw: st.DrawFn,
@@ -103,6 +117,7 @@ def organizations(
     attributes: st.SearchStrategy[dict[str, Any]] | None = None,
     ranges: bool = True,
     cross_holdings: bool = True,
+    title_strategy: st.SearchStrategy[str] | None = None,
 ) -> om.Organization:
     """Random valid organisations: a reporting forest, units, entities, stakes, relationships.
 
@@ -118,8 +133,12 @@ def organizations(
         Whether shares may be ranges.
     cross_holdings : bool
         Whether entities may hold each other in cycles.
+    title_strategy : strategy, optional
+        Where job titles and unit names come from; *text_strategy* by default
+        (:data:`job_titles` gives ones the classifier's lexicon reads).
     """
     attrs_st = attributes if attributes is not None else attribute_maps()
+    titles_st = title_strategy if title_strategy is not None else text_strategy
     n_people = draw(st.integers(0, max_people))
     n_entities = draw(st.integers(0, max_entities))
     n_units = draw(st.integers(0, max_units))
@@ -142,7 +161,7 @@ def organizations(
         units.append(
             om.Unit(
                 uid,
-                draw(text_strategy),
+                draw(titles_st),
                 function=draw(text_strategy),
                 parent=parent,
                 head=head,
@@ -160,7 +179,7 @@ def organizations(
             om.Person(
                 pid,
                 draw(text_strategy),
-                title=draw(text_strategy),
+                title=draw(titles_st),
                 employment=draw(st.sampled_from(om.Employment)),
                 unit=draw(st.none() | st.sampled_from(unit_ids)) if unit_ids else None,
                 manager=manager,

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 import orgmodel as om
 from orgmodel.vocabulary import Axis
-from strategies import organizations
+from strategies import job_titles, organizations
 
 P, E, U = om.Person, om.Entity, om.Unit
 L = om.RoleLabel
@@ -413,7 +413,7 @@ def renamed(org) -> tuple[om.Organization, dict[str, str]]:
     ), new  # fmt: skip
 
 
-@given(organizations())
+@given(organizations() | organizations(title_strategy=job_titles))
 @settings(max_examples=60)
 def test_labels_do_not_depend_on_ids(org):
     """Renaming every id changes no label and no score."""
@@ -427,7 +427,7 @@ def test_labels_do_not_depend_on_ids(org):
         assert b.coo_score == pytest.approx(a.coo_score, abs=1e-9)
 
 
-@given(organizations(), st.data())
+@given(organizations() | organizations(title_strategy=job_titles), st.data())
 @settings(max_examples=60)
 def test_adding_a_stake_never_lowers_a_partner_score(org, data):
     """A new stake held by a person raises or keeps every partner score."""
@@ -451,6 +451,28 @@ def test_without_stakes_nobody_is_partner_like(org):
     for a in om.classify(bare).values():
         assert a.label not in (L.PARTNER_LIKE, L.HYBRID)
         assert a.partner_score == 0
+
+
+@given(organizations(title_strategy=job_titles))
+@settings(max_examples=60)
+def test_removing_every_tag_never_makes_a_partner(org):
+    """Without its responsibility tags, nobody labelled neither becomes partner-like."""
+    before = classify_or_skip(org)
+    bare = attrs.evolve(org, people=[attrs.evolve(p, responsibilities=()) for p in org.people])
+    after = om.classify(bare)
+    for pid, a in before.items():
+        if a.label is L.NEITHER:
+            assert after[pid].label is not L.PARTNER_LIKE
+        assert after[pid].partner_score <= a.partner_score + 1e-9
+
+
+@given(organizations(title_strategy=job_titles))
+@settings(max_examples=60)
+def test_titles_never_make_a_partner_without_a_stake(org):
+    """Whatever the titles say, without stakes nobody is partner-like or hybrid."""
+    bare = attrs.evolve(org, stakes=[])
+    for a in om.classify(bare).values():
+        assert a.label not in (L.PARTNER_LIKE, L.HYBRID)
 
 
 ACME = {

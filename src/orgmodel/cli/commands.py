@@ -230,6 +230,8 @@ def classify(file: Path, out_fmt: str, labels: tuple[str, ...]) -> None:
     with status(f"Classifying {len(org.people)} people"):
         roles = om.classify(org)
     wanted = [p.id for p in org.people if not labels or roles[p.id].label.value in labels]
+    for problem in roles.warnings:  # above the table; on stderr beside JSON and CSV
+        click.echo(f"warning: {problem.message}", err=out_fmt != "table")
     if out_fmt == "json":
         data = [roles[pid].to_dict() for pid in wanted]
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))

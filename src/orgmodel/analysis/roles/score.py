@@ -199,13 +199,14 @@ def _assess(
     partner = gate * (cfg.passive_score + (1.0 - cfg.passive_score) * activity)
     # COO: no stake, operational and internal focus, and seniority, weighed together;
     # focus and orientation count both ways (strategic or external work lowers it).
-    coo = (
-        (cfg.coo_ownership * -own if own < 0 else 0.0)
-        - cfg.coo_focus * focus
-        - cfg.coo_orientation * orient
-        + cfg.coo_seniority * seniority
-    ) / (cfg.coo_ownership + cfg.coo_focus + cfg.coo_orientation + cfg.coo_seniority)
-    coo = 0.0 if coo < 0 else coo
+    # A material holder cannot have the "no stake" part, so their COO side is judged
+    # on the other three alone: that is what makes an operating partner hybrid.
+    side = cfg.coo_seniority * seniority - cfg.coo_focus * focus - cfg.coo_orientation * orient
+    shares = cfg.coo_focus + cfg.coo_orientation + cfg.coo_seniority
+    if not material:
+        side += cfg.coo_ownership * -own if own < 0 else 0.0
+        shares += cfg.coo_ownership
+    coo = side / shares if side > 0 and shares > 0 else 0.0
     coo_strong = coo >= cfg.coo_threshold - _EPSILON
     if material and coo_strong:
         label = RoleLabel.HYBRID
