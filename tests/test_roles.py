@@ -522,3 +522,42 @@ def test_alike_people_share_one_outcome():
     roles = om.classify(org)
     assert roles["b"].evidence == roles["c"].evidence
     assert roles["b"].coo_score == roles["c"].coo_score
+
+
+def test_manager_evidence_in_order():
+    """A manager of managers: stake, standing, title, tags, then the structure, in order."""
+    org = om.Organization(
+        name="x",
+        entities=[E("co", "Co")],
+        people=[
+            P("ceo", "C"),
+            P("x", "X", title="Operations Manager", manager="ceo", responsibilities=["budgeting"]),
+            P("y1", "Y1", manager="x"),
+            P("y2", "Y2", manager="x"),
+            P("z1", "Z1", manager="y1"),
+            P("z2", "Z2", manager="y2"),
+        ],
+        stakes=[om.Stake("ceo", "co", share(1.0))],
+    )
+    assert [str(e) for e in om.classify(org)["x"].evidence] == [
+        "ownership → coo (1): holds no stake in Co",
+        "ownership → coo (0.25): an employee",
+        'focus → coo (0.75): the title "Operations Manager" reads as operational work (operations)',
+        'orientation → coo (0.75): the title "Operations Manager" reads as internal work '
+        "(operations)",
+        "focus → coo (1): operational work: budgeting",
+        "orientation → coo (1): internal work: budgeting",
+        "focus → coo (0.75): reports directly to the top of the organisation",
+        "focus → coo (0.667): oversees 2 managers",
+    ]
+
+
+def test_member_without_facts_is_explained_by_neutral_records():
+    """Someone with a title the lexicon cannot read gets neutral records for both axes."""
+    texts = [e.text for e in om.classify(ORGS["partnership"])["a2"].evidence]
+    assert texts == [
+        "holds no stake in Lex Partners LLP",
+        "an employee",
+        "no strategic or operational work recorded",
+        "no external or internal work recorded",
+    ]

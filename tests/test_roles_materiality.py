@@ -60,7 +60,8 @@ def test_products_of_shares_reach_the_threshold():
     [
         (om.Stake("p", "co", share(0.02), voting=share(0.12)),
          "holds 2% of Co, with 12% of its votes"),
-        (om.Stake("p", "co", share(0.03), profit_share=share(0.06)), "takes 6% of the profits of Co"),
+        (om.Stake("p", "co", share(0.03), profit_share=share(0.06)),
+         "takes 6% of the profits of Co"),
         (om.Stake("p", "co", share(0.08)), "holds 8% of Co"),
     ],
 )  # fmt: skip
@@ -90,7 +91,9 @@ def test_profit_sharing_member_of_a_partnership_counts_whatever_the_size(kind, p
 
 def test_partnership_rule_is_configurable():
     """With no partnership kinds, a 3% member is judged on size alone."""
-    org = one_holder(om.Stake("p", "co", share(0.03), profit_share=share(0.04)), kind=om.EntityKind.LLP)
+    org = one_holder(
+        om.Stake("p", "co", share(0.03), profit_share=share(0.04)), kind=om.EntityKind.LLP
+    )
     config = om.ClassifierConfig(partnership_kinds=frozenset())
     assert not om.classify(org, config=config)["p"].material
 

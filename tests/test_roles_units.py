@@ -42,8 +42,8 @@ def test_unit_function_from_declared_function_or_name(name, function, expected, 
 
 @pytest.mark.parametrize(
     ("name", "lean"),
-    [("Operations", om.Lean.INTERNAL), ("Sales", om.Lean.EXTERNAL), ("Client Services", om.Lean.EXTERNAL),
-     ("Strategy", None), ("Team Blue", None)],
+    [("Operations", om.Lean.INTERNAL), ("Sales", om.Lean.EXTERNAL),
+     ("Client Services", om.Lean.EXTERNAL), ("Strategy", None), ("Team Blue", None)],
 )  # fmt: skip
 def test_unit_is_internal_or_client_facing(name, lean):
     """Internal functions make internal units, client-facing ones external units."""
@@ -64,8 +64,8 @@ HEADS = [
       P("a1", "A1", manager="a", unit="u"), P("a2", "A2", manager="a", unit="u"),
       P("b1", "B1", manager="b", unit="u")],
      "a", "of 2 members whose manager is outside it, the one with most of the unit under them"),
-    ([P("boss", "B"), P("a", "A", manager="boss", unit="u"), P("b", "B2", manager="boss", unit="u")],
-     None, None),  # a tie: no head
+    ([P("boss", "B"), P("a", "A", manager="boss", unit="u"),
+      P("b", "B2", manager="boss", unit="u")], None, None),  # a tie: no head
     ([P("boss", "B")], None, None),  # no members
 ]  # fmt: skip
 

@@ -83,9 +83,9 @@ if TYPE_CHECKING:
         Direction,
         Evidence,
         EvidenceSource,
-        RoleAssessment,
         JobFunction,
         ParsedTitle,
+        RoleAssessment,
         RoleLabel,
         Seniority,
         TermKind,
@@ -196,6 +196,8 @@ except _PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0+unknown"
 
 __all__ = [
+    "DEFAULT_TITLES",
+    "DEFAULT_VOCABULARY",
     "Axis",
     "Basis",
     "BeneficialOwner",
@@ -207,8 +209,6 @@ __all__ = [
     "ColorBy",
     "Controller",
     "Counterpart",
-    "DEFAULT_TITLES",
-    "DEFAULT_VOCABULARY",
     "Direction",
     "EdgeKind",
     "Employment",

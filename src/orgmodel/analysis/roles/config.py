@@ -63,13 +63,15 @@ def _kinds(value: Iterable[EntityKind]) -> frozenset[EntityKind]:
     return frozenset(value)
 
 
-def _entity_kinds(_instance: object, attribute: attrs.Attribute[object], value: object) -> None:
+def _entity_kinds(
+    _instance: object, attribute: attrs.Attribute[frozenset[EntityKind]], value: object
+) -> None:
     if not isinstance(value, frozenset) or not all(isinstance(k, EntityKind) for k in value):
         msg = f"'{attribute.name}' must be a set of EntityKind values (got {value!r})"
         raise OrgModelError(msg)
 
 
-def _lexicon(_instance: object, attribute: attrs.Attribute[object], value: object) -> None:
+def _lexicon(_instance: object, attribute: attrs.Attribute[TitleLexicon], value: object) -> None:
     if not isinstance(value, TitleLexicon):
         msg = f"'{attribute.name}' must be a TitleLexicon (got {type(value).__name__})"
         raise OrgModelError(msg)

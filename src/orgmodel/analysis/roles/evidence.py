@@ -10,6 +10,8 @@ once and reused, so the classifier stays linear and light on a million people.
 
 from __future__ import annotations
 
+from operator import add
+
 from orgmodel.analysis._hierarchy import Hierarchy
 from orgmodel.analysis.roles.config import ClassifierConfig
 from orgmodel.analysis.roles.holdings import Holding, holdings, is_material
@@ -63,9 +65,11 @@ class Facts:
     def __init__(self, org: Organization, config: ClassifierConfig) -> None:
         self.config = config
         hierarchy = Hierarchy.of(org)
-        self.vacant = {p.id for p in org.people if p.vacant}
+        self.vacant = {p.id for p in org.people if p.vacant} if _any_vacant(org) else set()
         self.units = Units(org, config.titles, vacant=self.vacant)
-        self.oversight = Oversight(hierarchy, self.units, config, vacant=self.vacant)
+        self.oversight = Oversight(
+            hierarchy, self.units, config, vacant=self.vacant, people=org.people
+        )
         self.roots = self.oversight.roots
         found = holdings(
             org, materiality=config.materiality, partnership_kinds=config.partnership_kinds
@@ -102,6 +106,10 @@ class Facts:
         self._tag_tuples: dict[tuple[str, ...], tuple[Evidence, ...]] = {}
         self._tag_leans: dict[str, tuple[int, ...]] = {}
         self._titles: dict[str, tuple[Evidence, ...]] = {}
+        self._heads: dict[tuple[object, ...], _Part] = {}
+        self._tails: dict[object, tuple[_Part, float]] = {}
+        self._tag_parts: dict[tuple[str, ...], _Part] = {}
+        self._fillers = ((self._no_focus,), (self._no_orientation,))
 
     # -- ownership ------------------------------------------------------------
 
@@ -161,7 +169,7 @@ class Facts:
     # -- titles -----------------------------------------------------------------
 
     def _title(self, title: str) -> tuple[Evidence, ...]:
-        """What the title says, per lean, through the lexicon (built once per title)."""
+        """Read what the title says, per lean, through the lexicon (once per title)."""
         found = self._titles.get(title)
         if found is None:
             cfg = self.config
@@ -259,6 +267,71 @@ class Facts:
         reports = self.oversight.hierarchy.reports
         return (*base, heads, managers, dotted, areas, pid in self.roots, pid in reports)
 
+    def _standing(self, person: Person) -> list[Evidence]:
+        """Return the stake, ``employment`` and title evidence: ownership first."""
+        held = self.holdings.get(person.id)
+        out = [self._no_stake] if held is None else self._ownership(held)
+        employment = person.employment
+        if employment is Employment.EMPLOYEE:
+            out.append(self._employee)
+        elif employment is not Employment.DIRECTOR and employment is not Employment.CONTRACTOR:
+            out.append(self._employment[employment])
+        if person.title:
+            out.extend(self._title(person.title))
+        return out
+
+    def simple(self, person: Person) -> tuple[tuple[Evidence, ...], tuple[float, ...], float]:
+        """:meth:`evidence` for someone with nothing personal: no stake, no unit overseen.
+
+        Their evidence is their standing and title, then their tags, then their place
+        in the structure: each part is built once and the tallies added, so people who
+        share a title but not their tags, or a span but not their title, cost little
+        (a million people have many such combinations).
+        """
+        employment = person.employment
+        kind = 0 if employment is Employment.EMPLOYEE else id(employment)
+        head_key = (kind, person.title)
+        head = self._heads.get(head_key)
+        if head is None:
+            head = self._heads[head_key] = _part(self._standing(person))
+        tags = person.responsibilities
+        if tags:
+            middle = self._tag_parts.get(tags)
+            if middle is None:
+                middle = self._tag_parts[tags] = _part(self._tags(frozenset(tags)))
+        else:
+            middle = _EMPTY
+        tail, seniority = self._tail(person)
+        first, t1, a1 = head
+        evidence, t2, a2 = middle
+        last, t3, a3 = tail
+        axes = a1 | a2 | a3
+        evidence = first + evidence + last
+        if not axes & 2:
+            evidence += self._fillers[0]
+        if not axes & 4:
+            evidence += self._fillers[1]
+        tally = tuple(map(add, map(add, t1, t2), t3)) if a2 else tuple(map(add, t1, t3))
+        return evidence, tally, seniority
+
+    def _tail(self, person: Person) -> tuple[_Part, float]:
+        """Return the structural part of :meth:`simple`, built once per kind of place."""
+        under_top = person.manager in self.roots
+        pid = person.id
+        if pid in self.leaders:
+            oversight = self.oversight
+            heads, managers, dotted, inferred, _, areas = oversight.overseen(pid)
+            at_top = pid in self.roots
+            reports = pid in oversight.hierarchy.reports
+            key: object = (under_top, heads, managers, dotted, inferred, areas, at_top, reports)
+        else:
+            key = under_top
+        found = self._tails.get(key)
+        if found is None:
+            structural, seniority = self.oversight.structure(person)
+            found = self._tails[key] = (_part(structural), seniority)
+        return found
+
     def evidence(self, person: Person) -> tuple[list[Evidence], list[float], float]:
         """Return *person*'s evidence (ownership first), its tally and their seniority.
 
@@ -268,15 +341,7 @@ class Facts:
         # This runs once per person: fast paths and identity tests (hashing an enum
         # member calls Python code), caches keyed by strings and tuples.
         pid = person.id
-        held = self.holdings.get(pid)
-        out = [self._no_stake] if held is None else self._ownership(held)
-        employment = person.employment
-        if employment is Employment.EMPLOYEE:
-            out.append(self._employee)
-        elif employment is not Employment.DIRECTOR and employment is not Employment.CONTRACTOR:
-            out.append(self._employment[employment])
-        if person.title:
-            out.extend(self._title(person.title))
+        out = self._standing(person)
         if person.responsibilities:
             found = self._tag_tuples.get(person.responsibilities)
             if found is None:
@@ -300,3 +365,24 @@ class Facts:
         if not axes & 4:
             out.append(self._no_orientation)
         return out, tally, seniority
+
+
+#: Some evidence, its tally (by axis and direction) and which axes it touches.
+_Part = tuple[tuple[Evidence, ...], tuple[float, ...], int]
+_ZEROS = (0.0,) * 9
+_EMPTY: _Part = ((), _ZEROS, 0)
+
+
+def _part(evidence: list[Evidence] | tuple[Evidence, ...]) -> _Part:
+    tally = [0.0] * 9
+    axes = 0
+    for e in evidence:
+        slot = e._slot  # noqa: SLF001 - the record's own precomputed tally slot
+        tally[slot] += e.weight
+        axes |= 1 << (slot // 3)
+    return tuple(evidence), tuple(tally), axes
+
+
+def _any_vacant(org: Organization) -> bool:
+    """Whether any post is vacant (a fast scan: most organisations have none)."""
+    return any(p.vacant for p in org.people)

@@ -73,7 +73,7 @@ class Holdings:
 
 
 def _targets(org: Organization) -> tuple[list[Entity], bool]:
-    """The entities whose ownership counts, and whether to look through them."""
+    """Return the entities whose ownership counts, and whether to look through them."""
     if org.focal is not None:
         return [org.focal], True
     holders = {s.holder for s in org.stakes}
@@ -110,7 +110,7 @@ def holdings(
     """
     targets, through = _targets(org)
     kinds = frozenset(partnership_kinds)
-    people = {p.id for p in org.people}
+    entities = {e.id for e in org.entities}  # every other holder is a person
     by_holder: dict[str, list[Stake]] = {}
     for s in org.stakes:
         by_holder.setdefault(s.holder, []).append(s)
@@ -118,7 +118,7 @@ def holdings(
         found = {
             pid: _direct(stakes, org, materiality, kinds)
             for pid, stakes in by_holder.items()
-            if pid in people
+            if pid not in entities
         }
         return Holdings({k: v for k, v in found.items() if v is not None}, targets, False)
     ids = [t.id for t in targets]
@@ -131,25 +131,21 @@ def holdings(
             if measure is None:
                 continue
             for holder, share in measure[tid].items():
-                if holder in people:
+                if holder not in entities:
                     known = best.get(holder)
                     if known is None or share.lower > known[0]:
                         best[holder] = (share.lower, k)
-    reach = _Reach(org)
+    judge = _Judge(by_holder, _Reach(org), materiality, kinds)
     out: dict[str, Holding] = {}
     for pid, (_, k) in best.items():
         target = targets[k]
         tid = target.id
-        out[pid] = _holding(
+        out[pid] = judge.holding(
             pid,
             target,
             capital[tid].get(pid, Share.exact(0.0)),
             votes[tid].get(pid) if votes is not None else None,
             profits[tid].get(pid) if profits is not None else None,
-            by_holder,
-            reach,
-            materiality,
-            kinds,
         )
     return Holdings(out, targets, True)
 
@@ -188,49 +184,49 @@ class _Reach:
         return found
 
 
-def _holding(
-    pid: str,
-    target: Entity,
-    share: Share,
-    votes: Share | None,
-    profit: Share | None,
-    by_holder: dict[str, list[Stake]],
-    reach: _Reach,
-    materiality: float,
-    kinds: frozenset[EntityKind],
-) -> Holding:
-    tid = target.id
-    mine = by_holder.get(pid, [])
-    direct = [s for s in mine if s.entity == tid]
-    above = reach.above(tid)
-    vehicles = [s.entity for s in mine if s.entity != tid and s.entity in above]
-    # a recorded profit share on the way: on a direct stake, or on a vehicle's stake
-    recorded = any(s.profit_share is not None for s in direct) or any(
-        s.profit_share is not None
-        for v in vehicles
-        for s in by_holder.get(v, ())
-        if s.entity == tid
-    )
-    if profit is not None and not (recorded or profit != share):
-        profit = None
-    if votes is not None and votes == share:
-        votes = None
-    member = (
-        target.kind in kinds and recorded and profit is not None and profit.upper > 0
-    )
-    strength = max([share.lower, *(m.lower for m in (votes, profit) if m is not None)])
-    return Holding(
-        entity=target.name,
-        share=share,
-        direct=sum(s.share.lower for s in direct),
-        vehicles=tuple(dict.fromkeys(reach.names[v] for v in vehicles)),
-        votes=votes,
-        profit=profit,
-        unlimited=any(s.liability is Liability.UNLIMITED for s in direct),
-        member=member,
-        material=member or is_material(strength, materiality),
-        strength=strength,
-    )
+@attrs.frozen
+class _Judge:
+    """What a holding is judged with: everyone's stakes, reachability, the thresholds."""
+
+    by_holder: dict[str, list[Stake]]
+    reach: _Reach
+    materiality: float
+    kinds: frozenset[EntityKind]
+
+    def holding(
+        self, pid: str, target: Entity, share: Share, votes: Share | None, profit: Share | None
+    ) -> Holding:
+        """Return *pid*'s holding in *target* from their look-through shares."""
+        tid, by_holder = target.id, self.by_holder
+        mine = by_holder.get(pid, [])
+        direct = [s for s in mine if s.entity == tid]
+        above = self.reach.above(tid)
+        vehicles = [s.entity for s in mine if s.entity != tid and s.entity in above]
+        # a recorded profit share on the way: on a direct stake, or on a vehicle's stake
+        recorded = any(s.profit_share is not None for s in direct) or any(
+            s.profit_share is not None
+            for v in vehicles
+            for s in by_holder.get(v, ())
+            if s.entity == tid
+        )
+        if profit is not None and not (recorded or profit != share):
+            profit = None
+        if votes is not None and votes == share:
+            votes = None
+        member = target.kind in self.kinds and recorded and profit is not None and profit.upper > 0
+        strength = max([share.lower, *(m.lower for m in (votes, profit) if m is not None)])
+        return Holding(
+            entity=target.name,
+            share=share,
+            direct=sum(s.share.lower for s in direct),
+            vehicles=tuple(dict.fromkeys(self.reach.names[v] for v in vehicles)),
+            votes=votes,
+            profit=profit,
+            unlimited=any(s.liability is Liability.UNLIMITED for s in direct),
+            member=member,
+            material=member or is_material(strength, self.materiality),
+            strength=strength,
+        )
 
 
 def _direct(
@@ -239,7 +235,7 @@ def _direct(
     materiality: float,
     kinds: frozenset[EntityKind],
 ) -> Holding | None:
-    """The person's largest stake as held directly (when nothing can be looked through)."""
+    """Return the largest stake as held directly (when nothing can be looked through)."""
 
     def strength(s: Stake) -> float:
         return max([s.share.lower, *(m.lower for m in (s.voting, s.profit_share) if m is not None)])

@@ -67,7 +67,6 @@ SENIORITY_LEANS: Mapping[Seniority, frozenset[Lean]] = {
 }
 
 
-
 _C, _P_, _MD = Seniority.CHIEF, Seniority.PRESIDENT, Seniority.MANAGING_DIRECTOR
 _PA, _PR, _FO, _BO = Seniority.PARTNER, Seniority.PRINCIPAL, Seniority.FOUNDER, Seniority.BOARD
 _VP, _DI, _HE, _MA = Seniority.VICE_PRESIDENT, Seniority.DIRECTOR, Seniority.HEAD, Seniority.MANAGER
@@ -126,7 +125,11 @@ _ROLES: tuple[tuple[str, tuple[Seniority, ...], tuple[JobFunction, ...]], ...] =
     ("credit control; accounts payable; accounts receivable", (), (F.FINANCE,)),
     ("hr; human resources; people; people ops; people operations", (), (F.PEOPLE,)),
     ("talent; recruiting; recruitment; recruiter; training; learning", (), (F.PEOPLE,)),
-    ("volunteering; personnel; learning & development; organisational development", (), (F.PEOPLE,)),
+    (
+        "volunteering; personnel; learning & development; organisational development",
+        (),
+        (F.PEOPLE,),
+    ),
     ("it; information technology; technology; digital; systems", (), (F.TECHNOLOGY,)),
     ("service desk; information systems; infrastructure; it support", (), (F.TECHNOLOGY,)),
     ("engineering; engineer; software; developer; development; front-end", (), (F.ENGINEERING,)),

@@ -11,7 +11,8 @@ Vacant posts never count as anyone's report.
 
 from __future__ import annotations
 
-from collections.abc import Set
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 
 from orgmodel.analysis._hierarchy import Hierarchy
 from orgmodel.analysis.roles.config import ClassifierConfig
@@ -22,14 +23,19 @@ from orgmodel.analysis.roles.units import Units
 from orgmodel.model import Person
 from orgmodel.model.vocabulary import Axis, Lean
 
-__all__ = ["Oversight", "Overseen"]
+__all__ = ["Overseen", "Oversight"]
 
 _FOCUS, _ORIENT = Axis.FOCUS, Axis.ORIENTATION
 _P, _C, _N = Direction.PARTNER, Direction.COO, Direction.NEUTRAL
 _STRUCTURE, _UNIT = EvidenceSource.STRUCTURE, EvidenceSource.UNIT
 _DECLARED, _INFERRED = Basis.DECLARED, Basis.INFERRED
 _CLIENT = frozenset(
-    {JobFunction.SALES, JobFunction.CLIENT_SERVICE, JobFunction.DELIVERY, JobFunction.BUSINESS_DEVELOPMENT}
+    {
+        JobFunction.SALES,
+        JobFunction.CLIENT_SERVICE,
+        JobFunction.DELIVERY,
+        JobFunction.BUSINESS_DEVELOPMENT,
+    }
 )
 
 #: What a person oversees: unit heads, other managers, how many of them on dotted
@@ -46,7 +52,8 @@ class Oversight:
         units: Units,
         config: ClassifierConfig,
         *,
-        vacant: Set[str],
+        vacant: AbstractSet[str],
+        people: Sequence[Person],
     ) -> None:
         self.hierarchy = hierarchy
         self.units = units
@@ -55,7 +62,7 @@ class Oversight:
         self.roots = set(hierarchy.roots)
         #: Ids of people with reports (solid or dotted) or a unit to head.
         self.leaders = {*hierarchy.reports, *hierarchy.dotted_reports, *units.headed}
-        self._under_top = Evidence(
+        self.under_top = Evidence(
             _FOCUS, _C, config.under_top_weight, "reports directly to the top of the organisation",
             _STRUCTURE,
         )  # fmt: skip
@@ -63,6 +70,9 @@ class Oversight:
             _FOCUS, _P, config.top_weight, "leads the organisation from the top", _STRUCTURE
         )
         self._oversight: dict[tuple[int, int, int, int, bool], Evidence] = {}
+        self._overseen: dict[str, Overseen] = {}  # Facts.key asks, then the evidence
+        self._org_people = people
+        self._people: dict[str, Person] = {}  # the managers, built on first use
 
     def _ramp(self, count: int) -> float:
         """0 for one thing, 1 for ``several``, straight in between."""
@@ -76,14 +86,14 @@ class Oversight:
         under_top = person.manager in self.roots
         if pid not in self.leaders:  # the common case: leads nobody and no unit
             if under_top:
-                return [self._under_top], cfg.seniority_under_top
+                return [self.under_top], cfg.seniority_under_top
             return [], 0.0
         out: list[Evidence] = []
         at_top = pid in self.roots
         if at_top and pid in h.reports:
             out.append(self._top)
         if under_top:
-            out.append(self._under_top)
+            out.append(self.under_top)
         heads, managers, dotted, inferred, units, areas = self.overseen(pid)
         if heads + managers:
             out.append(self._oversees(heads, managers, dotted, inferred, at_top=at_top))
@@ -101,15 +111,19 @@ class Oversight:
         those; the areas are the distinct functions of those units and of the
         managers' own units (or titles).
         """
+        known = self._overseen.get(pid)
+        if known is not None:
+            return known
         h, units = self.hierarchy, self.units
         headed, reports = units.headed, h.reports
         own = headed.get(pid)
         found: dict[str, None] = dict.fromkeys(own) if own else {}
         areas: set[object] = set()
         counts = [0, 0, 0, 0]  # unit heads, other managers, of which dotted, heads inferred
+        vacant = self.vacant
         for dotted, group in ((0, reports.get(pid, ())), (1, h.dotted_reports.get(pid, ()))):
             for rid in group:
-                if rid in self.vacant:
+                if vacant and rid in vacant:
                     continue
                 theirs = headed.get(rid)
                 if theirs is not None:
@@ -130,15 +144,27 @@ class Oversight:
                     found.update(dict.fromkeys(inner))
             areas.update(units.area(u) for u in found)
         listed = sorted(found, key=units.position.__getitem__) if len(found) > 1 else list(found)
-        return counts[0], counts[1], counts[2], counts[3], listed, len(areas)
+        known = self._overseen[pid] = (
+            counts[0],
+            counts[1],
+            counts[2],
+            counts[3],
+            listed,
+            len(areas),
+        )
+        return known
 
     def _area_of(self, rid: str) -> object:
-        """The area of a report who manages people but heads no unit."""
-        person = self.hierarchy.people[rid]
+        """Return the area of a report who manages people but heads no unit."""
+        person = self._people.get(rid)
+        if person is None:
+            reports = self.hierarchy.reports
+            self._people = {p.id: p for p in self._org_people if p.id in reports}
+            person = self._people[rid]
         if person.unit is not None:
             return self.units.area(person.unit)
         functions = self.config.titles.parse(person.title).functions
-        return functions[0] if functions else ("person", rid)
+        return functions[0] if functions else ("person", rid)  # a manager with no unit
 
     def _units(self, units: list[str], *, at_top: bool) -> Evidence:
         index = self.units

@@ -7,6 +7,8 @@ The evidence is gathered by :mod:`.evidence`; the weights and thresholds are the
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from orgmodel.analysis.roles.config import ClassifierConfig
 from orgmodel.analysis.roles.evidence import Facts
 from orgmodel.analysis.roles.records import (
@@ -103,14 +105,18 @@ def classify(org: Organization, *, config: ClassifierConfig | None = None) -> Cl
     >>> print(om.classify(hr).warnings[0].message)
     no responsibilities are given, so labels rest on titles, stakes and structure
     """
-    if not isinstance(org, Organization):
-        msg = f"classify takes an Organization (got {type(org).__name__})"
+    received: object = org
+    if not isinstance(received, Organization):
+        msg = f"classify takes an Organization (got {type(received).__name__})"
         raise OrgModelError(msg)
     given: object = ClassifierConfig() if config is None else config
     if not isinstance(given, ClassifierConfig):
         msg = f"'config' must be a ClassifierConfig (got {type(given).__name__})"
         raise OrgModelError(msg)
-    config = given
+    return _classify(org, given)
+
+
+def _classify(org: Organization, config: ClassifierConfig) -> Classification:
     facts = Facts(org, config)
     out: dict[str, RoleAssessment] = {}
     # People with nothing personal to them — no stake, no relationship, no unit to
@@ -143,19 +149,25 @@ def classify(org: Organization, *, config: ClassifierConfig | None = None) -> Cl
                 unordered = (*key[:2], frozenset(person.responsibilities), *key[3:])
                 found = alike.get(unordered)
                 if found is None:
-                    found = _assess(*facts.evidence(person), _NO_STAKE, config)
+                    found = _assess(*facts.simple(person), _NO_STAKE, config)
                     alike[unordered] = found
                 alike[key] = found
         label, partner, coo, own, focus, orient, share, material, evidence = found
         out[pid] = RoleAssessment(
             person, label, partner, coo, own, focus, orient, share, evidence, material=material
         )
-    warnings = []
-    if org.people and not tagged and len(vacant) < len(org.people):
-        warnings.append(_warning(ProblemCode.NO_RESPONSIBILITIES, "people", _NO_RESPONSIBILITIES))
-    if not facts.looked_through:
-        warnings.append(_warning(ProblemCode.NO_FOCAL_ENTITY, "focal_entity", _NOT_LOOKED_THROUGH))
-    return Classification(out, warnings)
+    untagged = not tagged and len(vacant) < len(org.people)
+    return Classification(out, _warnings(untagged=untagged, looked_through=facts.looked_through))
+
+
+def _warnings(*, untagged: bool, looked_through: bool) -> list[Problem]:
+    """Return what holds for the whole organisation, each once."""
+    out = []
+    if untagged:
+        out.append(_warning(ProblemCode.NO_RESPONSIBILITIES, "people", _NO_RESPONSIBILITIES))
+    if not looked_through:
+        out.append(_warning(ProblemCode.NO_FOCAL_ENTITY, "focal_entity", _NOT_LOOKED_THROUGH))
+    return out
 
 
 def _warning(code: ProblemCode, location: str, message: str) -> Problem:
@@ -163,16 +175,14 @@ def _warning(code: ProblemCode, location: str, message: str) -> Problem:
 
 
 #: Everything of a RoleAssessment but the person, in field order, then ``material``.
-_Outcome = tuple[
-    RoleLabel, float, float, float, float, float, float, bool, tuple[Evidence, ...]
-]
+_Outcome = tuple[RoleLabel, float, float, float, float, float, float, bool, tuple[Evidence, ...]]
 _NO_STAKE = (0.0, 0.0, False)  # share, strength, material
 _VACANT = (RoleLabel.NEITHER, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, (_VACANCY,))
 
 
 def _assess(
-    evidence: list[Evidence],
-    tally: list[float],
+    evidence: Sequence[Evidence],
+    tally: Sequence[float],
     seniority: float,
     stake: tuple[float, float, bool],
     cfg: ClassifierConfig,

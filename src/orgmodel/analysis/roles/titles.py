@@ -302,7 +302,7 @@ class TitleLexicon:
         return ParsedTitle(ranked, tuple(functions), salaried)
 
     def _terms_of(self, tokens: list[str]) -> list[TitleTerm]:
-        """The terms of one segment, longest phrase first, up to a ``BREAK``."""
+        """Return the terms of one segment, longest phrase first, up to a ``BREAK``."""
         out: list[TitleTerm] = []
         i, n, terms = 0, len(tokens), self._terms
         while i < n:

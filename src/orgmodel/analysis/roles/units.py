@@ -36,11 +36,11 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Set
+from collections.abc import Set as AbstractSet
 
 from orgmodel.analysis.roles.lexicon import FUNCTION_LEANS
 from orgmodel.analysis.roles.titles import JobFunction, TitleLexicon
-from orgmodel.model import Organization, Person
+from orgmodel.model import Organization, Person, Unit
 from orgmodel.model.vocabulary import Lean
 
 __all__ = ["Units"]
@@ -72,7 +72,9 @@ class Units:
         Unit id to its place in the organisation's list (for stable sentences).
     """
 
-    def __init__(self, org: Organization, titles: TitleLexicon, *, vacant: Set[str]) -> None:
+    def __init__(
+        self, org: Organization, titles: TitleLexicon, *, vacant: AbstractSet[str]
+    ) -> None:
         self.names = {u.id: u.name for u in org.units}
         self.position = {u.id: k for k, u in enumerate(org.units)}
         self.function: dict[str, JobFunction] = {}
@@ -82,39 +84,49 @@ class Units:
         self.children: dict[str, list[str]] = {}
         undeclared: dict[str, list[Person]] = {}
         for u in org.units:
-            declared = titles.parse(u.function).functions if u.function else ()
-            if declared:
-                self.function[u.id] = declared[0]
-            else:
-                named = titles.parse(u.name).functions
-                if named:
-                    self.function[u.id] = named[0]
-                    self.from_name.add(u.id)
+            self._read_function(u, titles)
             if u.parent is not None:
                 self.children.setdefault(u.parent, []).append(u.id)
-            if u.head is not None:
-                if u.head not in vacant:
-                    self.head_of[u.id] = u.head
-            else:
+            if u.head is None:
                 undeclared[u.id] = []
+            elif u.head not in vacant:
+                self.head_of[u.id] = u.head
         if undeclared:
-            for p in org.people:
-                if p.unit is not None:
-                    members = undeclared.get(p.unit)
-                    if members is not None:
-                        members.append(p)
-            for uid, members in undeclared.items():
-                found = _infer_head(members)
-                if found is not None and found[0] not in vacant:
-                    self.head_of[uid], self.why[uid] = found
+            self._infer_heads(org, undeclared, vacant)
         self.headed: dict[str, list[str]] = {}
         for u in org.units:  # in the organisation's order
             head = self.head_of.get(u.id)
             if head is not None:
                 self.headed.setdefault(head, []).append(u.id)
 
+    def _read_function(self, unit: Unit, titles: TitleLexicon) -> None:
+        declared = titles.parse(unit.function).functions if unit.function else ()
+        if declared:
+            self.function[unit.id] = declared[0]
+            return
+        named = titles.parse(unit.name).functions
+        if named:
+            self.function[unit.id] = named[0]
+            self.from_name.add(unit.id)
+
+    def _infer_heads(
+        self,
+        org: Organization,
+        undeclared: dict[str, list[Person]],
+        vacant: AbstractSet[str],
+    ) -> None:
+        members_of = undeclared.get
+        for p in org.people:  # one pass: a person with no unit finds nothing
+            members = members_of(p.unit)  # type: ignore[arg-type]
+            if members is not None:
+                members.append(p)
+        for uid, members in undeclared.items():
+            found = _infer_head(members)
+            if found is not None and found[0] not in vacant:
+                self.head_of[uid], self.why[uid] = found
+
     def lean(self, unit_id: str) -> Lean | None:
-        """``INTERNAL`` or ``EXTERNAL`` for a unit whose function says so, else ``None``."""
+        """Return ``INTERNAL`` or ``EXTERNAL`` when the unit's function says so, else ``None``."""
         function = self.function.get(unit_id)
         if function is None:
             return None
@@ -126,8 +138,9 @@ class Units:
         return None
 
     def area(self, unit_id: str) -> object:
-        """What the unit counts as when breadth is counted: its function, else itself."""
-        return self.function.get(unit_id, ("unit", unit_id))
+        """Return what the unit counts as when breadth is counted: its function, else itself."""
+        found = self.function.get(unit_id)
+        return unit_id if found is None else found  # unit ids and functions never clash
 
     def inferred(self, unit_id: str) -> bool:
         """Whether anything about the unit used here was inferred (its head or function)."""
