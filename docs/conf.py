@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import doctest
+import shutil
 import sys
 from pathlib import Path
 
@@ -19,7 +20,7 @@ release = orgmodel.__version__
 version = release
 
 extensions = [
-    "myst_parser",
+    "myst_nb",
     "sphinx.ext.autodoc",
     "sphinx.ext.autosummary",
     "sphinx.ext.doctest",
@@ -28,12 +29,27 @@ extensions = [
     "orgmodel_docs",
 ]
 
-source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
+source_suffix = {".md": "myst-nb", ".ipynb": "myst-nb", ".rst": "restructuredtext"}
 root_doc = "index"
 exclude_patterns = ["_build", "_examples", "_generated", "Thumbs.db", ".DS_Store"]
 templates_path: list[str] = []
 
 myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]
+
+# The example notebooks are rendered with their outputs, executed afresh at every
+# build (a failing cell fails the build), so every chart in them shows on the site.
+# They live in examples/ (stored without outputs); each build copies them here.
+NOTEBOOKS = HERE / "notebooks"
+NOTEBOOKS.mkdir(exist_ok=True)
+for _old in NOTEBOOKS.glob("*.ipynb"):
+    _old.unlink()
+for _notebook in sorted((HERE.parent / "examples").glob("*.ipynb")):
+    shutil.copyfile(_notebook, NOTEBOOKS / _notebook.name)
+nb_execution_mode = "force"
+nb_execution_timeout = 300
+nb_execution_raise_on_error = True
+nb_execution_in_temp = True  # files the notebooks write go to a scratch folder
+nb_merge_streams = True
 myst_heading_anchors = 3
 
 autosummary_generate = True

@@ -8,22 +8,35 @@ Two engines:
 
 ``atheris`` (the default when it is installed)
     Coverage-guided fuzzing with libFuzzer.  Inputs are raw bytes: the first byte
-    picks the format (YAML, JSON, CSV), the rest is the file, decoded as
-    :func:`orgmodel.load` decodes files.  The corpus starts from valid documents
-    (``tests/fuzz_corpus.py``), so the fuzzer mutates real org charts.
+    picks the reader (orgmodel's YAML, JSON and CSV; HR exports and org-chart tools'
+    tables; tab-separated tables; directory dumps; LDIF; an Excel sheet's XML), the
+    rest is the file, decoded as :func:`orgmodel.load` decodes files.  The corpus
+    starts from valid inputs (``tests/fuzz_corpus.py`` and the sample files in
+    ``tests/data``), so the fuzzer mutates real org charts.
 
 ``random``
     The mutations of the test suite (deletions, insertions of characters parsers
     care about, known keys, swapped lines, truncation) applied to the same valid
     documents, with a seeded random generator; no extra dependency.
 
+``writers``
+    The writers, the other way round: random valid organisations whose ids, names
+    and attributes are as hostile as validation allows (control characters,
+    carriage returns, formula leaders, YAML's special words, XML's markup ...) are
+    written in every format (YAML, JSON, CSV, GraphML, to files and as text) and read
+    back; anything but an equal organisation (or a clear refusal, CSV and NUL) is a
+    failure, saved as the organisation's JSON.
+
+Every input the loader engines load is also written in every format and read back.
+
 Run from the repository root::
 
     PYTHONPATH=src python tests/fuzz_loaders.py --seconds 600
     PYTHONPATH=src python tests/fuzz_loaders.py --iterations 1000000 --engine random --seed 7
+    PYTHONPATH=src python tests/fuzz_loaders.py --engine writers --seconds 600
 
 Options: ``--iterations N`` (stop after N inputs), ``--seconds S`` (stop after S
-seconds; default 60 when neither is given), ``--engine atheris|random``,
+seconds; default 60 when neither is given), ``--engine atheris|random|writers``,
 ``--seed N`` (random engine), ``--timeout S`` (per input, default 10),
 ``--crash-dir DIR`` (default ``fuzz-crashes``).
 """
@@ -43,6 +56,9 @@ from types import FrameType
 sys.path.insert(0, str(Path(__file__).parent))
 
 _FORMATS = ("yaml", "json", "csv")
+#: The readers of the data people have, after orgmodel's own formats (READER_SEEDS).
+_READERS = ("table", "tsv", "directory", "ldif", "xlsx")
+_KINDS = _FORMATS + _READERS
 
 
 class _TimeoutError(Exception):
@@ -56,30 +72,68 @@ def _on_alarm(_signum: int, _frame: FrameType | None) -> None:
 def _check(data: bytes, timeout: float) -> None:
     """Load one input; raise on anything but success or OrgModelError."""
     import orgmodel as om  # noqa: PLC0415 - after atheris instruments the imports
+    from fuzz_corpus import load_reader_input  # noqa: PLC0415
     from orgmodel.io import _files  # noqa: PLC0415
 
-    fmt = _FORMATS[data[0] % 3] if data else "yaml"
+    kind = _KINDS[data[0] % len(_KINDS)] if data else "yaml"
     signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
         try:
-            text = _files.decode(data[1:], "fuzz input")
-            org = om.loads(text, format=fmt)
+            if kind in _READERS:
+                # the harness's own decoding: any bytes make some text
+                org = load_reader_input(kind, data[1:].decode("utf-8", "surrogateescape"))
+            else:
+                org = om.loads(_files.decode(data[1:], "fuzz input"), format=kind)
         except om.OrgModelError:
             return
-        again = om.loads(om.dumps(org, format="json"), format="json")
-        if again != org:
-            msg = "a loaded organisation does not survive a JSON round trip"
-            raise AssertionError(msg)
+        with tempfile.TemporaryDirectory() as folder:
+            check_written(org, folder)
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
 
 
+def check_written(org: object, folder: str) -> None:
+    """Write *org* in every format and read it back (see ``fuzz_corpus.check_written``)."""
+    from fuzz_corpus import check_written as check  # noqa: PLC0415
+
+    check(org, folder)  # type: ignore[arg-type]
+
+
+def _run_writers(args: argparse.Namespace) -> int:
+    import orgmodel as om  # noqa: PLC0415
+    from fuzz_corpus import random_organization  # noqa: PLC0415
+
+    rng = random.Random(args.seed)  # noqa: S311 - reproducible fuzzing, not secrets
+    deadline = time.monotonic() + args.seconds if args.seconds else None
+    count = 0
+    while (args.iterations is None or count < args.iterations) and (
+        deadline is None or time.monotonic() < deadline
+    ):
+        org = random_organization(rng)
+        signal.setitimer(signal.ITIMER_REAL, args.timeout)
+        try:
+            with tempfile.TemporaryDirectory() as folder:
+                check_written(org, folder)
+        except (Exception, _TimeoutError) as err:  # noqa: BLE001 - report any failure
+            text = om.dumps(org, format="json")
+            _save(args.crash_dir, text.encode("utf-8", "surrogatepass"), err)
+            return 1
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        count += 1
+        if count % 1_000 == 0:
+            print(f"{count:,} organisations written and read back", file=sys.stderr)  # noqa: T201
+    print(f"done: {count:,} organisations, no failures", file=sys.stderr)  # noqa: T201
+    return 0
+
+
 def _seeds() -> list[bytes]:
-    from fuzz_corpus import SEEDS  # noqa: PLC0415
+    from fuzz_corpus import READER_SEEDS, SEEDS  # noqa: PLC0415
 
     out: list[bytes] = []
-    for i, fmt in enumerate(_FORMATS):
-        out.extend(bytes([i]) + text.encode() for text in SEEDS[fmt])
+    for i, kind in enumerate(_KINDS):
+        texts = SEEDS[kind] if kind in SEEDS else READER_SEEDS[kind]
+        out.extend(bytes([i]) + text.encode() for text in texts)
     return out
 
 
@@ -152,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--iterations", type=int, default=None, help="stop after N inputs")
     parser.add_argument("--seconds", type=float, default=None, help="stop after S seconds")
-    parser.add_argument("--engine", choices=["atheris", "random"], default=None)
+    parser.add_argument("--engine", choices=["atheris", "random", "writers"], default=None)
     parser.add_argument("--seed", type=int, default=0, help="seed of the random engine")
     parser.add_argument("--timeout", type=float, default=10.0, help="seconds per input")
     parser.add_argument("--crash-dir", type=Path, default=Path("fuzz-crashes"))
@@ -168,6 +222,8 @@ def main(argv: list[str] | None = None) -> int:
             engine = "random"
         else:
             engine = "atheris"
+    if engine == "writers":
+        return _run_writers(args)
     return _run_atheris(args) if engine == "atheris" else _run_random(args)
 
 

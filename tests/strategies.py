@@ -15,9 +15,15 @@ import orgmodel as om
 from orgmodel.vocabulary import DEFAULT_VOCABULARY
 
 __all__ = [
+    "HOSTILE_WORDS",
     "attribute_values",
+    "edit_ops",
+    "hostile_ids",
+    "hostile_organizations",
+    "hostile_texts",
     "ids",
     "job_titles",
+    "json_values",
     "organizations",
     "ownership_networks",
     "shares",
@@ -39,23 +45,60 @@ ids = st.one_of(
 #: Display text: any printable text, newlines and quotes included.
 texts = st.text(st.characters(exclude_categories=["Cs"]), max_size=20)
 
-_scalars = st.one_of(
-    st.none(),
-    st.booleans(),
-    st.integers(-(2**53), 2**53),
-    st.floats(allow_nan=False, allow_infinity=False),
-    texts,
+#: Text that has broken a reader or a writer somewhere: what each format treats
+#: specially (YAML's numbers, booleans and nulls; CSV's quotes, separators and
+#: formula leaders; XML's markup, carriage returns and the characters it cannot
+#: hold), terminal escapes, bidirectional controls and the ends of Unicode.
+HOSTILE_WORDS = (
+    "010", "0x1F", "0b101", "0o17", "1_000", "1:30", "+5", "-0", "1e3", ".inf", ".nan",
+    "yes", "No", "on", "OFF", "~", "null", "Null", "true", "- x", ": x", "? x", "#x",
+    "&a", "*a", "!tag", "|", ">", "%YAML", "---", "...", "'", '"', '""', "''",
+    '=HYPERLINK("http://x")', "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\t=1", "\r=1",
+    "'=x", "''=x", "a,b", 'say "hi"', "a;b", "[1]", '["a"]', "{}", '{"a": 1}', ":json",
+    "\r", "\n", "\r\n", "a\rb", "\x00", "\x07", "\x0b", "\x1b[2J", "\x1b]0;t\x07",
+    "\x7f", "\x85", "\x9b", "\u2028", "\u202e", "\ufeff", "\ufffe", "\uffff", "\U0010ffff",
+    "<a>", "&amp;", "]]>", "<!ENTITY x>", "\\u0041", "\\", "ext:x", " ", "  padded  ",
+)  # fmt: skip
+
+#: Display text mixing those words with any other characters but lone surrogates.
+hostile_texts = st.lists(
+    st.one_of(
+        st.sampled_from(HOSTILE_WORDS),
+        st.text(st.characters(exclude_categories=["Cs"]), max_size=4),
+    ),
+    max_size=4,
+).map("".join)
+
+#: Ids as hostile as validation allows: no control characters, spaces only inside.
+hostile_ids = st.one_of(
+    ids,
+    st.sampled_from(HOSTILE_WORDS).filter(
+        lambda s: s == s.strip() and s and s.isprintable() and not s.startswith("ext:")
+    ),
 )
 
+
+def json_values(
+    text: st.SearchStrategy[str], integers: st.SearchStrategy[int]
+) -> st.SearchStrategy[Any]:
+    """JSON-compatible values made of *text* and *integers*, nested a little."""
+    scalars = st.one_of(
+        st.none(), st.booleans(), integers, st.floats(allow_nan=False, allow_infinity=False), text
+    )
+    return st.recursive(
+        scalars,
+        lambda inner: st.one_of(
+            st.lists(inner, max_size=3), st.dictionaries(text, inner, max_size=3)
+        ),
+        max_leaves=6,
+    )
+
+
 #: JSON-compatible attribute values, nested a little.
-attribute_values: st.SearchStrategy[Any] = st.recursive(
-    _scalars,
-    lambda inner: st.one_of(
-        st.lists(inner, max_size=3),
-        st.dictionaries(texts, inner, max_size=3),
-    ),
-    max_leaves=6,
-)
+attribute_values = json_values(texts, st.integers(-(2**53), 2**53))
+
+#: Attribute values with hostile text in keys and values (and big integers).
+hostile_attribute_values = json_values(hostile_texts, st.integers(-(10**300), 10**300))
 
 
 def attribute_maps(
@@ -118,6 +161,7 @@ def organizations(
     ranges: bool = True,
     cross_holdings: bool = True,
     title_strategy: st.SearchStrategy[str] | None = None,
+    vacancies: bool = True,
 ) -> om.Organization:
     """Random valid organisations: a reporting forest, units, entities, stakes, relationships.
 
@@ -136,6 +180,9 @@ def organizations(
     title_strategy : strategy, optional
         Where job titles and unit names come from; *text_strategy* by default
         (:data:`job_titles` gives ones the classifier's lexicon reads).
+    vacancies : bool
+        Whether some people may be vacant posts (which hold no stake and no
+        relationship).
     """
     attrs_st = attributes if attributes is not None else attribute_maps()
     titles_st = title_strategy if title_strategy is not None else text_strategy
@@ -171,6 +218,10 @@ def organizations(
 
     tags = st.sampled_from([*sorted(DEFAULT_VOCABULARY), "unknown_tag", "pitching"])
     people = []
+    vacant: set[str] = set()
+    if vacancies and person_ids:
+        vacant.update(draw(st.lists(st.sampled_from(person_ids), unique=True, max_size=2)))
+    filled = [p for p in person_ids if p not in vacant]  # vacancies hold no stake
     for i, pid in enumerate(person_ids):
         manager = draw(st.none() | st.sampled_from(person_ids[:i])) if i else None
         others = [p for p in person_ids if p not in (pid, manager)]
@@ -185,6 +236,7 @@ def organizations(
                 manager=manager,
                 dotted=dotted,
                 responsibilities=draw(st.lists(tags, unique=True, max_size=4)),
+                vacant=pid in vacant,
                 attributes=draw(attrs_st),
             )
         )
@@ -201,7 +253,7 @@ def organizations(
 
     stakes = []
     for j, eid in enumerate(entity_ids):
-        holders_pool = person_ids + [
+        holders_pool = filled + [
             e for k, e in enumerate(entity_ids) if k != j and (cross_holdings or k > j)
         ]
         if not holders_pool:
@@ -211,7 +263,7 @@ def organizations(
             continue
         # An entity held only by entities keeps some equity outside the network, so
         # a cycle of holdings can never own itself wholly (the system stays solvable).
-        whole = any(h in person_ids for h in holders)
+        whole = any(h in filled for h in holders)
         split = draw(_split(len(holders), ranges=ranges, whole=whole))
         votes = draw(_split(len(holders), ranges=ranges, whole=whole))
         for holder, share, vote in zip(holders, split, votes, strict=True):
@@ -229,12 +281,12 @@ def organizations(
 
     relationships = [
         om.Relationship(
-            draw(st.sampled_from(person_ids)),
+            draw(st.sampled_from(filled)),
             draw(st.sampled_from(om.RelationshipKind)),
             draw(text_strategy.filter(lambda s: bool(s.strip()))),
             attributes=draw(attrs_st),
         )
-        for _ in range(draw(st.integers(0, 3) if person_ids else st.just(0)))
+        for _ in range(draw(st.integers(0, 3) if filled else st.just(0)))
     ]
 
     custom = draw(
@@ -289,5 +341,29 @@ def ownership_networks(
             attributes=st.just({}),
             ranges=ranges,
             cross_holdings=not acyclic,
+            vacancies=False,
         )
+    )
+
+
+def hostile_organizations(**options: Any) -> st.SearchStrategy[om.Organization]:
+    """Valid organisations whose ids, texts and attributes are as hostile as allowed."""
+    keys = st.one_of(st.sampled_from(HOSTILE_WORDS), st.text(max_size=6).filter(bool))
+    options.setdefault("id_strategy", hostile_ids)
+    options.setdefault("text_strategy", hostile_texts)
+    options.setdefault("attributes", st.dictionaries(keys, hostile_attribute_values, max_size=3))
+    return organizations(**options)
+
+
+def edit_ops(alphabet: str) -> st.SearchStrategy[list[tuple[int, int, int, str]]]:
+    """One to four edits for ``fuzz_corpus.mutate``, inserting text from *alphabet*."""
+    return st.lists(
+        st.tuples(
+            st.integers(0, 6),
+            st.integers(0, 1 << 20),
+            st.integers(0, 40),
+            st.text(alphabet, max_size=6),
+        ),
+        min_size=1,
+        max_size=4,
     )

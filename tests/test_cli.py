@@ -6,9 +6,10 @@ import csv
 import io
 import json
 import os
+import shlex
 import subprocess
 import sys
-import time
+import threading
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -78,9 +79,9 @@ def test_usage_errors_exit_2(args):
     assert "Usage:" in result.output or "Error" in result.output
 
 
-def test_formats_are_the_librarys_and_graphml():
-    """The formats offered by --format, --from and --to are the library's, and GraphML."""
-    assert set(FORMATS) == {f.value for f in om.Format} | {"graphml"}
+def test_formats_are_the_librarys():
+    """The formats offered by --format, --from and --to are the library's."""
+    assert set(FORMATS) == {f.value for f in om.Format}
 
 
 def test_help_imports_nothing_heavy():
@@ -141,29 +142,64 @@ class Terminal(io.StringIO):
         return True
 
 
+class FakeClock:
+    """A clock that only moves when the spinner waits, and stops it after *frames* frames."""
+
+    def __init__(self, frames: int) -> None:
+        self.now = 100.0
+        self.frames = frames
+        self.waits = 0
+        self.stopped = False
+        self.finished = threading.Event()
+
+    def __call__(self):
+        return self.now
+
+    def set(self):
+        self.stopped = True
+
+    def wait(self, timeout):
+        self.now += timeout
+        self.waits += 1
+        done = self.stopped or self.waits > self.frames
+        if done:
+            self.finished.set()
+        return done
+
+
+def _spin(stream: io.StringIO, frames: int, **options: float) -> FakeClock:
+    clock = FakeClock(frames)
+    status = Status("Loading big.csv", stream=stream, clock=clock, stop=clock, **options)
+    with status:
+        if status.enabled:  # let the spinner draw its frames before the work "ends"
+            assert clock.finished.wait(10)
+    return clock
+
+
 def test_status_is_silent_off_a_terminal():
     """No progress line is drawn when stderr is not a terminal."""
     stream = io.StringIO()
-    with Status("Loading", stream=stream, delay=0.0, interval=0.01):
-        time.sleep(0.05)
+    clock = _spin(stream, frames=3, delay=0.0)
     assert stream.getvalue() == ""
+    assert clock.waits == 0  # no spinner thread at all
 
 
-def test_status_draws_and_clears_on_a_terminal():
-    """On a terminal the line shows the label and is cleared at the end."""
+def test_status_draws_each_frame_and_clears_on_a_terminal():
+    """On a terminal each frame shows the label and the elapsed time; the end clears it."""
     stream = Terminal()
-    with Status("Loading big.csv", stream=stream, delay=0.0, interval=0.01):
-        time.sleep(0.05)
-    text = stream.getvalue()
-    assert "Loading big.csv" in text
-    assert text.endswith("\r\x1b[K")
+    _spin(stream, frames=3, delay=0.4, interval=0.1)
+    assert stream.getvalue() == (
+        "\r\x1b[K⠋ Loading big.csv… 0.4 s"
+        "\r\x1b[K⠙ Loading big.csv… 0.5 s"
+        "\r\x1b[K⠹ Loading big.csv… 0.6 s"
+        "\r\x1b[K"
+    )
 
 
 def test_status_waits_before_showing():
-    """Quick work finishes before the delay and draws nothing, even on a terminal."""
+    """Work that ends within the delay draws nothing, even on a terminal."""
     stream = Terminal()
-    with Status("Loading", stream=stream, delay=5.0):
-        pass
+    _spin(stream, frames=0, delay=5.0)
     assert stream.getvalue() == ""
 
 
@@ -331,6 +367,15 @@ def test_convert_bad_input_writes_nothing(write, tmp_path):
     assert result.exit_code == EXIT_PROBLEMS
     assert not target.exists()
     assert list(tmp_path.glob("*.partial")) == []
+
+
+def test_convert_to_bods_json_writes_bods(tmp_path):
+    """A target named .bods.json is written as BODS statements, not orgmodel JSON."""
+    target = tmp_path / "owners.bods.json"
+    assert run("convert", str(EXAMPLE), str(target)).exit_code == EXIT_OK
+    statements = json.loads(target.read_text(encoding="utf-8"))
+    assert isinstance(statements, list)
+    assert {"statementId", "recordType"} <= set(statements[0])
 
 
 def test_convert_bad_graphml_exits_1(write, tmp_path):
@@ -582,6 +627,30 @@ def test_demo_without_graphviz_writes_dot_source(tmp_path, monkeypatch):
     assert "DOT source" in result.stdout
 
 
+def test_demo_next_commands_name_files_that_exist_and_run(tmp_path, monkeypatch):
+    """Every command the demo suggests names files that exist, and runs as printed."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PATH", str(tmp_path))  # DOT source only: fast and needs no Graphviz
+    text = run("demo", "--out", "out").stdout
+    suggested = text.split("\nNext:", 1)[1].splitlines()[1:]
+    commands = [shlex.split(line.split(" > ")[0].split("  #")[0]) for line in suggested]
+    assert [c[:2] for c in commands] == [
+        ["orgmodel", "validate"],
+        ["orgmodel", "classify"],
+        ["orgmodel", "chart"],
+        ["orgmodel", "ownership"],
+        ["orgmodel", "schema"],
+    ]
+    assert (tmp_path / "out" / "acme-partners.yaml").is_file()
+    for command in commands:
+        for word in command:
+            if word.endswith(".yaml"):
+                assert (tmp_path / word).is_file(), word
+        chart = command[1] == "chart"
+        args = [a.replace(".svg", ".gv") if chart else a for a in command[1:]]
+        assert run(*args).exit_code == EXIT_OK, command
+
+
 def test_demo_default_directory(tmp_path, monkeypatch):
     """Without --out the charts go to ./orgmodel-demo/."""
     monkeypatch.chdir(tmp_path)
@@ -641,3 +710,13 @@ def test_help_examples_keep_their_lines(command):
     ]
     assert example_lines
     assert all(line.startswith("    orgmodel ") for line in example_lines)
+
+
+def test_convert_to_csv_reports_every_file_it_wrote(tmp_path):
+    """A CSV set is several files; convert names each of them."""
+    target = tmp_path / "people.csv"
+    result = run("convert", str(EXAMPLE), str(target))
+    assert result.exit_code == EXIT_OK
+    reported = [line.removeprefix("wrote ") for line in result.stderr.splitlines()]
+    assert sorted(Path(p).name for p in reported) == sorted(p.name for p in tmp_path.iterdir())
+    assert len(reported) == 7  # organization, vocabulary, entities, units, stakes, ...

@@ -246,6 +246,7 @@ def test_invariants_on_random_organisations(org):
     assert summary.uncovered_units == naive_uncovered(org, roles)
 
 
+@pytest.mark.slow
 def test_hundred_thousand_deep_chain():
     """A 100,000-deep chain with a partner on top and a COO at the bottom is linked."""
     n = 100_000

@@ -15,6 +15,7 @@ mutated CSV sets (seeded, ×10)   2,000
 random structures (×3)           1,800
 random text                        600
 random bytes as files              200
+hostile organisations written       40
 ===========================  =========
 
 ``tests/fuzz_loaders.py`` runs the same checks for as long as you like.
@@ -27,6 +28,7 @@ import json
 import random
 from datetime import timedelta
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -35,12 +37,15 @@ import orgmodel as om
 from fuzz_corpus import (
     MUTATION_ALPHABET,
     SEEDS,
+    check_written,
     csv_tables,
     load_csv_tables,
     mutate,
     random_ops,
+    random_organization,
 )
 from orgmodel.io import organization_from_data
+from strategies import edit_ops
 
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _FUZZ = settings(
@@ -49,16 +54,7 @@ _FUZZ = settings(
     suppress_health_check=list(HealthCheck),
 )
 
-_ops = st.lists(
-    st.tuples(
-        st.integers(0, 6),
-        st.integers(0, 1 << 20),
-        st.integers(0, 40),
-        st.text(MUTATION_ALPHABET, max_size=6),
-    ),
-    min_size=1,
-    max_size=4,
-)
+_ops = edit_ops(MUTATION_ALPHABET)
 
 
 def _check(text: str, fmt: str) -> None:
@@ -190,3 +186,19 @@ def test_random_bytes_as_files(tmp_path_factory, fmt, data):
     path.write_bytes(data)
     with contextlib.suppress(om.OrgModelError):
         om.load(path)
+
+
+@pytest.mark.parametrize("engine", ["random", "writers"])
+def test_the_long_fuzzing_command_runs(engine, tmp_path):
+    """`fuzz_loaders.py` runs each engine for a few inputs and finds nothing."""
+    import fuzz_loaders  # noqa: PLC0415 - the standalone command
+
+    args = ["--engine", engine, "--iterations", "25", "--seed", "1", "--crash-dir", str(tmp_path)]
+    assert fuzz_loaders.main(args) == 0
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_random_hostile_organisations_survive_every_writer(seed, tmp_path):
+    """A random organisation with hostile text is written in every format and read back equal."""
+    check_written(random_organization(random.Random(seed)), str(tmp_path))  # noqa: S311

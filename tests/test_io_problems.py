@@ -364,7 +364,7 @@ def test_csv_missing_column():
     """A people.csv without a name column suggests the close header."""
     p = _one("id,nmae,title\nalice,Alice,CEO\n", ProblemCode.MISSING_KEY, "csv")
     assert p.location == "people.csv:1"
-    assert "did you mean 'nmae'?" in p.message
+    assert "'nmae': did you mean 'name'?" in p.message
 
 
 def test_csv_row_too_long():
@@ -429,3 +429,26 @@ def test_csv_lines_count_rows_before_the_header():
     text = "\n , \nid,name,manager_id\n\nann,Ann,\nbob,Bob,ann\n\ncy,Cy,bbo\n"
     p = _one(text, ProblemCode.UNKNOWN_REFERENCE, "csv")
     assert p.location == "people.csv:8, column manager_id"
+
+
+def test_csv_cell_limit_is_refused_on_write_and_read_without_raising_the_process_limit(tmp_path):
+    """A cell past the csv module's default limit is refused both ways; the limit is untouched."""
+    import csv  # noqa: PLC0415
+
+    before = csv.field_size_limit()
+    big = om.Organization(
+        name="x", people=[om.Person("a", "A", attributes={"note": "x" * 131_073})]
+    )
+    with pytest.raises(om.ValidationError, match=r"people\[0\]\.attributes\.note: a CSV cell"):
+        om.dump(big, tmp_path / "people.csv")
+    assert not (tmp_path / "people.csv").exists()
+    (tmp_path / "people.csv").write_text("id,name\na," + "y" * 131_073 + "\n", encoding="utf-8")
+    with pytest.raises(om.ValidationError, match=r"people\.csv:2: a cell is longer than 131,072"):
+        om.load(tmp_path / "people.csv")
+    fits = om.Organization(
+        name="x", people=[om.Person("a", "A", attributes={"note": "x" * 131_072})]
+    )
+    (tmp_path / "fits").mkdir()
+    om.dump(fits, tmp_path / "fits" / "people.csv")
+    assert om.load(tmp_path / "fits" / "people.csv") == fits
+    assert csv.field_size_limit() == before

@@ -51,6 +51,7 @@ def test_notebook_tells_a_story(path):
     assert kinds.count("code") >= 4
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
 def test_notebook_runs_top_to_bottom(path, tmp_path, monkeypatch):
     """Every cell runs without an error, in a scratch directory for the files it writes."""
@@ -75,3 +76,5 @@ def test_notebook_runs_top_to_bottom(path, tmp_path, monkeypatch):
         if output.output_type == "error"
     ]
     assert errors == []
+    written = [p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file()]
+    assert all(p.parts[0] == "out" for p in written), written  # the ignored folder only

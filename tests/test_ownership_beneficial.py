@@ -222,6 +222,7 @@ def test_path_search_budget(monkeypatch):
     assert not alice.paths_complete
 
 
+@pytest.mark.slow
 def test_deep_chain_paths_without_recursion():
     """A 100,000-deep chain is explained without recursion (majority chain in full)."""
     org = deep_chain()
@@ -266,6 +267,7 @@ def test_no_cycles():
     assert om.ownership_cycles(om.Organization(name="empty")) == ()
 
 
+@pytest.mark.slow
 def test_cycles_of_a_long_ring():
     """A 100,000-entity ring is one group, found without recursion."""
     n = 100_000

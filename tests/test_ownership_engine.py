@@ -8,25 +8,28 @@ import scipy.sparse as sp
 
 import orgmodel as om
 from _ownership_helpers import build, values
+from orgmodel.analysis.ownership import cycles as _cycles
 from orgmodel.analysis.ownership import integrated as _lookthrough
+from orgmodel.analysis.ownership.cycles import stakes_on_cycles
+from orgmodel.analysis.ownership.index import OwnershipIndex
 
 
 def test_topological_rank_orders_holders_above_held():
     """Kahn's fallback ranks every holder above what it holds."""
     holders = np.array([3, 3, 1, 2], dtype=np.int64)
     helds = np.array([1, 2, 0, 0], dtype=np.int64)
-    rank = _lookthrough._topological_rank(holders, helds, 4)
+    rank = _cycles.holders_first(4, holders, helds)
     assert all(rank[h] > rank[j] for h, j in zip(holders, helds, strict=True))
 
 
 def test_block_order_falls_back_when_labels_are_not_ordered(monkeypatch):
     """If scipy's component labels were not topological, Kahn's order is used."""
 
-    def shuffled(graph, **options):
-        count, labels = sp.csgraph.connected_components(graph, **options)
+    def shuffled(graph):
+        count, labels = _cycles.components_of(graph)
         return count, (count - 1) - labels  # the reverse of scipy's order
 
-    monkeypatch.setattr(_lookthrough, "connected_components", shuffled)
+    monkeypatch.setattr(_lookthrough, "components_of", shuffled)
     org = build(
         [("ann", "c", 0.5), ("c", "b", 0.5), ("b", "a", 0.5), ("a", "b", 0.1)], people=["ann"]
     )
@@ -118,3 +121,52 @@ def test_no_numpy_warnings_on_a_near_singular_ring():
     )
     with pytest.raises(om.SingularOwnershipError):
         om.effective_ownership(org, "a")
+
+
+def _web() -> om.Organization:
+    """Ann above a holding loop (h1 <-> h2) above the operating company, which holds a sub."""
+    return om.Organization(
+        name="web",
+        people=[om.Person("ann", "Ann"), om.Person("bo", "Bo")],
+        entities=[om.Entity(e, e.upper()) for e in ("op", "h1", "h2", "sub", "lone")],
+        stakes=[
+            om.Stake("ann", "h1", om.Share.exact(0.7)),
+            om.Stake("h2", "h1", om.Share.exact(0.3)),
+            om.Stake("h1", "h2", om.Share.exact(1.0)),
+            om.Stake("h2", "op", om.Share.exact(0.6)),
+            om.Stake("bo", "op", om.Share.exact(0.4)),
+            om.Stake("op", "sub", om.Share.exact(1.0)),
+            om.Stake("bo", "lone", om.Share.exact(1.0)),
+        ],
+    )
+
+
+def test_index_climbs_above_and_descends_below():
+    """The index finds the stakes above an entity, and below it, and nothing else."""
+    index = OwnershipIndex.of(_web())
+    climb = index.above(["op"])
+    assert climb.owned == ["op", "h2", "h1"]
+    assert climb.people == ["bo", "ann"]
+    assert sorted(climb.stakes) == [0, 1, 2, 3, 4]
+    assert index.below("op") == [5]
+    assert index.below("sub") == []
+    assert index.above(["sub"]).owned == ["sub", "op", "h2", "h1"]
+
+
+def test_one_cycle_finder_for_the_analyses_and_the_chart():
+    """ownership_cycles, the chart's orange stakes and control agree on the loop."""
+    org = _web()
+    assert om.ownership_cycles(org) == (("h1", "h2"),)
+    assert stakes_on_cycles(org.stakes) == {1, 2}
+    source = om.ownership_chart(org, "op", legend=False).source
+    orange = [line.split("[")[0].strip() for line in source.splitlines() if "#D55E00" in line]
+    # Each stake is drawn holder -> its label box (stake_<index>) -> entity.
+    assert orange == [  # the two stakes of the loop only
+        "stake_1",
+        "n_h2 -> stake_1",
+        "stake_1 -> n_h1",
+        "stake_2",
+        "n_h1 -> stake_2",
+        "stake_2 -> n_h2",
+    ]
+    assert [c.holder for c in om.controllers(org, "op")] == ["ann"]

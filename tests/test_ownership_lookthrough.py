@@ -227,9 +227,29 @@ def test_look_through_many_matches_one_by_one():
         assert result == om.effective_ownership(org, entity)
 
 
+@pytest.mark.slow
 def test_deep_chain_has_no_recursion_error():
     """A 100,000-deep chain of full holdings is looked through without recursion."""
     org = deep_chain()
     assert values(om.effective_ownership(org, "e0")) == {"ann": 1.0}
     assert values(om.effective_ownership(org, "e0", rule="majority-chain")) == {"ann": 1.0}
     assert values(om.effective_ownership(org, f"e{DEEP // 2}")) == {"ann": 1.0}
+
+
+def test_look_through_defaults_to_every_entity_and_is_effective_ownership_for_one():
+    """look_through(org) covers every entity; each entry is that entity's effective_ownership."""
+    org = om.Organization(
+        name="x",
+        people=[om.Person("ann", "Ann"), om.Person("bo", "Bo")],
+        entities=[om.Entity("a", "A"), om.Entity("b", "B"), om.Entity("c", "C")],
+        stakes=[
+            om.Stake("ann", "a", om.Share.exact(1.0)),
+            om.Stake("a", "b", om.Share.exact(0.6)),
+            om.Stake("bo", "b", om.Share.exact(0.4)),
+            om.Stake("b", "c", om.Share.between(0.25, 0.5)),
+        ],
+    )
+    everything = om.look_through(org)
+    assert list(everything) == ["a", "b", "c"]
+    assert everything == {e: om.effective_ownership(org, e) for e in ("a", "b", "c")}
+    assert everything["c"] == {"ann": om.Share(0.15, 0.3), "bo": om.Share(0.1, 0.2)}

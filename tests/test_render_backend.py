@@ -118,7 +118,7 @@ def test_misspelt_option_is_a_validation_error(tmp_path):
     with pytest.raises(
         om.ValidationError, match="unknown option 'colour_by' — did you mean 'color_by'"
     ):
-        om.render_org_chart(_org(), tmp_path / "c.dot", colour_by="none")
-    with pytest.raises(om.ValidationError, match="did you mean 'look_through'"):
-        om.render_ownership_chart(_org(), tmp_path / "o.dot", lookthrough=True)
+        om.render_org_chart(_org(), tmp_path / "c.dot", colour_by="none")  # type: ignore[call-arg]
+    with pytest.raises(om.ValidationError, match="did you mean 'show_look_through'"):
+        om.render_ownership_chart(_org(), tmp_path / "o.dot", show_lookthrough=True)  # type: ignore[call-arg]
     assert list(tmp_path.iterdir()) == []

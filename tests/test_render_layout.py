@@ -81,6 +81,7 @@ def test_small_subtrees_spread_evenly():
     assert gaps == pytest.approx([gaps[0]] * 3)
 
 
+@pytest.mark.slow
 def test_deep_chain_and_wide_star_are_iterative():
     """100,000 deep or wide lays out without hitting the recursion limit (speed: benchmarks)."""
     count = 100_000

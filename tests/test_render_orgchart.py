@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 
 import orgmodel as om
-from orgmodel.render import node_name
+from orgmodel.render import LARGE_CHART_THRESHOLD, node_name
 from orgmodel.render._style import EMPLOYMENT_SWATCHES, ROLE_SWATCHES
 from strategies import organizations
 
@@ -365,7 +365,7 @@ def test_options_accept_strings_and_reject_unknown(firm):
 
 def test_auto_layout_switches_to_tidy_for_large_charts():
     """Under ``auto``, above the threshold the chart carries its own positions (``nop2``)."""
-    count = om.render.LARGE_CHART_THRESHOLD + 1
+    count = LARGE_CHART_THRESHOLD + 1
     people = [P("p0", "Top")] + [
         P(f"p{i}", f"P {i}", manager=f"p{(i - 1) // 5}") for i in range(1, count)
     ]
@@ -411,7 +411,7 @@ def test_random_organisations_chart_every_member_deterministically(org):
 @pytest.mark.exe
 def test_large_chart_svg_has_every_person_and_line(tmp_path):
     """Past the ``auto`` threshold the tidy path draws every person and line once."""
-    count = om.render.LARGE_CHART_THRESHOLD + 100
+    count = LARGE_CHART_THRESHOLD + 100
     people = [P("p0", "Top")]
     people += [
         P(f"p{i}", f"Person {i}", manager=f"p{(i - 1) // 4}", dotted=["p0"] if i % 97 == 0 else [])

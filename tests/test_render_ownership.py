@@ -9,6 +9,8 @@ import pytest
 
 import orgmodel as om
 from orgmodel.render import node_name
+from orgmodel.render._ownership_chart import STAKE_LABEL_PREFIX
+from orgmodel.render._percent import format_share
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -50,6 +52,7 @@ class Picture:
         root = ET.fromstring(path.read_bytes())  # noqa: S314 - our own output
         self.nodes: dict[str, list[str]] = {}
         self.edges: list[tuple[str, str, list[str], ET.Element]] = []
+        raw: list[tuple[str, str, list[str], ET.Element]] = []
         for group in root.iter(f"{SVG}g"):
             title = group.find(f"{SVG}title")
             name = "" if title is None or title.text is None else title.text
@@ -58,6 +61,15 @@ class Picture:
                 self.nodes[name] = texts
             elif group.get("class") == "edge":
                 tail, head = name.split("->")
+                raw.append((tail, head, texts, group))
+        # A stake is drawn holder -> its label box -> entity: read it as one line.
+        holder_of = {head: tail for tail, head, _, _ in raw if head.startswith(STAKE_LABEL_PREFIX)}
+        for tail, head, texts, group in raw:
+            if head.startswith(STAKE_LABEL_PREFIX):
+                continue
+            if tail.startswith(STAKE_LABEL_PREFIX):
+                self.edges.append((holder_of[tail], head, self.nodes.pop(tail), group))
+            else:
                 self.edges.append((tail, head, texts, group))
 
     def stroke_width(self, group: ET.Element) -> float:
@@ -118,14 +130,14 @@ def test_cycle_is_visible(tmp_path):
 @pytest.mark.exe
 def test_look_through_lines(tmp_path):
     """Look-through adds dashed lines from indirect ultimate owners with their share."""
-    picture = draw(tmp_path, look_through=True)
+    picture = draw(tmp_path, show_look_through=True)
     expected = om.effective_ownership(make_network(), "acme")
     dashed = {
         t: texts
         for t, h, texts, g in picture.edges
         if h == node_name("acme") and g.find(f"{SVG}path").get("stroke-dasharray")  # type: ignore[union-attr]
     }
-    assert dashed[node_name("alice")] == [f"look-through {expected['alice']}"]
+    assert dashed[node_name("alice")] == [f"look-through {format_share(expected['alice'])}"]
     assert node_name("bob") in dashed  # direct and through Fund Two
     assert node_name("hold") not in dashed  # not an ultimate owner
     plain = draw(tmp_path)
@@ -142,11 +154,11 @@ def test_unknown_entity_and_look_through_without_entity():
         stakes=[om.Stake("a", "b", om.Share.exact(1.0))],
     )
     assert node_name("a") in om.ownership_chart(no_focal).source  # whole network
-    with pytest.raises(om.ValidationError, match="look_through needs an entity"):
-        om.ownership_chart(no_focal, look_through=True)
+    with pytest.raises(om.ValidationError, match="show_look_through needs an entity"):
+        om.ownership_chart(no_focal, show_look_through=True)
 
 
 def test_ownership_dot_is_deterministic():
     """The same network gives byte-identical DOT."""
-    first = om.ownership_chart(make_network(), look_through=True).source
-    assert first == om.ownership_chart(make_network(), look_through=True).source
+    first = om.ownership_chart(make_network(), show_look_through=True).source
+    assert first == om.ownership_chart(make_network(), show_look_through=True).source

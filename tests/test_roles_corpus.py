@@ -35,7 +35,7 @@ def classified(name: str) -> om.Classification:
 
 def outcomes(shape: str | None = None) -> list[tuple[str, str, L, L]]:
     """(organisation, person, expected, got) for every labelled member of *shape*."""
-    out = []
+    out: list[tuple[str, str, L, L]] = []
     for entry in corpus():
         if shape is not None and entry["shape"] != shape:
             continue

@@ -3,6 +3,7 @@
 import pytest
 
 import orgmodel as om
+from orgmodel.analysis.ownership.lookthrough import look_through
 from orgmodel.analysis.roles import holdings as holdings_module
 
 P, E = om.Person, om.Entity
@@ -132,7 +133,7 @@ def test_bad_partnership_kinds_are_a_clear_error():
 def spy(monkeypatch) -> list[int]:
     """Record the number of targets of every look-through the classifier asks for."""
     calls: list[int] = []
-    real = holdings_module.look_through
+    real = look_through
 
     def counting(org, entities, **options):
         calls.append(len(list(entities)))

@@ -155,18 +155,6 @@ def test_vacancy_is_nobodys_report():
     assert "oversees 2 department heads (2 inferred)" in texts
 
 
-def test_vacant_stakeholder_is_not_partner_like():
-    """A vacancy holding a stake on paper is still not labelled."""
-    org = om.Organization(
-        name="x",
-        entities=[om.Entity("co", "Co")],
-        people=[P("v", "Vacant", title="Managing Partner", vacant=True,
-                  responsibilities=["strategy"])],
-        stakes=[om.Stake("v", "co", om.Share.exact(1.0))],
-    )  # fmt: skip
-    assert om.classify(org)["v"].label is L.NEITHER
-
-
 @pytest.mark.parametrize(
     ("title", "label"),
     [("Head of Finance", L.NEITHER), ("Head of Operations", L.NEITHER)],

@@ -175,6 +175,7 @@ def test_empty_organisation():
     assert health.ok
 
 
+@pytest.mark.slow
 def test_hundred_thousand_deep_chain():
     """A 100,000-deep chain of command does not hit the recursion limit."""
     n = 100_000

@@ -47,7 +47,7 @@ def _acme_ownership(path: Path) -> None:
 
 def _atlas_ownership(path: Path) -> None:
     org = om.load(EXAMPLES / "atlas.yaml")
-    om.render_ownership_chart(org, path, entity="atlas-logistics", look_through=True)
+    om.render_ownership_chart(org, path, entity="atlas-logistics", show_look_through=True)
 
 
 def _firm_by_unit(path: Path) -> None:

@@ -117,9 +117,15 @@ if TYPE_CHECKING:
     )
     from orgmodel.render import (
         ColorBy,
+        InteractiveChart,
         Layout,
+        OrgChartOptions,
+        OwnershipChartOptions,
+        interactive_chart,
         org_chart,
         ownership_chart,
+        render_chart,
+        render_org_book,
         render_org_chart,
         render_ownership_chart,
     )
@@ -183,9 +189,15 @@ _LAZY: dict[str, str] = {
     "load": "orgmodel.io",
     "loads": "orgmodel.io",
     "ColorBy": "orgmodel.render",
+    "InteractiveChart": "orgmodel.render",
     "Layout": "orgmodel.render",
+    "OrgChartOptions": "orgmodel.render",
+    "OwnershipChartOptions": "orgmodel.render",
+    "interactive_chart": "orgmodel.render",
     "org_chart": "orgmodel.render",
     "ownership_chart": "orgmodel.render",
+    "render_chart": "orgmodel.render",
+    "render_org_book": "orgmodel.render",
     "render_org_chart": "orgmodel.render",
     "render_ownership_chart": "orgmodel.render",
 }
@@ -220,6 +232,7 @@ __all__ = [
     "Format",
     "GraphvizNotFoundError",
     "HolderShare",
+    "InteractiveChart",
     "JobFunction",
     "Layout",
     "Lean",
@@ -229,9 +242,11 @@ __all__ = [
     "Measure",
     "NodeKind",
     "OptionError",
+    "OrgChartOptions",
     "OrgHealth",
     "OrgModelError",
     "Organization",
+    "OwnershipChartOptions",
     "OwnershipPath",
     "OwnershipRule",
     "ParsedTitle",
@@ -277,6 +292,7 @@ __all__ = [
     "example",
     "example_names",
     "from_networkx",
+    "interactive_chart",
     "json_schema",
     "load",
     "loads",
@@ -285,6 +301,8 @@ __all__ = [
     "org_health",
     "ownership_chart",
     "ownership_cycles",
+    "render_chart",
+    "render_org_book",
     "render_org_chart",
     "render_ownership_chart",
     "shapley_shubik",
@@ -297,7 +315,10 @@ def __getattr__(name: str) -> object:
     if module is None:
         msg = f"module 'orgmodel' has no attribute {name!r}"
         raise AttributeError(msg)
-    value = getattr(_importlib.import_module(module), name)
+    found = _importlib.import_module(module)
+    # ``om.render`` is also the subpackage ``orgmodel.render``, which forwards calls to
+    # the function: give the package, so that ``import orgmodel.render`` keeps working.
+    value = found if module == f"orgmodel.{name}" else getattr(found, name)
     globals()[name] = value
     return value
 

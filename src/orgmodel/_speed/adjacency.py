@@ -4,9 +4,11 @@
 back into the graph for each; for a graph whose ids are known to be unique and
 whose edges are known to join existing nodes (as validation guarantees for an
 :class:`~orgmodel.model.Organization`), writing ``graph._node``, ``_succ`` and
-``_pred`` directly gives the same graph several times faster (measured: 1M people,
-about 2.1 M nodes and edges, 1.9 s against 7.4 s through the public methods).
-This relies on networkx's documented data structure of a plain ``MultiDiGraph``
+``_pred`` directly gives the same graph faster.  Measured with
+``benchmarks/bench_speedups.py`` (CPU seconds, best of 2, 2026-12-01, a shared
+2-core machine): ``to_networkx`` of 1M people (about 1M nodes and 2M edges) takes
+6.1 s with the direct fill and 14.9 s through the public methods (2.42x; 2.12x at
+100k).  This relies on networkx's documented data structure of a plain ``MultiDiGraph``
 (every factory is ``dict``); :func:`usable` checks that before it is used, and
 the test suite compares the result with the graph the public methods build.  With
 speed-ups off (see :mod:`orgmodel._speed`), or for a graph subclass with other
@@ -29,9 +31,11 @@ from typing import Any
 
 import networkx as nx
 
-from orgmodel._speed import ENABLED
+from orgmodel._speed import enabled
 
 __all__ = ["add_edges", "add_nodes", "finish", "usable"]
+
+_ENABLED = enabled("adjacency")
 
 _NodeItem = tuple[str, dict[str, Any]]
 _EdgeItem = tuple[str, str, str, dict[str, Any]]
@@ -39,7 +43,7 @@ _EdgeItem = tuple[str, str, str, dict[str, Any]]
 
 def usable(graph: nx.MultiDiGraph) -> bool:
     """Whether *graph* can be filled directly: a plain ``MultiDiGraph``, speed-ups on."""
-    return ENABLED and type(graph) is nx.MultiDiGraph
+    return _ENABLED and type(graph) is nx.MultiDiGraph
 
 
 def add_nodes(graph: nx.MultiDiGraph, nodes: Iterable[_NodeItem]) -> None:

@@ -1,10 +1,12 @@
 """Pause the cyclic garbage collector while building millions of acyclic objects.
 
 Each collection walks every live object (the whole organisation too), and a bulk
-build of a million people triggers hundreds; pausing it cuts ``to_networkx`` of 1M
-people from about 11 s to 5.7 s and ``from_networkx`` by a similar share
-(``benchmarks/bench_load.py``).  Nothing built under the pause forms a reference
-cycle, so nothing is left for the collector afterwards.
+build of a million people triggers hundreds.  Measured with
+``benchmarks/bench_speedups.py`` (CPU seconds, best of 2, 2026-12-01, a shared
+2-core machine): ``to_networkx`` of 1M people takes 6.1 s paused and 9.6 s without
+the pause (1.56x; 1.65x at 100k); ``from_networkx`` 1.81 s against 2.36 s at 100k
+(1.31x; within noise at 1M).  The CSV loader pauses it too.  Nothing built under the
+pause forms a reference cycle, so nothing is left for the collector afterwards.
 
 The pause is process-wide, so it is taken and released under a lock with a
 count: overlapping builds in several threads keep it paused until the last one
@@ -27,9 +29,11 @@ import gc
 import threading
 from collections.abc import Iterator
 
-from orgmodel._speed import ENABLED
+from orgmodel._speed import enabled
 
 __all__ = ["gc_paused"]
+
+_ENABLED = enabled("gc_pause")
 
 _lock = threading.Lock()
 _depth = 0
@@ -40,7 +44,7 @@ _restore = False
 def gc_paused() -> Iterator[None]:
     """Keep the cyclic garbage collector off for the duration of the block."""
     global _depth, _restore  # noqa: PLW0603 - one process-wide pause, counted
-    if not ENABLED:
+    if not _ENABLED:
         yield
         return
     with _lock:

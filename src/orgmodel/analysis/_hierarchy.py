@@ -34,9 +34,24 @@ class Hierarchy:
         Everyone with a layer, top-down (breadth-first, one top's tree at a time).
     tree_sizes : dict of str to int
         The number of people in each top's tree.
+    vacant : frozenset of str
+        The ids of the vacant posts.  They keep their place in :attr:`reports` (people
+        under a vacancy report to it), so the tree stays whole.
+    filled_reports : dict of str to list of str
+        :attr:`reports` without the vacant posts: the people each manager has
+        (managers with none left out); the counts of spans and oversight.
     """
 
-    __slots__ = ("_levels", "_org", "_people", "dotted_reports", "reports", "roots")
+    __slots__ = (
+        "_filled",
+        "_levels",
+        "_org",
+        "_people",
+        "dotted_reports",
+        "reports",
+        "roots",
+        "vacant",
+    )
 
     def __init__(
         self,
@@ -44,8 +59,11 @@ class Hierarchy:
         reports: dict[str, list[str]],
         dotted_reports: dict[str, list[str]],
         roots: tuple[str, ...],
+        vacant: frozenset[str] = frozenset(),
     ) -> None:
         self._org = org
+        self.vacant = vacant
+        self._filled: dict[str, list[str]] | None = None
         self._people: dict[str, Person] | None = None
         self.reports = reports
         self.dotted_reports = dotted_reports
@@ -68,7 +86,10 @@ class Hierarchy:
         """
         reports: dict[str, list[str]] = {}
         dotted: dict[str, list[str]] = {}
+        vacant: list[str] = []
         for p in org.people:
+            if p.vacant:
+                vacant.append(p.id)
             if p.manager is not None:
                 reports.setdefault(p.manager, []).append(p.id)
             if p.dotted:
@@ -79,7 +100,19 @@ class Hierarchy:
             for p in org.people
             if p.manager is None and (p.employment is not Employment.NONE or p.id in reports)
         )
-        return cls(org, reports, dotted, roots)
+        return cls(org, reports, dotted, roots, frozenset(vacant))
+
+    @property
+    def filled_reports(self) -> dict[str, list[str]]:
+        """Solid-line reports without the vacant posts (see the class)."""
+        if self._filled is None:
+            if not self.vacant:
+                self._filled = self.reports
+            else:
+                vacant = self.vacant
+                filled = {m: [r for r in rs if r not in vacant] for m, rs in self.reports.items()}
+                self._filled = {m: rs for m, rs in filled.items() if rs}
+        return self._filled
 
     @property
     def people(self) -> dict[str, Person]:

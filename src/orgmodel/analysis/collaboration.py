@@ -57,6 +57,7 @@ from orgmodel.analysis.roles import classify
 from orgmodel.analysis.roles.records import RoleAssessment, RoleLabel
 from orgmodel.analysis.roles.text import listing
 from orgmodel.model import Organization, Person
+from orgmodel.model._arguments import organization_argument
 from orgmodel.model.exceptions import OrgModelError
 
 __all__ = ["CollaborationSummary", "Counterpart", "LinkKind", "PartnerLinks", "collaboration"]
@@ -300,6 +301,7 @@ def collaboration(
     >>> summary.unpaired, summary.ok
     (('ann',), False)
     """
+    organization_argument(org, "collaboration")
     checked = classify(org) if roles is None else _check_roles(org, roles)
     h = Hierarchy.of(org)
     ops: dict[str, RoleLabel] = {}  # COO-like and hybrid members, in order

@@ -11,6 +11,15 @@ hierarchy; dotted (matrix) lines are listed by :func:`dotted_lines` and counted 
 manager, no reports and ``employment: none`` — an outside investor, say — stand
 outside the reporting structure: they have no layer and are not counted as tops.
 
+Vacant posts (:attr:`Person.vacant <orgmodel.model.Person.vacant>`) keep their place
+in the tree: people under a vacancy report to the vacant post itself, not to the
+filled post above it, so chains of command and layers run through it as the
+organisation draws them.  A vacancy is **open headcount** (:func:`headcount`,
+:func:`vacancies`, :attr:`OrgHealth.vacancies`) and never a manager's report: spans
+of control, :func:`direct_reports` and :func:`all_reports` count filled posts only
+(pass ``vacant=True`` to list vacancies too), and :class:`OrgHealth` counts people
+in posts.  A vacant post that has people under it still has a span.
+
 Examples
 --------
 >>> import orgmodel as om
@@ -39,19 +48,23 @@ import attrs
 
 from orgmodel.analysis._hierarchy import Hierarchy
 from orgmodel.model import LineKind, Organization, ReportingLine
+from orgmodel.model._arguments import organization_argument
 from orgmodel.model.exceptions import OrgModelError
 
 __all__ = [
+    "Headcount",
     "OrgHealth",
     "all_reports",
     "chain_of_command",
     "depth",
     "direct_reports",
     "dotted_lines",
+    "headcount",
     "layers",
     "org_health",
     "roots",
     "span_of_control",
+    "vacancies",
 ]
 
 _SHOWN = 10  # ids listed per finding in OrgHealth.__str__
@@ -115,7 +128,9 @@ def chain_of_command(org: Organization, person: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def direct_reports(org: Organization, person: str, *, dotted: bool = False) -> tuple[str, ...]:
+def direct_reports(
+    org: Organization, person: str, *, dotted: bool = False, vacant: bool = False
+) -> tuple[str, ...]:
     """Return the people who report to *person*, in the organisation's order.
 
     Parameters
@@ -126,6 +141,9 @@ def direct_reports(org: Organization, person: str, *, dotted: bool = False) -> t
         The id of a person.
     dotted : bool
         Also list dotted-line reports, after the solid-line ones.
+    vacant : bool
+        Also list vacant posts that report to *person* (left out by default: a
+        vacancy is open headcount, not a report).
 
     Raises
     ------
@@ -145,16 +163,27 @@ def direct_reports(org: Organization, person: str, *, dotted: bool = False) -> t
     ... )
     >>> direct_reports(org, "a"), direct_reports(org, "a", dotted=True)
     (('b',), ('b', 'c'))
+    >>> org = om.Organization(
+    ...     name="x",
+    ...     people=[om.Person("a", "A"), om.Person("v", "", manager="a", vacant=True)],
+    ... )
+    >>> direct_reports(org, "a"), direct_reports(org, "a", vacant=True)
+    ((), ('v',))
     """
     org.person(person)
-    solid = tuple(p.id for p in org.people if p.manager == person)
+    solid = tuple(p.id for p in org.people if p.manager == person and (vacant or not p.vacant))
     if not dotted:
         return solid
-    return solid + tuple(p.id for p in org.people if person in p.dotted)
+    return solid + tuple(
+        p.id for p in org.people if person in p.dotted and (vacant or not p.vacant)
+    )
 
 
-def all_reports(org: Organization, person: str) -> tuple[str, ...]:
+def all_reports(org: Organization, person: str, *, vacant: bool = False) -> tuple[str, ...]:
     """Return everyone below *person* on solid lines, breadth-first.
+
+    People under a vacant post are below *person* too; the vacant posts themselves
+    are listed only with ``vacant=True``.
 
     Raises
     ------
@@ -177,7 +206,8 @@ def all_reports(org: Organization, person: str) -> tuple[str, ...]:
     (('b', 'd', 'c'), ())
     """
     org.person(person)
-    reports = Hierarchy.of(org).reports
+    h = Hierarchy.of(org)
+    reports = h.reports
     out: list[str] = []
     frontier = [person]
     while frontier:
@@ -186,13 +216,16 @@ def all_reports(org: Organization, person: str) -> tuple[str, ...]:
             below.extend(reports.get(pid, ()))
         out.extend(below)
         frontier = below
+    if not vacant and h.vacant:
+        return tuple(pid for pid in out if pid not in h.vacant)
     return tuple(out)
 
 
 def span_of_control(org: Organization) -> dict[str, int]:
     """Return the number of solid-line direct reports of every manager.
 
-    Only people with at least one report appear; dotted lines are not counted.
+    Only posts with at least one filled report appear; dotted lines and vacant posts
+    are not counted as reports (a vacant post with people under it has a span).
 
     Examples
     --------
@@ -208,7 +241,95 @@ def span_of_control(org: Organization) -> dict[str, int]:
     >>> span_of_control(org)
     {'a': 2}
     """
-    return {manager: len(below) for manager, below in Hierarchy.of(org).reports.items()}
+    return {manager: len(below) for manager, below in Hierarchy.of(org).filled_reports.items()}
+
+
+def vacancies(org: Organization) -> tuple[str, ...]:
+    """Return the ids of the vacant posts, in the organisation's order.
+
+    Examples
+    --------
+    >>> import orgmodel as om
+    >>> org = om.Organization(
+    ...     name="x",
+    ...     people=[om.Person("a", "A"), om.Person("v", "", manager="a", vacant=True)],
+    ... )
+    >>> vacancies(org)
+    ('v',)
+    """
+    return tuple(p.id for p in org.people if p.vacant)
+
+
+@attrs.frozen
+class Headcount:
+    """Filled and open headcount, for the organisation and for each unit.
+
+    Attributes
+    ----------
+    filled : int
+        People in posts (everyone in the reporting structure who is not a vacancy).
+    open : int
+        Vacant posts.
+    by_unit : dict of str to tuple of (int, int)
+        For each unit with anyone in it, ``(filled, open)`` of its own members (not
+        of the units inside it), in the order of :attr:`Organization.units`.
+    """
+
+    filled: int
+    open: int
+    by_unit: dict[str, tuple[int, int]]
+
+    @property
+    def total(self) -> int:
+        """Every post, filled or open."""
+        return self.filled + self.open
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the record as plain JSON-compatible values."""
+        return {
+            "filled": self.filled,
+            "open": self.open,
+            "total": self.total,
+            "by_unit": {u: {"filled": f, "open": o} for u, (f, o) in self.by_unit.items()},
+        }
+
+
+def headcount(org: Organization) -> Headcount:
+    """Count filled posts and open ones (vacancies), in all and per unit.
+
+    People outside the reporting structure (no manager, no reports, ``employment:
+    none``, such as an outside investor) are not headcount.
+
+    Examples
+    --------
+    >>> import orgmodel as om
+    >>> org = om.Organization(
+    ...     name="x",
+    ...     units=[om.Unit("fin", "Finance")],
+    ...     people=[
+    ...         om.Person("a", "A"),
+    ...         om.Person("v", "", manager="a", unit="fin", vacant=True),
+    ...         om.Person("b", "B", manager="v", unit="fin"),
+    ...     ],
+    ... )
+    >>> count = headcount(org)
+    >>> count.filled, count.open, count.by_unit
+    (2, 1, {'fin': (1, 1)})
+    """
+    layer = Hierarchy.of(org).layer
+    counts: dict[str, list[int]] = {u.id: [0, 0] for u in org.units}
+    filled = vacant = 0
+    for p in org.people:
+        if p.id not in layer:
+            continue
+        if p.vacant:
+            vacant += 1
+        else:
+            filled += 1
+        if p.unit is not None:
+            counts[p.unit][p.vacant] += 1
+    by_unit = {u: (f, o) for u, (f, o) in counts.items() if f or o}
+    return Headcount(filled=filled, open=vacant, by_unit=by_unit)
 
 
 def layers(org: Organization) -> dict[str, int]:
@@ -273,9 +394,9 @@ class OrgHealth:
     Attributes
     ----------
     people : int
-        People in the reporting structure.
+        People in posts in the reporting structure (vacancies not counted).
     managers : int
-        People with at least one solid-line report.
+        Posts with at least one filled solid-line report.
     depth : int
         Number of layers.
     top : str or None
@@ -294,6 +415,8 @@ class OrgHealth:
         People with no manager besides :attr:`top`: tops of separate trees.
     max_depth, min_span, max_span : int
         The limits used.
+    vacancies : tuple of str
+        The vacant posts in the reporting structure: open headcount.
     """
 
     people: int
@@ -309,6 +432,7 @@ class OrgHealth:
     max_depth: int
     min_span: int
     max_span: int
+    vacancies: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -328,6 +452,7 @@ class OrgHealth:
             "wide_spans": dict(self.wide_spans),
             "too_deep": list(self.too_deep),
             "unmanaged": list(self.unmanaged),
+            "vacancies": list(self.vacancies),
             "limits": {
                 "max_depth": self.max_depth,
                 "min_span": self.min_span,
@@ -342,6 +467,8 @@ class OrgHealth:
             f"{self.managers} managers with {self.mean_span:.1f} direct reports on average; "
             f"{self.dotted_lines} dotted lines"
         )
+        if self.vacancies:
+            head += f"; {len(self.vacancies)} vacant posts"
         lines = [head]
         if self.narrow_spans:
             lines.append(
@@ -429,6 +556,7 @@ def org_health(
     1 person more than 2 layers down: c
     1 person with no manager besides the top: d
     """
+    organization_argument(org, "org_health")
     _check_limit("max_depth", max_depth, 1)
     _check_limit("min_span", min_span, 0)
     _check_limit("max_span", max_span, 1)
@@ -436,13 +564,14 @@ def org_health(
         msg = f"'min_span' must not exceed 'max_span' (got {min_span} > {max_span})"
         raise OrgModelError(msg)
     h = Hierarchy.of(org)
-    spans = {manager: len(below) for manager, below in h.reports.items()}
+    spans = {manager: len(below) for manager, below in h.filled_reports.items()}
     layer = h.layer
+    vacant = tuple(pid for pid in h.order if pid in h.vacant) if h.vacant else ()
     top = None
     if h.roots:
         top = max(h.roots, key=h.tree_sizes.__getitem__)  # max keeps the first on a tie
     return OrgHealth(
-        people=len(layer),
+        people=len(layer) - len(vacant),
         managers=len(spans),
         depth=max(layer.values(), default=0),
         top=top,
@@ -455,4 +584,5 @@ def org_health(
         max_depth=max_depth,
         min_span=min_span,
         max_span=max_span,
+        vacancies=vacant,
     )

@@ -5,14 +5,18 @@ Imported only by that command.
 
 from __future__ import annotations
 
+import shlex
 from collections import Counter
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
 
 import orgmodel as om
+from orgmodel._atomic import write_text_atomically
+from orgmodel.cli._terminal import printable
 from orgmodel.cli.tables import format_table
-from orgmodel.model.exceptions import GraphvizNotFoundError
+from orgmodel.examples import example_text
+from orgmodel.model.exceptions import FileAccessError, GraphvizNotFoundError
 
 __all__ = ["run_demo"]
 
@@ -41,6 +45,11 @@ def run_demo(
     list of Path
         The files written.
 
+    Raises
+    ------
+    FileAccessError
+        When *out_dir* cannot be made or written (read-only, under ``/proc``).
+
     Examples
     --------
     >>> import contextlib, tempfile, pathlib
@@ -49,8 +58,8 @@ def run_demo(
     >>> written = run_demo(out, echo=lines.append, status=lambda _: contextlib.nullcontext())
     >>> lines[0]
     'Acme Partners LLP: 40 people, 12 units, 3 entities, 8 stakes'
-    >>> sorted({p.stem for p in written})  # SVG and PNG, or DOT source without Graphviz
-    ['org-chart', 'ownership-chart']
+    >>> sorted({p.stem for p in written})  # SVG and PNG (DOT without Graphviz), the YAML
+    ['acme-partners', 'org-chart', 'ownership-chart']
     """
     org = om.example()
     summary = org.summary()
@@ -72,10 +81,14 @@ def run_demo(
             a = roles[person.id]
             if a.label.value == label:
                 reason = a.reason.removeprefix(f"{label}: ")
-                rows.append([person.name, person.title, label, reason])
+                rows.append([printable(person.name), printable(person.title), label, reason])
     echo(format_table(["name", "title", "label", "reason"], rows))
 
-    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        msg = f"cannot make the folder {out_dir} for the charts: {err.strerror or err}"
+        raise FileAccessError(msg) from err
     written: list[Path] = []
     try:
         with status("Drawing the charts"):
@@ -90,13 +103,27 @@ def run_demo(
             om.render_ownership_chart(org, out_dir / "ownership-chart.gv"),
         ]
         echo(f"\n{err}\nWrote the DOT source instead; render it with Graphviz later.")
-    echo("\nCharts written:")
+    example_file = out_dir / "acme-partners.yaml"
+    write_text_atomically(example_file, example_text())
+    written.append(example_file)
+    echo("\nFiles written:")
     echo("\n".join(f"  {path}" for path in written))
+    shown = _shown(example_file)
     echo(
-        "\nNext: try it on your own organisation —\n"
-        "  orgmodel schema > organization.schema.json   # the file format, for your editor\n"
-        "  orgmodel classify firm.yaml\n"
-        "  orgmodel chart firm.yaml -o chart.svg\n"
-        "  orgmodel ownership firm.yaml --regime uk-psc"
+        "\nNext: the same commands on the example's file, then on your own —\n"
+        f"  orgmodel validate {shown}\n"
+        f"  orgmodel classify {shown} --format csv\n"
+        f"  orgmodel chart {shown} -o {_shown(out_dir / 'carol.svg')} --root carol --depth 2\n"
+        f"  orgmodel ownership {shown} --regime uk-psc\n"
+        "  orgmodel schema > organization.schema.json   # the file format, for your editor"
     )
     return written
+
+
+def _shown(path: Path) -> str:
+    """*path* relative to the working directory when it is below it, as typed in a shell."""
+    try:
+        text = str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        text = str(path)
+    return shlex.quote(text)

@@ -14,8 +14,9 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
 __all__ = [
     "FILE",
     "FORMATS",
-    "GRAPHML",
     "OUT",
     "chart_path",
     "check_id",
@@ -39,50 +39,86 @@ __all__ = [
     "fraction",
     "load",
     "load_input",
+    "org_chart_path",
     "suffixes",
+    "table_options",
 ]
 
-GRAPHML = "graphml"
-#: Every format the command line reads and writes: the library's, and GraphML.  Kept
-#: literal so that ``--help`` need not import the readers (a test keeps it in step).
-FORMATS = ("yaml", "json", "csv", "bods", GRAPHML)
+#: Every format the command line reads and writes: the library's.  Kept literal so
+#: that ``--help`` need not import the readers (a test keeps it in step).
+FORMATS = ("yaml", "json", "csv", "bods", "graphml", "tsv", "xlsx", "ldif")
 
 
 def suffixes() -> dict[str, str]:
-    """Return file suffix → format name for the formats the library knows, and GraphML."""
+    """Return file suffix → format name for the formats the library knows."""
     from orgmodel.io._api import CODECS  # noqa: PLC0415
 
-    table = {suffix: fmt.value for fmt, codec in CODECS.items() for suffix in codec.suffixes}
-    table[".graphml"] = GRAPHML
-    return table
+    return {suffix: fmt.value for fmt, codec in CODECS.items() for suffix in codec.suffixes}
 
 
 def format_of(path: Path, explicit: str | None, option: str) -> str:
-    """Return the format to use for *path*: *explicit*, or the one its suffix names."""
+    """Return the format to use for *path*: *explicit*, or the one its name says."""
     if explicit is not None:
         return explicit
-    table = suffixes()
-    found = table.get(path.suffix.lower())
+    from orgmodel.io._api import format_of_path  # noqa: PLC0415 - keeps --help fast
+
+    found = format_of_path(path)
     if found is None:
-        known = ", ".join(table)
+        known = ", ".join(suffixes())
         msg = (
             f"cannot tell the format of {path.name!r} from its name; "
             f"use a name ending in {known}, or give {option}"
         )
         raise click.BadParameter(msg, param_hint=repr(str(path)))
-    return found
+    return found.value
+
+
+_READ = "orgmodel.read"  # where table_options keep --column and --sheet in ctx.meta
+
+
+def _columns(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> None:
+    columns: dict[str, str] = {}
+    for item in value:
+        field, sep, header = item.partition("=")
+        if not sep or not field.strip() or not header.strip():
+            msg = f"give FIELD=HEADER, as in manager='Supervisor Email' (got {item!r})"
+            raise click.BadParameter(msg, ctx, param)
+        columns[field.strip()] = header.strip()
+    ctx.meta.setdefault(_READ, {})["columns"] = columns or None
+
+
+def _sheet(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    ctx.meta.setdefault(_READ, {})["sheet"] = value
+
+
+def table_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Add ``--column FIELD=HEADER`` and ``--sheet NAME`` for reading tables."""
+    command = click.option(
+        "--sheet",
+        metavar="NAME",
+        expose_value=False,
+        callback=_sheet,
+        help="The sheet of an Excel workbook to read (default: the first).",
+    )(command)
+    return click.option(
+        "--column",
+        "columns",
+        metavar="FIELD=HEADER",
+        multiple=True,
+        expose_value=False,
+        callback=_columns,
+        help="Read HEADER as FIELD in a table (repeat): --column manager='Supervisor Email'.",
+    )(command)
 
 
 def load(path: Path, fmt: str) -> Organization:
-    """Load *path* in format *fmt* (GraphML included), with a progress line on a terminal."""
+    """Load *path* in format *fmt*, with a progress line on a terminal."""
+    context = click.get_current_context(silent=True)
+    options = context.meta.get(_READ, {}) if context is not None else {}
     with status(f"Loading {path.name}"):
-        if fmt == GRAPHML:
-            from orgmodel.cli.graphml import read_graphml  # noqa: PLC0415 - networkx is slow
-
-            return read_graphml(path)
         import orgmodel as om  # noqa: PLC0415 - keeps --help fast
 
-        return om.load(path, format=fmt)
+        return om.load(path, format=fmt, columns=options.get("columns"), sheet=options.get("sheet"))
 
 
 def load_input(path: Path) -> Organization:
@@ -119,6 +155,17 @@ def chart_path(ctx: click.Context, param: click.Parameter, value: Path | None) -
     except ValidationError as err:
         raise click.BadParameter(err.problems[0].message, ctx, param) from err
     return value
+
+
+def org_chart_path(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    """Check an org chart's file name: a format Graphviz draws, or an .html page."""
+    if value is not None and value.suffix.lower() in {".html", ".htm"}:
+        return value
+    try:
+        return chart_path(ctx, param, value)
+    except click.BadParameter as err:
+        msg = f"{err.message}, or .html for an interactive page"
+        raise click.BadParameter(msg, ctx, param) from err
 
 
 def fraction(ctx: click.Context, param: click.Parameter, value: str | None) -> float | None:

@@ -21,14 +21,18 @@ error: 1 problem in firm.yaml:
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
+from orgmodel.cli._terminal import printable
 from orgmodel.cli.progress import Status
 from orgmodel.model.exceptions import OrgModelError, ValidationError
 
@@ -41,17 +45,25 @@ __all__ = [
     "TABLE_HEADERS",
     "echo_problems",
     "fit",
+    "json_text",
     "report_error",
     "report_warnings",
     "role_rows",
+    "say",
     "status",
+    "write_output",
 ]
 
 
+def say(text: str) -> None:
+    """Print a message for the reader to standard error."""
+    click.echo(text, err=True)
+
+
 def echo_problems(head: str, problems: tuple[Problem, ...]) -> None:
-    """Print one readable block of problems to standard error."""
-    lines = [head, *(f"  {problem}" for problem in problems)]
-    click.echo("\n".join(lines), err=True)
+    """Print one readable block of problems to standard error, control characters escaped."""
+    lines = [printable(head), *(f"  {printable(str(problem))}" for problem in problems)]
+    say("\n".join(lines))
 
 
 def report_error(err: OrgModelError) -> None:
@@ -63,7 +75,52 @@ def report_error(err: OrgModelError) -> None:
             head += f" in {err.source}"
         echo_problems(head + ":", err.problems)
     else:
-        click.echo(f"error: {err}", err=True)
+        say(f"error: {printable(str(err), keep_lines=True)}")
+
+
+#: Characters JSON leaves as they are that a terminal acts on or that hide text: DEL,
+#: C1 controls, bidirectional and zero-width marks.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+
+
+def json_text(data: object) -> str:
+    r"""Return *data* as indented JSON, with characters a terminal acts on written as escapes.
+
+    The JSON is the same value (``\u202e`` is how JSON writes U+202E), only safe to print.
+
+    Examples
+    --------
+    >>> json_text({"name": "Eve\u202eevil"})
+    '{\n  "name": "Eve\\u202eevil"\n}'
+    """
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def write_output(
+    org: Organization, target: Path | None, fmt: str, *, escape_formulas: bool = True
+) -> tuple[Path, ...]:
+    """Write *org* in format *fmt* to *target*, or to standard output when it is ``None``.
+
+    Returns the files written.  Every format but CSV streams: a large organisation is
+    never held as one text.
+    """
+    import orgmodel as om  # noqa: PLC0415 - keeps --help fast
+    from orgmodel.io._api import CODECS  # noqa: PLC0415
+    from orgmodel.io._files import check_text  # noqa: PLC0415
+
+    if target is not None:
+        return om.dump(org, target, format=fmt, escape_formulas=escape_formulas)
+    codec = CODECS[om.Format(fmt)]
+    chunks: Iterable[str]
+    if codec.write_chunks is not None:
+        chunks = codec.write_chunks(org)
+    else:
+        chunks = [om.dumps(org, format=fmt, escape_formulas=escape_formulas)]
+    for chunk in chunks:
+        check_text(chunk, "<standard output>", writing=True)
+        sys.stdout.write(chunk)
+    return ()
 
 
 def report_warnings(org: Organization, source: str) -> None:
@@ -81,10 +138,24 @@ def status(label: str) -> Iterator[None]:
         yield
 
 
-def role_rows(org: Organization, roles: Mapping[str, Any], *, full: bool) -> list[list[str]]:
-    """One row per person, in file order: the table columns, or all of them for CSV."""
+def role_rows(
+    org: Organization,
+    roles: Mapping[str, Any],
+    *,
+    full: bool,
+    only: Iterable[str] | None = None,
+) -> list[list[str]]:
+    """One row per person (of *only*, if given), in file order: the table or CSV columns.
+
+    Table cells are made printable (:func:`~orgmodel.cli._terminal.printable`); CSV
+    cells stay exact.
+    """
     rows = []
+    keep = None if only is None else set(only)
+    shown = (lambda text: text) if full else printable
     for person in org.people:
+        if keep is not None and person.id not in keep:
+            continue
         a = roles[person.id]
         label = a.label.value
         reason = a.reason.removeprefix(f"{label}: ")
@@ -107,12 +178,12 @@ def role_rows(org: Organization, roles: Mapping[str, Any], *, full: bool) -> lis
         else:
             rows.append(
                 [
-                    person.id,
-                    person.name,
+                    shown(person.id),
+                    shown(person.name),
                     label,
                     f"{a.partner_score:.2f}",
                     f"{a.coo_score:.2f}",
-                    reason,
+                    shown(reason),
                 ]
             )
     return rows

@@ -34,6 +34,7 @@ from typing import Any
 import attrs
 
 import orgmodel as om
+from orgmodel.cli._terminal import printable
 from orgmodel.cli.tables import format_table
 
 __all__ = ["OwnershipReport", "ownership_report"]
@@ -106,21 +107,28 @@ class OwnershipReport:
         }
 
     def text(self) -> str:
-        """Return the report as text for a terminal."""
+        """Return the report as text for a terminal, control characters in names escaped."""
         regime = "no named regime" if self.regime is None else self.regime.value
         who = _WHO[self.regime].format(t=f"{self.threshold * 100:g}%")
-        lines = [f"Beneficial owners of {self.entity_name} ({self.entity}) under {regime}: {who}"]
+        entity = f"{printable(self.entity_name)} ({printable(self.entity)})"
+        lines = [f"Beneficial owners of {entity} under {regime}: {who}"]
         if not self.owners:
             lines.append("  nobody qualifies")
         for owner in self.owners:
             maybe = "" if owner.certain else " (possibly: the range straddles the threshold)"
-            lines.append(f"  {owner.name} ({owner.person}): {owner.share}{maybe}")
-            lines.extend(f"    {path}" for path in owner.paths)
+            who_owns = f"{printable(owner.name)} ({printable(owner.person)})"
+            lines.append(f"  {who_owns}: {owner.share}{maybe}")
+            lines.extend(f"    {printable(str(path))}" for path in owner.paths)
             if not owner.paths_complete:
                 lines.append("    … more paths not listed")
-        lines.extend(["", f"Look-through ownership of {self.entity_name} ({self.rule.value})"])
+        lines.extend(
+            ["", f"Look-through ownership of {printable(self.entity_name)} ({self.rule.value})"]
+        )
         if self.shares:
-            rows = [[k, self.names.get(k, k), str(v)] for k, v in self.shares.items()]
+            rows = [
+                [printable(k), printable(self.names.get(k, k)), str(v)]
+                for k, v in self.shares.items()
+            ]
             lines.append(format_table(["holder", "name", "share"], rows, align_right=[2]))
         else:
             lines.append("  no recorded holders")

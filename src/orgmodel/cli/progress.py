@@ -18,13 +18,24 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from types import TracebackType
-from typing import Self, TextIO
+from typing import Protocol, Self, TextIO
 
-__all__ = ["Status"]
+__all__ = ["Status", "Stop"]
 
 _FRAMES = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
 _CLEAR = "\r\x1b[K"
+
+
+class Stop(Protocol):
+    """What :class:`Status` waits on: ``threading.Event``, or a fake in tests."""
+
+    def set(self) -> None:
+        """Ask the spinner to stop."""
+
+    def wait(self, timeout: float) -> bool:
+        """Wait up to *timeout* seconds; return whether the spinner should stop."""
 
 
 class Status:
@@ -40,6 +51,10 @@ class Status:
         Seconds to wait before the line first appears.
     interval : float
         Seconds between redraws.
+    clock : callable
+        Returns the time in seconds (``time.monotonic``; tests pass a fake).
+    stop : Stop, optional
+        What the spinner waits on between frames (a new ``threading.Event``).
 
     Examples
     --------
@@ -47,21 +62,26 @@ class Status:
     >>> class Terminal(io.StringIO):
     ...     def isatty(self):
     ...         return True
-    >>> term = Terminal()
-    >>> with Status("Rendering", stream=term, delay=0.0, interval=0.01):
-    ...     time.sleep(0.05)
-    >>> "Rendering" in term.getvalue()
-    True
+    >>> Status("Rendering", stream=Terminal()).enabled, Status("x", stream=io.StringIO()).enabled
+    (True, False)
     """
 
     def __init__(
-        self, label: str, *, stream: TextIO, delay: float = 0.4, interval: float = 0.1
+        self,
+        label: str,
+        *,
+        stream: TextIO,
+        delay: float = 0.4,
+        interval: float = 0.1,
+        clock: Callable[[], float] = time.monotonic,
+        stop: Stop | None = None,
     ) -> None:
         self.label = label
         self._stream = stream
         self._delay = delay
         self._interval = interval
-        self._stop = threading.Event()
+        self._clock = clock
+        self._stop: Stop = stop if stop is not None else threading.Event()
         self._thread: threading.Thread | None = None
         self._shown = False
 
@@ -92,12 +112,12 @@ class Status:
             self._stream.flush()
 
     def _run(self) -> None:
-        start = time.monotonic()
+        start = self._clock()
         if self._stop.wait(self._delay):
             return
         frame = 0
         while True:
-            elapsed = time.monotonic() - start
+            elapsed = self._clock() - start
             symbol = _FRAMES[frame % len(_FRAMES)]
             self._stream.write(f"{_CLEAR}{symbol} {self.label}… {elapsed:.1f} s")
             self._stream.flush()

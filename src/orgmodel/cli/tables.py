@@ -65,16 +65,32 @@ def format_table(
     return "\n".join(out)
 
 
-def format_csv(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+def format_csv(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], *, escape_formulas: bool = True
+) -> str:
     r"""Return *rows* as CSV text with a header row (``\n`` line ends).
+
+    Every cell holding a line break (``\r`` or ``\n``) is quoted, so no cell can
+    start a row of its own, and a cell a spreadsheet would run as a formula gets a
+    leading ``'`` unless *escape_formulas* is false (:mod:`orgmodel.io._csv_guard`).
 
     Examples
     --------
     >>> format_csv(["id", "reason"], [["alice", "holds 30%, directly"]])
     'id,reason\nalice,"holds 30%, directly"\n'
+    >>> format_csv(["id", "name"], [["x", "=HYPERLINK(1)"], ["y", "two\rlines"]])
+    'id,name\nx,\'=HYPERLINK(1)\ny,"two\rlines"\n'
     """
+    from orgmodel.io._csv_guard import escape_row  # noqa: PLC0415 - keeps --help fast
+
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(headers)
-    writer.writerows(rows)
-    return buffer.getvalue()
+    # "\r\n" makes the writer quote a bare "\r" as well as "\n"; each row's own line
+    # end is then written "\n".
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    out: list[str] = []
+    for row in [headers, *rows]:
+        writer.writerow(escape_row(row, formulas=escape_formulas))
+        out.append(buffer.getvalue()[:-2] + "\n")
+        buffer.seek(0)
+        buffer.truncate()
+    return "".join(out)

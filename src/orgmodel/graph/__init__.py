@@ -5,8 +5,8 @@
 :func:`from_networkx` is its exact inverse: ``from_networkx(to_networkx(org)) == org``,
 with every record in its original order.
 
-Every attribute is a plain ``str``, ``int`` or ``float``, so the graph can be written
-with ``networkx.write_graphml`` (or GEXF, or JSON) as it is.  An optional value that
+Every attribute is a plain ``str``, ``int``, ``float`` or ``bool``, so the graph can be
+written with ``networkx.write_graphml`` (or GEXF, or JSON) as it is.  An optional value that
 is absent (``None`` in the model) is left out rather than stored as ``None``.
 
 Nodes
@@ -26,6 +26,8 @@ person          ``title``               str    job title
 person          ``employment``          str    an :class:`~orgmodel.model.Employment` value
 person          ``responsibilities``    str    JSON list of tag names, in order
 person          ``attributes``          str    JSON object of free attributes
+person          ``vacant``              bool   ``True`` for a vacant post; absent when
+                                               the post is filled
 entity          ``name``                str    registered name
 entity          ``entity_kind``         str    an :class:`~orgmodel.model.EntityKind` value
 entity          ``attributes``          str    JSON object
@@ -91,10 +93,12 @@ in one :class:`~orgmodel.exceptions.ValidationError`.
 ``networkx.read_graphml`` gives back the same types, so a GraphML round trip is
 lossless when read with ``force_multigraph=True`` (without it, a graph with no
 parallel edges comes back as a ``DiGraph``, which :func:`from_networkx` refuses; edge
-keys come back as strings, which it ignores), with two limits from XML 1.0 itself:
-text (names, titles, ids) cannot hold control characters other than tab and
-newline, and a carriage return is read back as a newline.  JSON-encoded attributes
-are ASCII and always safe.
+keys come back as strings, which it ignores).  ``networkx.write_graphml`` itself
+cannot write text XML 1.0 cannot hold (control characters other than tab and
+newline), and a carriage return it writes is read back as a newline;
+``orgmodel.dump(org, "firm.graphml")`` writes the same graph with those kept exactly
+beside the readable text (``orgmodel_exact``), and ``orgmodel.load`` puts them back.
+JSON-encoded attributes are ASCII and always safe.
 
 Examples
 --------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterator
 from json.encoder import encode_basestring_ascii as _quote
@@ -23,11 +24,14 @@ from orgmodel.graph.kinds import (
     SOLID,
     UNIT,
 )
+from orgmodel.model._json_values import json_problem
+from orgmodel.model.exceptions import ValidationError
 from orgmodel.model.organization import Organization
+from orgmodel.model.problems import Problem, ProblemCode
 from orgmodel.model.records import EXTERNAL_PREFIX, Employment
 from orgmodel.model.share import Share
 
-__all__ = ["build_graph"]
+__all__ = ["build_graph", "graph_items"]
 
 _EMPTY_LIST = "[]"
 _EMPTY_OBJECT = "{}"
@@ -44,6 +48,10 @@ def _json_object(value: dict[str, Any]) -> str:
     try:
         return "{" + ", ".join([_quote(k) + ": " + _quote(v) for k, v in value.items()]) + "}"
     except TypeError:  # a value that is not a string
+        why = json_problem(value)
+        if why is not None:  # changed since the organisation was built
+            problem = Problem(ProblemCode.WRONG_TYPE, "", f"attributes cannot be written: {why}")
+            raise ValidationError([problem]) from None
         return _json(value)
 
 
@@ -65,12 +73,18 @@ def build_graph(org: Organization) -> nx.MultiDiGraph:
         return _build(org)
 
 
-def _build(org: Organization) -> nx.MultiDiGraph:
-    graph = nx.MultiDiGraph()
-    graph.graph["name"] = org.name
+def graph_items(
+    org: Organization,
+) -> tuple[dict[str, Any], list[_NodeItem], Iterator[_EdgeItem]]:
+    """Return the graph's attributes, its nodes and (lazily) its edges, in graph order.
+
+    :func:`build_graph` puts them into a ``MultiDiGraph``; a streaming writer
+    (GraphML) writes them out without building one.
+    """
+    data: dict[str, Any] = {"name": org.name}
     if org.focal_entity is not None:
-        graph.graph["focal_entity"] = org.focal_entity
-    graph.graph["custom_tags"] = _json(
+        data["focal_entity"] = org.focal_entity
+    data["custom_tags"] = _json(
         [
             {
                 "name": t.name,
@@ -86,8 +100,14 @@ def _build(org: Organization) -> nx.MultiDiGraph:
     _add_entities_and_units(org, nodes, edges)
     _add_stakes(org, edges)
     _add_relationships(org, nodes, edges)
+    return data, nodes, itertools.chain(_person_edges(org), edges)
+
+
+def _build(org: Organization) -> nx.MultiDiGraph:
+    graph = nx.MultiDiGraph()
+    data, nodes, edges = graph_items(org)
+    graph.graph.update(data)
     adjacency.add_nodes(graph, nodes)
-    adjacency.add_edges(graph, _person_edges(org))
     adjacency.add_edges(graph, edges)
     adjacency.finish(graph)
     return graph
@@ -120,20 +140,18 @@ def _person_nodes(org: Organization, nodes: list[_NodeItem]) -> None:
     employment = _EMPLOYMENT
     tags: dict[tuple[str, ...], str] = {(): _EMPTY_LIST}  # few distinct lists; encode once
     for p in org.people:
-        add_node(
-            (
-                p.id,
-                {
-                    "kind": PERSON,
-                    "name": p.name,
-                    "title": p.title,
-                    "employment": employment[p.employment],
-                    "responsibilities": tags.get(p.responsibilities)
-                    or tags.setdefault(p.responsibilities, _json(p.responsibilities)),
-                    "attributes": _json_object(p.attributes),
-                },
-            )
-        )
+        data: dict[str, Any] = {
+            "kind": PERSON,
+            "name": p.name,
+            "title": p.title,
+            "employment": employment[p.employment],
+            "responsibilities": tags.get(p.responsibilities)
+            or tags.setdefault(p.responsibilities, _json(p.responsibilities)),
+            "attributes": _json_object(p.attributes),
+        }
+        if p.vacant:
+            data["vacant"] = True
+        add_node((p.id, data))
 
 
 def _add_entities_and_units(

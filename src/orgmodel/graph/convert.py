@@ -11,6 +11,7 @@ import networkx as nx
 
 from orgmodel.graph.build import build_graph
 from orgmodel.graph.read import read_graph
+from orgmodel.model._arguments import organization_argument
 from orgmodel.model.organization import Organization
 
 __all__ = ["from_networkx", "to_networkx"]
@@ -52,6 +53,7 @@ def to_networkx(org: Organization) -> nx.MultiDiGraph:
     >>> g.nodes["ops"]["head"]
     'ann'
     """
+    organization_argument(org, "to_networkx")
     return build_graph(org)
 
 

@@ -163,6 +163,13 @@ class _Reader:
             self.tag_lists[raw] = tags  # few distinct lists: decode each once
         return tags
 
+    def flag(self, data: Mapping[str, Any], key: str, where: str) -> bool:
+        value = data.get(key, False)
+        if isinstance(value, bool):
+            return value
+        self.wrong(where, key, "a boolean", value)
+        return False
+
     def number(self, data: Mapping[str, Any], key: str, where: str) -> float | None:
         value = data.get(key)
         if value is None:
@@ -273,6 +280,7 @@ def _read_nodes(graph: nx.MultiDiGraph, read: _Reader, out: _Builder) -> None:
                 data, "employment", where, Employment, default=Employment.EMPLOYEE
             )
             fields["responsibilities"] = read.tags(data, where)
+            fields["vacant"] = read.flag(data, "vacant", where)
             fields["manager"] = None
             fields["unit"] = None
             out.people[node] = fields

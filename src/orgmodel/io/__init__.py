@@ -1,6 +1,11 @@
-"""Loading and saving organisations: YAML, JSON and CSV.
+"""Loading and saving organisations: orgmodel's formats, and the data people have.
 
-The file format is described in ``docs/file-format.md`` (DESIGN §3).  Every loader
+orgmodel's own formats — YAML, JSON, CSV, BODS and GraphML — are described in
+``docs/file-format.md`` (DESIGN §3).  Tables of people as HR systems and org-chart
+tools export them (CSV, TSV, Excel: :mod:`orgmodel.io.tables`), directory dumps
+(SCIM, Microsoft Graph, Google Directory, LDIF: :mod:`orgmodel.io.directories`) and
+UK government organograms are read too, their columns found by themselves
+(``docs/bring-your-own-data.md``).  Every loader
 reports **every** problem it finds in one :class:`~orgmodel.ValidationError`, each
 with its place (``people[3].manager (line 14)``, ``people.csv:14, column
 manager_id``); whatever is wrong with a file, the caller gets an

@@ -10,7 +10,6 @@ clean million-row file pays nothing for them.
 from __future__ import annotations
 
 import csv
-import gc
 import io
 import json
 from pathlib import Path
@@ -18,8 +17,13 @@ from typing import Any
 
 import attrs
 
+from orgmodel._speed.gc_pause import gc_paused
 from orgmodel._suggest import did_you_mean
+from orgmodel.io._csv_guard import may_hold_escapes, unclosed_message, unclosed_quote, unescape_rows
 from orgmodel.io._csv_layout import (
+    CELL_LIMIT,
+    FLAG_CELLS,
+    FLAG_KEYS,
     JSON_MARK,
     LIST_KEYS,
     LIST_SEPARATOR,
@@ -52,7 +56,6 @@ _REQUIRED = {
     "relationships": ("person", "kind", "counterparty"),
 }
 _EMPLOYMENT = {e.value: e for e in Employment}
-_MAX_FIELD = 1 << 24  # 16 MiB: far beyond any real cell
 _VALUES_LINE = 2  # organization.csv: the header, then one row of values
 
 
@@ -62,7 +65,7 @@ def read_file(path: Path) -> Organization:
     for table in TABLES:
         where = sibling(path, table)
         if table is PEOPLE or where.is_file():
-            files[table.kind] = (where.name, decode(read_bytes(where), str(where)))
+            files[table.kind] = (where.name, decode(read_bytes(where, utf8=True), str(where)))
     return _load(files, str(path))
 
 
@@ -143,8 +146,19 @@ class _Reader:
             rows = list(csv.reader(io.StringIO(text, newline=""), strict=False))
         except csv.Error as err:
             line = len(_data_lines(text)) + 2
-            self.add(ProblemCode.SYNTAX_ERROR, f"{file}:{line}", f"not valid CSV: {err}")
+            why = (
+                f"a cell is longer than {CELL_LIMIT:,} characters; keep long text in YAML or JSON"
+                if "field larger than field limit" in str(err)
+                else f"not valid CSV: {err}"
+            )
+            self.add(ProblemCode.SYNTAX_ERROR, f"{file}:{line}", why)
             return None
+        # issue 14: a quote that never closes, and cells written with a guarding "'"
+        if rows and (opened := unclosed_quote(text, rows[-1])) is not None:
+            self.add(ProblemCode.SYNTAX_ERROR, f"{file}:{opened}", unclosed_message(text, opened))
+            return None
+        if may_hold_escapes(text):
+            unescape_rows(rows)
         start = 0
         while start < len(rows) and not _is_header(rows[start]):
             start += 1
@@ -226,7 +240,10 @@ class _Reader:
             cell = row[column]
             if not cell and key not in TEXT_KEYS:
                 continue
-            if key in LIST_KEYS:
+            if key in FLAG_KEYS:
+                flag = FLAG_CELLS.get(cell.strip().lower())
+                out[key] = cell if flag is None else flag  # a bad cell is reported later
+            elif key in LIST_KEYS:
                 items = split_list(cell)
                 out[key] = cell if items is None else items
             elif key in SHARE_KEYS and cell.lstrip().startswith("{"):
@@ -278,6 +295,7 @@ class _Reader:
             sheet.columns.get(key, absent) for key in keys
         )
         i_resp = sheet.columns.get("responsibilities", absent)
+        i_vacant = sheet.columns.get("vacant", absent)
         pad = len(sheet.columns) < len(PEOPLE.columns)  # some column is absent
         plain = [(c, k) for c, k, is_json in sheet.extras if not is_json]
         mixed = len(plain) != len(sheet.extras)
@@ -292,8 +310,8 @@ class _Reader:
                 row.append("")
             emp = row[i_emp]
             employment = kinds.get(emp) if emp else employee
-            dotted, resp = row[i_dotted], row[i_resp]
-            if employment is None or dotted[:1] == "[" or resp[:1] == "[":
+            dotted, resp, vacant = row[i_dotted], row[i_resp], row[i_vacant]
+            if employment is None or dotted[:1] == "[" or resp[:1] == "[" or vacant:
                 append(self.record(sheet, index, row))
                 continue
             if mixed:
@@ -332,17 +350,8 @@ def _no_constant(name: str) -> float:
 
 
 def _load(files: dict[str, tuple[str, str]], source: str) -> Organization:
-    old_limit = csv.field_size_limit(_MAX_FIELD)
-    # Building a million records makes the cyclic garbage collector rescan them
-    # again and again although they form no cycles; pausing it saves about 30%.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         return _load_sheets(files, source)
-    finally:
-        if collecting:
-            gc.enable()
-        csv.field_size_limit(old_limit)
 
 
 def _load_sheets(files: dict[str, tuple[str, str]], source: str) -> Organization:

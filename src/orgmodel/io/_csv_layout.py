@@ -16,6 +16,9 @@ from typing import Final
 import attrs
 
 __all__ = [
+    "CELL_LIMIT",
+    "FLAG_CELLS",
+    "FLAG_KEYS",
     "JSON_MARK",
     "TABLES",
     "Table",
@@ -28,6 +31,10 @@ __all__ = [
 
 #: An attribute column whose header ends with this holds JSON values.
 JSON_MARK: Final = ":json"
+#: The longest cell read or written, in characters: the csv module's default field
+#: limit.  orgmodel never raises the limit (``csv.field_size_limit`` is process-wide),
+#: so the writer refuses longer cells instead of writing what it could not read back.
+CELL_LIMIT: Final = 131_072
 #: Items of a list cell are separated by this.
 LIST_SEPARATOR: Final = ";"
 
@@ -74,6 +81,7 @@ PEOPLE: Final = Table(
         "employment": "employment",
         "dotted_manager_ids": "dotted",
         "responsibilities": "responsibilities",
+        "vacant": "vacant",
     },
 )
 ORGANIZATION: Final = Table(
@@ -118,6 +126,10 @@ TABLES: Final = (PEOPLE, ORGANIZATION, VOCABULARY, ENTITIES, UNITS, STAKES, RELA
 LIST_KEYS: Final = frozenset({"dotted", "responsibilities", "leans"})
 #: Document keys whose cells hold shares.
 SHARE_KEYS: Final = frozenset({"share", "voting", "profit_share"})
+#: Document keys whose cells hold ``true`` or ``false`` (any case; empty is absent).
+FLAG_KEYS: Final = frozenset({"vacant"})
+#: How a flag cell is read: ``true``/``false`` as written, and the forms spreadsheets use.
+FLAG_CELLS: Final = {"true": True, "false": False, "yes": True, "no": False, "1": True, "0": False}
 #: Document keys whose empty cell is the empty text (other empty cells are absent).
 TEXT_KEYS: Final = frozenset(
     {"id", "name", "title", "function", "counterparty", "description", "organization"}

@@ -51,6 +51,7 @@ class Kind(enum.Enum):
     ATTRIBUTES = "attributes"  # a mapping with string keys
     LEANS = "leans"  # a list of Lean values
     LIST = "list"  # a list of records
+    FLAG = "flag"  # true or false
 
 
 _WANTED: Final = {
@@ -64,6 +65,7 @@ _WANTED: Final = {
     Kind.ATTRIBUTES: "a mapping",
     Kind.LEANS: "a list such as [strategic, external]",
     Kind.LIST: "a list",
+    Kind.FLAG: "true or false",
 }
 # Enum members looked up once: attribute access on an Enum class is slow in a hot loop.
 _K_ID, _K_REF, _K_TEXT = Kind.ID, Kind.REF, Kind.TEXT
@@ -123,6 +125,7 @@ PERSON: Final = {
     "manager": _REF,
     "dotted": Field(Kind.IDS),
     "responsibilities": Field(Kind.TAGS),
+    "vacant": Field(Kind.FLAG),
     "attributes": _ATTRS,
 }
 STAKE: Final = {
@@ -176,6 +179,7 @@ class FieldReader:
             Kind.TAGS: self.strings,
             Kind.ATTRIBUTES: self.attributes,
             Kind.LEANS: self.leans,
+            Kind.FLAG: self.flag,
         }
 
     def add(self, code: ProblemCode, path: str, message: str) -> None:
@@ -246,6 +250,12 @@ class FieldReader:
         if kind is _K_SHARE:
             return self.share(value, path, key)
         return self._readers[kind](value, path)
+
+    def flag(self, value: object, path: str) -> bool | _Bad:
+        """Read ``true`` or ``false`` (a boolean, never a string or a number)."""
+        if isinstance(value, bool):
+            return value
+        return self.wrong_type(path, "true or false", value)
 
     def records(self, value: object, path: str) -> list[Any] | _Bad:
         """Read a list (of records, each read later)."""

@@ -1,14 +1,20 @@
-"""JSON: the standard library parser with duplicate keys, constants and depth refused."""
+"""JSON: the standard parser, refusing duplicate keys, constants, depth and lone surrogates.
+
+Writing streams: :func:`dump_chunks` yields the text a few records at a time, the
+same text :func:`dumps` returns.
+"""
 
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterable, Iterator
 from typing import Any, TypeAlias
 
 from orgmodel.model.exceptions import ValidationError
 from orgmodel.model.problems import Problem, ProblemCode
 
-__all__ = ["MAX_DEPTH", "Data", "JsonLines", "dumps", "parse"]
+__all__ = ["MAX_DEPTH", "Data", "JsonLines", "dump_chunks", "dumps", "parse"]
 
 #: A parsed JSON value: null, bool, int, float, str, or lists and dicts of them.
 Data: TypeAlias = Any
@@ -81,7 +87,39 @@ def parse(text: str, source: str) -> Data:
             ProblemCode.WRONG_TYPE, "", f"the document nests deeper than {MAX_DEPTH} levels"
         )
         raise ValidationError([problem], source=source)
+    if _SURROGATE_ESCAPE.search(text) is not None:
+        _check_surrogates(data, text, source)
     return data
+
+
+#: A \u escape of a surrogate; only text holding one can decode to a lone surrogate.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _check_surrogates(data: Data, text: str, source: str) -> None:
+    r"""Refuse a string that decoded to a lone surrogate (``"\ud800"``), with its path."""
+    stack: list[tuple[str, object]] = [("", data)]
+    while stack:
+        path, item = stack.pop()
+        if isinstance(item, dict):
+            for key, value in item.items():
+                child = f"{path}.{key}" if path else key
+                stack.append((child, key))
+                stack.append((child, value))
+        elif isinstance(item, list):
+            stack.extend((f"{path}[{i}]", value) for i, value in enumerate(item))
+        elif isinstance(item, str) and not item.isascii():
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError as err:
+                bad = item[err.start : err.end]
+                problem = Problem(
+                    ProblemCode.WRONG_TYPE,
+                    JsonLines(text).locate(path),
+                    f"the text holds the escape {bad!r}, a lone surrogate (half of a pair) "
+                    "that no file can hold",
+                )
+                raise ValidationError([problem], source=source) from err
 
 
 _INDEXED_DEPTH = 4  # people[3].dotted[0]: deep enough for every path a problem names
@@ -194,3 +232,46 @@ def _record(stack: list[list[Any]], lines: dict[str, int], line: int) -> None:
 def dumps(data: Data) -> str:
     """Return *data* as indented JSON text (UTF-8, not ASCII-escaped) ending in a newline."""
     return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+_CHUNK = 1000  # records encoded at a time by dump_chunks
+_ITEM_INDENT = " " * 4
+
+
+def _encode(value: Data) -> str:
+    return json.dumps(value, indent=2, ensure_ascii=False, allow_nan=False)
+
+
+def dump_chunks(sections: Iterable[tuple[str, object]]) -> Iterator[str]:
+    """Yield a JSON object's indented text a few records at a time.
+
+    *sections* gives the keys in order, each with a plain value or an iterator of
+    records (a list).  The text is exactly :func:`dumps`'s of the same object.
+
+    Examples
+    --------
+    >>> chunks = dump_chunks([("organization", "Acme"), ("people", iter([{"id": "a"}]))])
+    >>> "".join(chunks) == dumps({"organization": "Acme", "people": [{"id": "a"}]})
+    True
+    """
+    opened = False
+    for key, value in sections:
+        head = ("{\n" if not opened else ",\n") + "  " + _encode(key) + ": "
+        opened = True
+        if not isinstance(value, Iterator):
+            yield head + _encode(value).replace("\n", "\n  ")
+            continue
+        items: list[str] = []
+        first = True
+        for record in value:
+            items.append(_ITEM_INDENT + _encode(record).replace("\n", "\n" + _ITEM_INDENT))
+            if len(items) == _CHUNK:
+                yield (head + "[\n" if first else ",\n") + ",\n".join(items)
+                items, first = [], False
+        if first and not items:
+            yield head + "[]"
+        elif not items:
+            yield "\n  ]"
+        else:
+            yield (head + "[\n" if first else ",\n") + ",\n".join(items) + "\n  ]"
+    yield "{}\n" if not opened else "\n}\n"

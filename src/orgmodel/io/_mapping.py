@@ -260,6 +260,7 @@ def _person(r: dict[str, Any]) -> Person:
         manager=r.get("manager"),
         dotted=r.get("dotted") or (),
         responsibilities=r.get("responsibilities") or (),
+        vacant=r.get("vacant") or False,
         attributes=r.get("attributes") or {},
     )
 

@@ -6,13 +6,14 @@ the first.  All checks are iterative and linear in the size of the organisation.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import defaultdict
 from collections.abc import Collection, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from orgmodel._suggest import did_you_mean
+from orgmodel.model._arguments import record_type_problems
+from orgmodel.model._json_values import json_problem
 from orgmodel.model.problems import Problem, ProblemCode, Severity
 from orgmodel.model.records import EXTERNAL_PREFIX, Entity, Person, Stake, Unit
 from orgmodel.model.share import Share
@@ -49,6 +50,9 @@ class _Collector:
 
 def validate(org: Organization) -> tuple[dict[str, _Node], list[Problem], list[Problem]]:
     """Check *org*; return its id index, the errors and the warnings."""
+    wrong = record_type_problems(org)  # the other checks assume the right types
+    if wrong:
+        return {}, wrong, []
     out = _Collector()
     index = _check_ids(org, out)
     managers = _check_people(org, index, out)
@@ -197,7 +201,7 @@ def _check_units(org: Organization, index: dict[str, _Node], out: _Collector) ->
         out.error(
             ProblemCode.UNIT_CYCLE,
             f"units[{position[cycle[0]]}].parent",
-            "units nest in a cycle: " + " → ".join([*cycle, cycle[0]]),
+            "units nest in a cycle" + _cycle_text(cycle, "units"),
         )
 
 
@@ -227,6 +231,25 @@ def _cycles(parent: dict[str, str]) -> list[list[str]]:
     return cycles
 
 
+_CYCLE_HEAD, _CYCLE_TAIL = 5, 3  # members named at each end of a long cycle
+
+
+def _cycle_text(cycle: list[str], members: str) -> str:
+    """Name the members of *cycle* back to the first; a long one by its length and ends.
+
+    Examples
+    --------
+    >>> _cycle_text(["a", "b"], "people")
+    ': a → b → a'
+    >>> _cycle_text([f"p{i}" for i in range(500_000)], "people")
+    ' of 500,000 people: p0 → p1 → p2 → p3 → p4 → … → p499997 → p499998 → p499999 → p0'
+    """
+    if len(cycle) <= _CYCLE_HEAD + _CYCLE_TAIL + 1:
+        return ": " + " → ".join([*cycle, cycle[0]])
+    shown = [*cycle[:_CYCLE_HEAD], "…", *cycle[-_CYCLE_TAIL:], cycle[0]]
+    return f" of {len(cycle):,} {members}: " + " → ".join(shown)
+
+
 def _check_reporting_cycles(org: Organization, managers: dict[str, str], out: _Collector) -> None:
     cycles = _cycles(managers)
     if not cycles:
@@ -241,7 +264,7 @@ def _check_reporting_cycles(org: Organization, managers: dict[str, str], out: _C
         out.error(
             ProblemCode.REPORTING_CYCLE,
             f"people[{position[first]}].manager",
-            "reporting cycle: " + " → ".join([*ordered, first]),
+            "reporting cycle" + _cycle_text(ordered, "people"),
         )
 
 
@@ -265,9 +288,26 @@ def _check_stakes(org: Organization, index: dict[str, _Node], out: _Collector) -
             )
 
 
+def _vacant_holder(
+    index: dict[str, _Node], rid: str, where: str, what: str, out: _Collector
+) -> bool:
+    """Report a vacant post holding *what* (a stake, a relationship); say whether it is one."""
+    holder = index.get(rid)
+    if not (isinstance(holder, Person) and holder.vacant):
+        return False
+    out.error(
+        ProblemCode.VACANT_POST,
+        where,
+        f"{rid!r} is a vacant post and cannot hold {what}; give it to the person who "
+        "holds it, or fill the post",
+    )
+    return True
+
+
 def _check_stake(i: int, s: Stake, index: dict[str, _Node], out: _Collector) -> bool:
     loc = f"stakes[{i}]"
     ok = True
+    _vacant_holder(index, s.holder, f"{loc}.holder", f"a stake in {s.entity!r}", out)
     if not (_is(index, s.holder, Person) or _is(index, s.holder, Entity)):
         ok = False
         if s.holder in index:
@@ -298,7 +338,11 @@ def _measures(
 
 def _check_relationships(org: Organization, index: dict[str, _Node], out: _Collector) -> None:
     for i, r in enumerate(org.relationships):
-        if not _is(index, r.person, Person):
+        where = f"relationships[{i}].person"
+        held = f"a relationship with {r.counterparty!r}"
+        if not _vacant_holder(index, r.person, where, held, out) and not _is(
+            index, r.person, Person
+        ):
             context = f"in a relationship with {r.counterparty!r}"
             msg = _unknown(out, index, r.person, Person, "person", context)
             out.error(ProblemCode.UNKNOWN_REFERENCE, f"relationships[{i}].person", msg)
@@ -316,40 +360,6 @@ def _check_focal(org: Organization, index: dict[str, _Node], out: _Collector) ->
         out.error(ProblemCode.UNKNOWN_REFERENCE, "focal_entity", msg)
 
 
-def _is_string_map(value: object) -> bool:
-    if type(value) is not dict:
-        return False
-    for key, item in value.items():  # noqa: SIM110 - a plain loop is the fast one here
-        if type(key) is not str or type(item) is not str:
-            return False
-    return True
-
-
-def _json_problem(value: object) -> str | None:
-    if _is_string_map(value):  # the common case (every CSV file's) takes a fast path
-        return None
-    stack: list[object] = [value]
-    while stack:
-        item = stack.pop()
-        if item is None or isinstance(item, str | bool | int):
-            continue
-        if isinstance(item, float):
-            if not math.isfinite(item):
-                return f"{item!r} is not a finite number"
-            continue
-        if isinstance(item, list):
-            stack.extend(item)
-            continue
-        if isinstance(item, dict):
-            for key in item:
-                if not isinstance(key, str):
-                    return f"key {key!r} is not a string"
-            stack.extend(item.values())
-            continue
-        return f"{item!r} (a {type(item).__name__}) is not a JSON value"
-    return None
-
-
 def _check_attributes(org: Organization, out: _Collector) -> None:
     groups: list[tuple[str, Any]] = [
         ("people", org.people),
@@ -360,7 +370,7 @@ def _check_attributes(org: Organization, out: _Collector) -> None:
     ]
     for name, records in groups:
         for i, record in enumerate(records):
-            if record.attributes and (why := _json_problem(record.attributes)):
+            if record.attributes and (why := json_problem(record.attributes)):
                 out.error(
                     ProblemCode.WRONG_TYPE,
                     f"{name}[{i}].attributes",

@@ -36,8 +36,8 @@ from typing import TypeVar
 
 import attrs
 
-from orgmodel._speed.instance_of import instance_of
 from orgmodel._suggest import did_you_mean
+from orgmodel.model._arguments import record_tuple
 from orgmodel.model._validation import validate
 from orgmodel.model.exceptions import UnknownReferenceError, ValidationError
 from orgmodel.model.problems import Problem
@@ -55,32 +55,40 @@ from orgmodel.model.vocabulary import DEFAULT_VOCABULARY, Tag, Vocabulary
 
 __all__ = ["Organization"]
 
-_opt_str = instance_of(str, optional=True)
-_str = instance_of(str)
-
 
 def _people(value: Iterable[Person]) -> tuple[Person, ...]:
-    return tuple(value)
+    return record_tuple(value, "people")  # type: ignore[return-value]
 
 
 def _entities(value: Iterable[Entity]) -> tuple[Entity, ...]:
-    return tuple(value)
+    return record_tuple(value, "entities")  # type: ignore[return-value]
 
 
 def _units(value: Iterable[Unit]) -> tuple[Unit, ...]:
-    return tuple(value)
+    return record_tuple(value, "units")  # type: ignore[return-value]
 
 
 def _stakes(value: Iterable[Stake]) -> tuple[Stake, ...]:
-    return tuple(value)
+    return record_tuple(value, "stakes")  # type: ignore[return-value]
 
 
 def _relationships(value: Iterable[Relationship]) -> tuple[Relationship, ...]:
-    return tuple(value)
+    return record_tuple(value, "relationships")  # type: ignore[return-value]
 
 
 def _tags(value: Iterable[Tag]) -> tuple[Tag, ...]:
-    return tuple(value)
+    return record_tuple(value, "custom_tags")  # type: ignore[return-value]
+
+
+def _problems(value: Iterable[Problem]) -> tuple[Problem, ...]:
+    items: tuple[object, ...] = tuple(value)  # checked here: callers pass anything
+    out: list[Problem] = []
+    for item in items:
+        if not isinstance(item, Problem):
+            msg = f"'loader_warnings' must hold Problem records (got {item!r})"
+            raise TypeError(msg)
+        out.append(item)
+    return tuple(out)
 
 
 _Node = Person | Entity | Unit
@@ -105,9 +113,13 @@ class Organization:
         The entity whose org chart this is; optional when there is one entity.
     custom_tags : tuple of Tag
         Responsibility tags added to :data:`~orgmodel.vocabulary.DEFAULT_VOCABULARY`.
+    loader_warnings : tuple of Problem
+        Warnings about the input the organisation was read from (what a reader
+        detected in an HR export, say); a loader gives them, and they come first in
+        :attr:`warnings`.  Not part of equality.
     warnings : tuple of Problem
-        Non-fatal findings (several roots, unknown tags, unallocated shares);
-        computed, not given.
+        Non-fatal findings (several roots, unknown tags, unallocated shares), after
+        :attr:`loader_warnings`; computed, not given.
 
     Raises
     ------
@@ -115,7 +127,7 @@ class Organization:
         Listing every problem found, each with a code, a location and a message.
     """
 
-    name: str = attrs.field(validator=_str)
+    name: str = attrs.field()  # checked with the records (model._arguments)
     people: tuple[Person, ...] = attrs.field(default=(), converter=_people)
     entities: tuple[Entity, ...] = attrs.field(default=(), converter=_entities, kw_only=True)
     units: tuple[Unit, ...] = attrs.field(default=(), converter=_units, kw_only=True)
@@ -123,8 +135,11 @@ class Organization:
     relationships: tuple[Relationship, ...] = attrs.field(
         default=(), converter=_relationships, kw_only=True
     )
-    focal_entity: str | None = attrs.field(default=None, validator=_opt_str, kw_only=True)
+    focal_entity: str | None = attrs.field(default=None, kw_only=True)
     custom_tags: tuple[Tag, ...] = attrs.field(default=(), converter=_tags, kw_only=True)
+    loader_warnings: tuple[Problem, ...] = attrs.field(
+        default=(), converter=_problems, eq=False, repr=False, kw_only=True
+    )
     warnings: tuple[Problem, ...] = attrs.field(init=False, eq=False, repr=False)
     _index: dict[str, _Node] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
@@ -132,7 +147,7 @@ class Organization:
         index, errors, warnings = validate(self)
         if errors:
             raise ValidationError(errors)
-        object.__setattr__(self, "warnings", tuple(warnings))
+        object.__setattr__(self, "warnings", (*self.loader_warnings, *warnings))
         object.__setattr__(self, "_index", index)
 
     # -- look-ups -------------------------------------------------------------

@@ -52,6 +52,8 @@ class ProblemCode(enum.Enum):
     DUPLICATE_LINE = "duplicate-line"
     # units
     UNIT_CYCLE = "unit-cycle"
+    # vacancies
+    VACANT_POST = "vacant-post"
     # ownership
     SHARE_RANGE = "share-range"
     SHARE_OVERFLOW = "share-overflow"
@@ -61,6 +63,7 @@ class ProblemCode(enum.Enum):
     UNKNOWN_TAG = "unknown-tag"
     UNALLOCATED_SHARES = "unallocated-shares"
     NO_FOCAL_ENTITY = "no-focal-entity"
+    COLUMNS_DETECTED = "columns-detected"
     NO_RESPONSIBILITIES = "no-responsibilities"
 
 

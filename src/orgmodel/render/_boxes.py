@@ -15,6 +15,7 @@ from orgmodel.model import Organization, Person
 from orgmodel.model.exceptions import ValidationError
 from orgmodel.model.problems import Problem, ProblemCode
 from orgmodel.model.share import Share
+from orgmodel.render._percent import DEFAULT_DIGITS, format_share
 from orgmodel.render._style import (
     EMPLOYMENT_SWATCHES,
     NO_COLOUR,
@@ -27,7 +28,10 @@ from orgmodel.render._style import (
     text_em,
 )
 
-__all__ = ["Box", "Colouring", "colouring", "make_box", "role_key"]
+__all__ = ["NOTE_COLOUR", "Box", "Colouring", "colouring", "make_box", "role_key"]
+
+NOTE_COLOUR = "#0B5C8F"
+"""The colour of a note line in a box (the org book's page references)."""
 
 # Font sizes of the three lines; widths are estimated generously (text_em), so that
 # Graphviz never needs to grow a box the tidy layout has placed.
@@ -51,6 +55,7 @@ class Box:
     swatch: Swatch
     width: float
     height: float
+    vacant: bool = False
 
 
 @attrs.frozen
@@ -125,11 +130,21 @@ def colouring(
     return Colouring(key=key, legend=legend, swatches=swatches)
 
 
-def make_box(person: Person, unit_name: str, swatch: Swatch, stake: Share | None) -> Box:
+def make_box(
+    person: Person,
+    unit_name: str,
+    swatch: Swatch,
+    stake: Share | None,
+    *,
+    note: str = "",
+    digits: int = DEFAULT_DIGITS,
+) -> Box:
     """Return the box for *person*: an HTML-like label with every text escaped.
 
-    The lines are plain HTML-like text (bold name, title, grey unit); only a box with
-    a stake badge needs a table, which Graphviz lays out more slowly.
+    The lines are plain HTML-like text (bold name, title, grey unit, and an optional
+    blue *note* such as a page reference); only a box with a stake badge needs a
+    table, which Graphviz lays out more slowly. A vacant post says "Vacant" where the
+    name would be (the name, often a placeholder, follows in brackets).
 
     Examples
     --------
@@ -140,9 +155,11 @@ def make_box(person: Person, unit_name: str, swatch: Swatch, stake: Share | None
     >>> box.width >= MIN_WIDTH_PT
     True
     """
-    lines = [f'<FONT POINT-SIZE="11"><B>{html_text(person.name)}</B></FONT>']
-    width = text_em(person.name, bold=True) * _NAME_PT
-    height = _VPAD_PT + _NAME_LINE_PT * _line_count(person.name)
+    name = _vacant_name(person) if person.vacant else person.name
+    face = "I" if person.vacant else "B"
+    lines = [f'<FONT POINT-SIZE="11"><{face}>{html_text(name)}</{face}></FONT>']
+    width = text_em(name, bold=True) * _NAME_PT
+    height = _VPAD_PT + _NAME_LINE_PT * _line_count(name)
     if person.title:
         lines.append(html_text(person.title))
         width = max(width, text_em(person.title) * _TITLE_PT)
@@ -151,16 +168,27 @@ def make_box(person: Person, unit_name: str, swatch: Swatch, stake: Share | None
         lines.append(f'<FONT POINT-SIZE="9" COLOR="#4D4D4D">{html_text(unit_name)}</FONT>')
         width = max(width, text_em(unit_name) * _UNIT_PT)
         height += _UNIT_LINE_PT * _line_count(unit_name)
+    if note:
+        lines.append(f'<FONT POINT-SIZE="9" COLOR="{NOTE_COLOUR}">{html_text(note)}</FONT>')
+        width = max(width, text_em(note) * _UNIT_PT)
+        height += _UNIT_LINE_PT * _line_count(note)
     if stake is None:
-        return Box(f"<{'<BR/>'.join(lines)}>", swatch, max(MIN_WIDTH_PT, width + _PAD_PT), height)
+        label = f"<{'<BR/>'.join(lines)}>"
+        return Box(label, swatch, max(MIN_WIDTH_PT, width + _PAD_PT), height, person.vacant)
     badge = (
         f'<TABLE BORDER="1" STYLE="rounded" COLOR="{STAKE_BADGE.border}" '
         f'BGCOLOR="{STAKE_BADGE.fill}" CELLBORDER="0" CELLPADDING="1" CELLSPACING="0">'
-        f'<TR><TD><FONT POINT-SIZE="9">stake {html_text(str(stake))}</FONT></TD></TR></TABLE>'
+        f'<TR><TD><FONT POINT-SIZE="9">stake {html_text(format_share(stake, digits))}</FONT>'
+        "</TD></TR></TABLE>"
     )
     rows = "".join(f"<TR><TD>{line}</TD></TR>" for line in [*lines, badge])
     label = f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">{rows}</TABLE>>'
-    return Box(label, swatch, max(MIN_WIDTH_PT, width + _PAD_PT), height + _BADGE_PT)
+    return Box(label, swatch, max(MIN_WIDTH_PT, width + _PAD_PT), height + _BADGE_PT, person.vacant)
+
+
+def _vacant_name(person: Person) -> str:
+    placeholder = person.name.strip().lower() in {"", "vacant", "vacancy", "tbh", "tbd", "open"}
+    return "Vacant" if placeholder else f"Vacant ({person.name})"
 
 
 def _line_count(text: str) -> int:

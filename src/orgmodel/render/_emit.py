@@ -18,12 +18,24 @@ from orgmodel.model import Organization
 from orgmodel.model.share import Share
 from orgmodel.render._boxes import Box, Colouring
 from orgmodel.render._plan import ChartPlan
-from orgmodel.render._style import NO_COLOUR, STAKE_BADGE, Swatch, html_text, node_name, text_em
+from orgmodel.render._style import (
+    DOTTED_COLOUR,
+    DOTTED_STROKE,
+    NO_COLOUR,
+    STAKE_BADGE,
+    VACANT,
+    Swatch,
+    html_text,
+    node_name,
+    text_em,
+)
 from orgmodel.render._tidy_chart import GAP_PT, tidy_geometry
 
-__all__ = ["LEGEND_NAME", "Legend", "emit_dot", "emit_tidy", "make_legend"]
+__all__ = ["LEGEND_NAME", "VACANT_STYLE", "Legend", "emit_dot", "emit_tidy", "make_legend"]
 
 LEGEND_NAME = "legend"
+VACANT_STYLE = "rounded,filled,dashed"
+"""A vacant post's box: dashed, so that it reads as a post with nobody in it."""
 
 
 def _attr_list(attrs: Mapping[str, str]) -> str:
@@ -49,7 +61,9 @@ def _edge(graph: graphviz.Digraph, tail: str, head: str, attrs: Mapping[str, str
 
 
 def _node_attrs(box: Box) -> dict[str, str]:
+    extra = {"style": VACANT_STYLE} if box.vacant else {}
     return {
+        **extra,
         "label": box.label,
         "fillcolor": box.swatch.fill,
         "color": box.swatch.border,
@@ -82,7 +96,10 @@ def emit_dot(
             _edge(graph, node_name(upper), node_name(lower), {"style": "invis", "weight": "100"})
     for manager, report in plan.dotted:
         _edge(
-            graph, node_name(manager), node_name(report), {"style": "dashed", "constraint": "false"}
+            graph,
+            node_name(manager),
+            node_name(report),
+            {"style": "dashed", "color": DOTTED_COLOUR, "penwidth": "1.4", "constraint": "false"},
         )
 
 
@@ -110,15 +127,19 @@ def emit_tidy(
     for person in plan.people:
         box = boxes[person.id]
         x, y = geometry.centre[person.id]
+        style = f'style="{VACANT_STYLE}" ' if box.vacant else ""
         body.append(
-            f'\t{names[person.id]} [label={box.label} fillcolor="{box.swatch.fill}" '
+            f'\t{names[person.id]} [{style}label={box.label} fillcolor="{box.swatch.fill}" '
             f'color="{box.swatch.border}" width="{box.width / 72.0:.3f}" '
             f'height="{box.height / 72.0:.3f}" pos="{x:.1f},{y:.1f}!"]\n'
         )
     for (manager, report), spline in geometry.solid.items():
         body.append(f'\t{names[manager]} -> {names[report]} [pos="{spline}"]\n')
     for (manager, report), spline in geometry.dotted.items():
-        body.append(f'\t{names[manager]} -> {names[report]} [pos="{spline}" style="dashed"]\n')
+        body.append(
+            f'\t{names[manager]} -> {names[report]} [pos="{spline}" style="dashed" '
+            f'color="{DOTTED_STROKE}" penwidth="1.4"]\n'
+        )
 
 
 @attrs.frozen
@@ -134,6 +155,8 @@ def make_legend(
     colours: Colouring, org: Organization, stakes: Mapping[str, Share], plan: ChartPlan
 ) -> Legend | None:
     entries: list[tuple[Swatch, str, str]] = [(s, s.label, "") for s in colours.legend]
+    if any(p.vacant for p in plan.people):
+        entries.append((VACANT, "vacant post (dashed)", ""))
     focal = org.focal
     if focal is not None and any(p.id in stakes for p in plan.people):
         entries.append((STAKE_BADGE, f"stake: share of {focal.name}", "stake"))
@@ -142,7 +165,7 @@ def make_legend(
     if plan.dotted:
         texts.append("dotted-line manager")
         rows.append(
-            '<TR><TD><FONT COLOR="#5A5A5A">- - - -</FONT></TD>'
+            f'<TR><TD><FONT COLOR="{DOTTED_COLOUR}">- - - -</FONT></TD>'
             '<TD ALIGN="LEFT">dotted-line manager</TD></TR>'
         )
     if not rows:

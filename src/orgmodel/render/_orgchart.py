@@ -6,20 +6,24 @@ import enum
 import os
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TypedDict, Unpack
 
 import graphviz
 
-from orgmodel.analysis.ownership import effective_ownership
 from orgmodel.analysis.roles import classify
-from orgmodel.model import Organization, Person
+from orgmodel.model import Organization
+from orgmodel.model._arguments import organization_argument
 from orgmodel.model.options import read_option
 from orgmodel.model.share import Share
 from orgmodel.render._backend import check_options, write_chart
 from orgmodel.render._boxes import Box, Colouring, colouring, make_box
 from orgmodel.render._emit import emit_dot, emit_tidy, make_legend
+from orgmodel.render._percent import DEFAULT_DIGITS, check_digits
 from orgmodel.render._plan import ChartPlan, plan_chart
+from orgmodel.render._stakes import member_stakes
 from orgmodel.render._style import (
     FONT,
+    VACANT,
     ColorBy,
     html_text,
 )
@@ -28,6 +32,7 @@ __all__ = [
     "LARGE_CHART_THRESHOLD",
     "STACK_THRESHOLD",
     "Layout",
+    "OrgChartOptions",
     "org_chart",
     "render_org_chart",
 ]
@@ -65,6 +70,28 @@ class Layout(enum.Enum):
     """``DOT`` up to :data:`LARGE_CHART_THRESHOLD` (300) people, ``TIDY`` above."""
 
 
+class OrgChartOptions(TypedDict, total=False):
+    """The keyword options of :func:`org_chart`, for ``render_org_chart(org, path, **options)``.
+
+    A type checker catches a misspelt or mistyped option; at run time an unknown one
+    is a :class:`~orgmodel.ValidationError` with a did-you-mean.
+    """
+
+    root: str | None
+    depth: int | None
+    color_by: ColorBy | str
+    roles: Mapping[str, object] | None
+    show_stakes: bool
+    stakes: Mapping[str, Share] | None
+    show_dotted: bool
+    legend: bool
+    stack: int
+    layout: Layout | str
+    title: str | None
+    percent_digits: int
+    notes: Mapping[str, str] | None
+
+
 def org_chart(
     org: Organization,
     *,
@@ -79,6 +106,8 @@ def org_chart(
     stack: int = STACK_THRESHOLD,
     layout: Layout | str = Layout.TIDY,
     title: str | None = None,
+    percent_digits: int = DEFAULT_DIGITS,
+    notes: Mapping[str, str] | None = None,
 ) -> graphviz.Digraph:
     """Return the org chart of *org* as a ``graphviz.Digraph``.
 
@@ -120,11 +149,17 @@ def org_chart(
         ``"tidy"`` (the default), ``"dot"`` or ``"auto"`` (see :class:`Layout`).
     title : str, optional
         The heading; the organisation's name by default, ``""`` for none.
+    percent_digits : int
+        Decimals of every percentage on the chart (one rule: ``35.1%`` beside
+        ``5.7%``; a holding that rounds to nothing shows as ``<0.1%``).
+    notes : mapping, optional
+        Person id → one more line of text at the bottom of their box (the org book
+        puts its page references there).
 
     Returns
     -------
     graphviz.Digraph
-        The chart; write it with :func:`render_org_chart` or ``chart.render``.
+        The chart; write it with :func:`render_org_chart` or :func:`orgmodel.render`.
 
     Raises
     ------
@@ -156,7 +191,9 @@ def org_chart(
     ...
     orgmodel.exceptions.UnknownReferenceError: unknown person 'bbo' — did you mean 'bob'?
     """
+    organization_argument(org, "org_chart")
     colour_mode = read_option(color_by, ColorBy, "color_by")
+    digits = check_digits(percent_digits)
     how = read_option(layout, Layout, "layout")
     plan = plan_chart(org, root=root, depth=depth, stack=stack, dotted=show_dotted)
     if colour_mode is ColorBy.ROLE and roles is None:
@@ -165,8 +202,8 @@ def org_chart(
     if not show_stakes:
         stakes = {}
     elif stakes is None:
-        stakes = _stakes(org)
-    boxes = _boxes(org, plan, colours, stakes)
+        stakes = member_stakes(org)
+    boxes = _boxes(org, plan, colours, stakes, notes=notes or {}, digits=digits)
     tidy = how is Layout.TIDY or (how is Layout.AUTO and len(plan.people) > LARGE_CHART_THRESHOLD)
     graph = _base_graph(org.name if title is None else title, tidy=tidy)
     key = make_legend(colours, org, stakes, plan) if legend else None
@@ -177,10 +214,13 @@ def org_chart(
     return graph
 
 
-def render_org_chart(org: Organization, path: str | os.PathLike[str], **options: object) -> Path:
+def render_org_chart(
+    org: Organization, path: str | os.PathLike[str], **options: Unpack[OrgChartOptions]
+) -> Path:
     """Draw the org chart of *org* into *path* (SVG, PNG or PDF; DOT for .dot/.gv).
 
-    Takes the options of :func:`org_chart`. The file is written atomically: a failed
+    Takes the options of :func:`org_chart` (:class:`OrgChartOptions`). The file is
+    written atomically: a failed
     render leaves nothing behind. Writing ``.dot`` or ``.gv`` needs no Graphviz.
 
     Returns
@@ -207,41 +247,39 @@ def render_org_chart(org: Organization, path: str | os.PathLike[str], **options:
     >>> out.read_text(encoding="utf-8").startswith("digraph org_chart {")
     True
     """
+    organization_argument(org, "render_org_chart")
     check_options(options, org_chart)
-    chart = org_chart(org, **options)  # type: ignore[arg-type]
-    return write_chart(chart, path)
-
-
-def _stakes(org: Organization) -> dict[str, Share]:
-    """Each person's look-through stake in the focal entity."""
-    focal = org.focal
-    if focal is None:
-        return {}
-    found = effective_ownership(org, focal.id)
-    return {
-        holder: share
-        for holder, share in found.items()
-        if share.upper > 0 and isinstance(org.node(holder), Person)
-    }
+    return write_chart(org_chart(org, **options), path)
 
 
 def _boxes(
-    org: Organization, plan: ChartPlan, colours: Colouring, stakes: Mapping[str, Share]
+    org: Organization,
+    plan: ChartPlan,
+    colours: Colouring,
+    stakes: Mapping[str, Share],
+    *,
+    notes: Mapping[str, str],
+    digits: int,
 ) -> dict[str, Box]:
     units = {u.id: u.name for u in org.units}
     return {
         p.id: make_box(
             p,
             units.get(p.unit, "") if p.unit is not None else "",
-            colours.swatch(p.id),
+            VACANT if p.vacant else colours.swatch(p.id),
             stakes.get(p.id),
+            note=notes.get(p.id, ""),
+            digits=digits,
         )
         for p in plan.people
     }
 
 
 def _base_graph(title: str, *, tidy: bool) -> graphviz.Digraph:
-    graph_attr = {"fontname": FONT, "outputorder": "edgesfirst", "bgcolor": "white", "pad": "0.3"}
+    # Tidy charts draw lines over boxes: solid connectors end at box borders, and
+    # dotted lines arc over boxes (see _tidy_chart.dotted_route).
+    order = "nodesfirst" if tidy else "edgesfirst"
+    graph_attr = {"fontname": FONT, "outputorder": order, "bgcolor": "white", "pad": "0.3"}
     if title:
         graph_attr.update(label=f"<<B>{html_text(title)}</B>>", labelloc="t", fontsize="18")
     if tidy:

@@ -3,22 +3,32 @@
 from __future__ import annotations
 
 import os
+import warnings
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import TypedDict, Unpack
 
 import graphviz
-import networkx as nx
 
 from orgmodel.analysis.ownership import effective_ownership
+from orgmodel.analysis.ownership.cycles import stakes_on_cycles
+from orgmodel.analysis.ownership.index import OwnershipIndex
 from orgmodel.model import Entity, Liability, Organization, Person, Stake, Unit
+from orgmodel.model._arguments import organization_argument
 from orgmodel.model.exceptions import ValidationError
 from orgmodel.model.problems import Problem, ProblemCode
 from orgmodel.model.share import Share
 from orgmodel.render._backend import check_options, write_chart
+from orgmodel.render._percent import DEFAULT_DIGITS, check_digits, format_share
 from orgmodel.render._style import FONT, html_text, node_name
 
-__all__ = ["ownership_chart", "render_ownership_chart"]
+__all__ = [
+    "STAKE_LABEL_PREFIX",
+    "OwnershipChartOptions",
+    "ownership_chart",
+    "render_ownership_chart",
+]
 
 _ENTITY_FILL = "#E6EEF6"
 _FOCAL_FILL = "#C9DCEE"
@@ -33,20 +43,35 @@ _MIN_PEN = 0.8
 _PEN_RANGE = 4.2
 
 
+class OwnershipChartOptions(TypedDict, total=False):
+    """The keyword options of :func:`ownership_chart`, for ``render_ownership_chart``."""
+
+    entity: str | None
+    show_look_through: bool
+    legend: bool
+    title: str | None
+    percent_digits: int
+    look_through: bool | None
+
+
 def ownership_chart(
     org: Organization,
     entity: str | None = None,
     *,
-    look_through: bool = False,
+    show_look_through: bool = False,
     legend: bool = True,
     title: str | None = None,
+    percent_digits: int = DEFAULT_DIGITS,
+    look_through: bool | None = None,
 ) -> graphviz.Digraph:
     """Return the ownership chart around *entity* as a ``graphviz.Digraph``.
 
     Holders sit above what they hold. Each stake is a line labelled with its share
     (ranges as ranges, such as ``25–50%``), votes and profit share when recorded, and
-    drawn thicker the larger the share. Stakes that are part of a cross-holding
-    cycle are drawn in orange. With ``look_through=True`` a dashed blue line runs
+    drawn thicker the larger the share. The label sits *on* its own line, in a white
+    box the line runs into and out of, so it cannot be read as another stake's and no
+    line covers it. Stakes that are part of a cross-holding
+    cycle are drawn in orange. With ``show_look_through=True`` a dashed blue line runs
     from every ultimate owner to *entity*, labelled with what they hold through all
     the chains (:func:`orgmodel.effective_ownership`); owners whose only holding is
     one direct stake already show that share and get no extra line.
@@ -58,12 +83,17 @@ def ownership_chart(
     entity : str, optional
         The entity to chart: everyone above it and everything below it is drawn.
         Defaults to the focal entity; with none, the whole ownership network.
-    look_through : bool
+    show_look_through : bool
         Add the look-through shares of the ultimate owners (needs an entity).
     legend : bool
         Add a legend.
     title : str, optional
         The heading; by default "Ownership of" the entity's name.
+    percent_digits : int
+        Decimals of every percentage on the chart (one rule for all of them).
+    look_through : bool, optional
+        The old name of *show_look_through*; deprecated (it is also the name of the
+        function :func:`orgmodel.look_through`).
 
     Returns
     -------
@@ -74,7 +104,12 @@ def ownership_chart(
     UnknownReferenceError
         When *entity* is not an entity of *org* (with a did-you-mean suggestion).
     ValidationError
-        When ``look_through`` is asked for without an entity to look through to.
+        When ``show_look_through`` is asked for without an entity to look through to.
+
+    Warns
+    -----
+    DeprecationWarning
+        When the old keyword ``look_through`` is used.
 
     Examples
     --------
@@ -89,7 +124,7 @@ def ownership_chart(
     ...     ],
     ...     focal_entity="acme",
     ... )
-    >>> chart = om.ownership_chart(org, look_through=True)
+    >>> chart = om.ownership_chart(org, show_look_through=True)
     >>> "25–50%" in chart.source, "look-through 25–50%" in chart.source
     (True, True)
     >>> om.ownership_chart(org, "acm")
@@ -97,13 +132,22 @@ def ownership_chart(
     ...
     orgmodel.exceptions.UnknownReferenceError: unknown entity 'acm' — did you mean 'acme'?
     """
+    organization_argument(org, "ownership_chart")
+    if look_through is not None:
+        warnings.warn(
+            "ownership_chart(look_through=...) is deprecated; use show_look_through=...",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        show_look_through = look_through
+    digits = check_digits(percent_digits)
     target = org.entity(entity) if entity is not None else org.focal
-    if look_through and target is None:
-        msg = "look_through needs an entity: name one, or set the organisation's focal_entity"
+    if show_look_through and target is None:
+        msg = "show_look_through needs an entity: name one, or set the organisation's focal_entity"
         raise ValidationError([Problem(ProblemCode.NO_FOCAL_ENTITY, "entity", msg)])
     stakes = _stakes_around(org, target)
     ids = _node_order(org, stakes, target)
-    cyclic = _cycle_stakes(stakes)
+    cyclic = stakes_on_cycles(stakes)
     heading = title if title is not None else _default_title(org, target)
     graph = graphviz.Digraph(
         "ownership_chart",
@@ -127,25 +171,22 @@ def ownership_chart(
     for node_id in ids:
         graph.node(node_name(node_id), **_node_attrs(org.node(node_id), target))
     for index, stake in enumerate(stakes):
-        graph.edge(
-            node_name(stake.holder),
-            node_name(stake.entity),
-            **_stake_attrs(stake, cyclic=index in cyclic),
-        )
-    if look_through and target is not None:
-        _add_look_through(graph, org, target, stakes)
+        _add_stake(graph, index, stake, cyclic=index in cyclic, digits=digits)
+    if show_look_through and target is not None:
+        _add_look_through(graph, org, target, stakes, digits)
     if legend:
-        key = _legend(cyclic=bool(cyclic), look=look_through)
+        key = _legend(cyclic=bool(cyclic), look=show_look_through)
         graph.node("legend", label=key, shape="plain", style="")
     return graph
 
 
 def render_ownership_chart(
-    org: Organization, path: str | os.PathLike[str], **options: object
+    org: Organization, path: str | os.PathLike[str], **options: Unpack[OwnershipChartOptions]
 ) -> Path:
     """Draw the ownership chart of *org* into *path* (SVG, PNG, PDF, or DOT for .dot/.gv).
 
-    Takes the options of :func:`ownership_chart`; the file is written atomically.
+    Takes the options of :func:`ownership_chart` (:class:`OwnershipChartOptions`); the
+    file is written atomically.
 
     Examples
     --------
@@ -160,31 +201,17 @@ def render_ownership_chart(
     >>> out.read_text(encoding="utf-8").startswith("digraph ownership_chart {")
     True
     """
+    organization_argument(org, "render_ownership_chart")
     check_options(options, ownership_chart)
-    chart = ownership_chart(org, **options)  # type: ignore[arg-type]
-    return write_chart(chart, path)
+    return write_chart(ownership_chart(org, **options), path)
 
 
 def _stakes_around(org: Organization, target: Entity | None) -> list[Stake]:
     """Return the stakes above *target* (holders, theirs, ...) and below it, in file order."""
     if target is None:
         return list(org.stakes)
-    holders: defaultdict[str, list[int]] = defaultdict(list)
-    holdings: defaultdict[str, list[int]] = defaultdict(list)
-    for index, stake in enumerate(org.stakes):
-        holders[stake.entity].append(index)
-        holdings[stake.holder].append(index)
-    keep: set[int] = set()
-    for links, end in ((holders, "holder"), (holdings, "entity")):
-        seen = {target.id}
-        pending = [target.id]
-        while pending:
-            for index in links.get(pending.pop(), ()):
-                keep.add(index)
-                nxt = getattr(org.stakes[index], end)
-                if nxt not in seen:
-                    seen.add(nxt)
-                    pending.append(nxt)
+    index = OwnershipIndex.of(org)
+    keep = set(index.above([target.id]).stakes).union(index.below(target.id))
     return [org.stakes[i] for i in sorted(keep)]
 
 
@@ -194,21 +221,6 @@ def _node_order(org: Organization, stakes: Iterable[Stake], target: Entity | Non
         involved.update((stake.holder, stake.entity))
     ordered = [e.id for e in org.entities if e.id in involved]
     return ordered + [p.id for p in org.people if p.id in involved]
-
-
-def _cycle_stakes(stakes: list[Stake]) -> set[int]:
-    """Indexes of the stakes that lie on a cross-holding cycle."""
-    graph = nx.DiGraph()
-    graph.add_edges_from((s.holder, s.entity) for s in stakes)
-    component = {}
-    for number, members in enumerate(nx.strongly_connected_components(graph)):
-        if len(members) > 1:
-            component.update(dict.fromkeys(members, number))
-    return {
-        i
-        for i, s in enumerate(stakes)
-        if s.holder in component and component[s.holder] == component.get(s.entity)
-    }
 
 
 def _default_title(org: Organization, target: Entity | None) -> str:
@@ -242,21 +254,40 @@ def _node_attrs(node: Person | Entity | Unit, target: Entity | None) -> dict[str
     }
 
 
-def _stake_attrs(stake: Stake, *, cyclic: bool) -> dict[str, str]:
-    parts = [str(stake.share)]
+STAKE_LABEL_PREFIX = "stake_"
+"""Node names of stake labels: ``stake_0``, ``stake_1`` ... in the order of the stakes."""
+
+
+def _add_stake(
+    graph: graphviz.Digraph, index: int, stake: Stake, *, cyclic: bool, digits: int
+) -> None:
+    """Draw a stake as holder → label → entity: the label is a box on its own line."""
+    parts = [format_share(stake.share, digits)]
     if stake.voting is not None and stake.voting != stake.share:
-        parts.append(f"votes {stake.voting}")
+        parts.append(f"votes {format_share(stake.voting, digits)}")
     if stake.profit_share is not None and stake.profit_share != stake.share:
-        parts.append(f"profit {stake.profit_share}")
+        parts.append(f"profit {format_share(stake.profit_share, digits)}")
     if stake.liability is Liability.UNLIMITED:
         parts.append("unlimited liability")
     colour = _CYCLE_COLOUR if cyclic else _STAKE_COLOUR
-    return {
-        "label": f"<{'<BR/>'.join(html_text(p) for p in parts)}>",
-        "penwidth": _pen(stake.share),
-        "color": colour,
-        "fontcolor": colour,
-    }
+    label = f"{STAKE_LABEL_PREFIX}{index}"
+    graph.node(
+        label,
+        label=f"<{'<BR/>'.join(html_text(p) for p in parts)}>",
+        shape="box",
+        style="rounded,filled",
+        fillcolor="white",
+        color=colour,
+        penwidth="0.6",
+        fontsize="9",
+        fontcolor=colour,
+        margin="0.06,0.03",
+        width="0",
+        height="0",
+    )
+    line = {"penwidth": _pen(stake.share), "color": colour}
+    graph.edge(node_name(stake.holder), label, arrowhead="none", **line)
+    graph.edge(label, node_name(stake.entity), **line)
 
 
 def _pen(share: Share) -> str:
@@ -264,7 +295,11 @@ def _pen(share: Share) -> str:
 
 
 def _add_look_through(
-    graph: graphviz.Digraph, org: Organization, target: Entity, stakes: Iterable[Stake]
+    graph: graphviz.Digraph,
+    org: Organization,
+    target: Entity,
+    stakes: Iterable[Stake],
+    digits: int,
 ) -> None:
     """Dashed lines from ultimate owners whose look-through share is not just a direct stake."""
     direct: dict[str, list[Share]] = defaultdict(list)
@@ -278,7 +313,10 @@ def _add_look_through(
         graph.edge(
             node_name(holder),
             node_name(target.id),
-            label=f"<look-through {html_text(str(share))}>",
+            label=(
+                '<<TABLE BORDER="0" CELLPADDING="1" BGCOLOR="white"><TR><TD>'
+                f"look-through {html_text(format_share(share, digits))}</TD></TR></TABLE>>"
+            ),
             style="dashed",
             color=_LOOK_COLOUR,
             fontcolor=_LOOK_COLOUR,

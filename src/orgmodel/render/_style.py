@@ -17,12 +17,15 @@ import attrs
 from orgmodel.model import Employment
 
 __all__ = [
+    "DOTTED_COLOUR",
+    "DOTTED_STROKE",
     "EMPLOYMENT_SWATCHES",
     "FONT",
     "NO_COLOUR",
     "ROLE_SWATCHES",
     "STAKE_BADGE",
     "UNIT_SWATCHES",
+    "VACANT",
     "ColorBy",
     "Swatch",
     "html_text",
@@ -88,6 +91,14 @@ UNIT_SWATCHES: tuple[tuple[str, str], ...] = (
 NO_COLOUR = Swatch("#FFFFFF", "#4D4D4D", "")
 
 STAKE_BADGE = Swatch("#FFF3C4", "#A67C00", "Stake in the focal entity")
+
+VACANT = Swatch("#FFFFFF", "#8C8C8C", "Vacant post")
+"""A post with nobody in it: white, with a dashed grey border, whatever the colouring."""
+
+DOTTED_COLOUR = "#009E73"
+"""Dotted-line managers get their own colour (Okabe–Ito bluish green), no box uses it."""
+DOTTED_STROKE = DOTTED_COLOUR + "D0"
+"""The same, slightly translucent: dotted lines are drawn over boxes, text shows through."""
 
 _SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 

@@ -12,6 +12,7 @@ from orgmodel.analysis.ownership.network import compile_network
 from orgmodel.analysis.ownership.paths import OwnershipPath, majority_paths, multiplicative_paths
 from orgmodel.analysis.ownership.rules import Measure, OwnershipRule, Regime
 from orgmodel.model import Organization
+from orgmodel.model._arguments import organization_argument
 from orgmodel.model.exceptions import OrgModelError
 from orgmodel.model.options import read_option
 from orgmodel.model.share import Share
@@ -252,8 +253,10 @@ def beneficial_owners(
         When *entity* is not an entity of *org*.
     SingularOwnershipError
         When a group of entities above *entity* owns itself wholly.
+    OptionError
+        When *regime* or *measure* is not one of the allowed values.
     OrgModelError
-        When *threshold* is not a fraction or *regime* or *measure* is unknown.
+        When *threshold* is not a fraction.
 
     Examples
     --------
@@ -277,6 +280,7 @@ def beneficial_owners(
     >>> [o.person for o in om.beneficial_owners(org, "acme", regime="uk-psc")]
     ['alice']
     """
+    organization_argument(org, "beneficial_owners")
     chosen = None if regime is None else read_option(regime, Regime, "regime")
     return find_beneficial_owners(
         org,

@@ -17,6 +17,7 @@ import attrs
 
 from orgmodel.analysis.ownership.lookthrough import effective_ownership
 from orgmodel.model import Entity, Liability, Organization, Person, Share
+from orgmodel.model._arguments import organization_argument
 
 __all__ = ["CapTable", "CapTableRow", "HolderShare", "cap_table"]
 
@@ -278,6 +279,7 @@ def cap_table(org: Organization, entity: str) -> CapTable:
     Bob (bob)             50%
     Alice (alice)         40%
     """
+    organization_argument(org, "cap_table")
     target = org.entity(entity)
     grouped: dict[str, list[Any]] = {}
     for stake in org.stakes:

@@ -28,10 +28,13 @@ from collections.abc import Callable
 from typing import Any
 
 import attrs
-import networkx as nx
+import numpy as np
 
+from orgmodel.analysis.ownership.cycles import holders_first, strong_components
+from orgmodel.analysis.ownership.index import OwnershipIndex
 from orgmodel.analysis.ownership.votes import votes_by_entity
 from orgmodel.model import Entity, Organization
+from orgmodel.model._arguments import organization_argument
 from orgmodel.model.share import Share
 
 __all__ = ["Controller", "controllers"]
@@ -116,7 +119,8 @@ class _Solver:
         self.target = target
         self.holders = votes_by_entity(org)
         self.entities = {e.id for e in org.entities}
-        self.above = self._ancestors(target)
+        climb = OwnershipIndex.of(org).above([target])
+        self.above = climb.owned + climb.unowned_entities
         # certain: entity -> (ultimate controller, bloc)
         self.certain: dict[str, tuple[str, _Bloc]] = {}
         # possible: entity -> {ultimate candidate: bloc}
@@ -133,30 +137,25 @@ class _Solver:
         for component in self.order:
             self._settle(component, self._decide_possible)
 
-    def _ancestors(self, target: str) -> set[str]:
-        seen = {target}
-        stack = [target]
-        while stack:
-            for holder in self.holders.get(stack.pop(), {}):
-                if holder in self.entities and holder not in seen:
-                    seen.add(holder)
-                    stack.append(holder)
-        return seen
-
     def _components(self) -> list[list[str]]:
         """Strongly connected components above the target, holders first."""
-        graph = nx.DiGraph()
-        graph.add_nodes_from(self.above)
-        for entity in self.above:
-            graph.add_edges_from(
-                (h, entity) for h in self.holders.get(entity, {}) if h in self.above
-            )
-        dag = nx.condensation(graph)
-        members = dag.graph["mapping"]
+        above = self.above
+        number = {e: i for i, e in enumerate(above)}
+        pairs = [
+            (number[h], number[entity])
+            for entity in above
+            for h in self.holders.get(entity, {})
+            if h in number
+        ]
+        holders = np.array([p[0] for p in pairs], dtype=np.int64)
+        helds = np.array([p[1] for p in pairs], dtype=np.int64)
+        count, labels = strong_components(len(above), holders, helds)
+        cross = labels[holders] != labels[helds]
+        rank = holders_first(count, labels[holders][cross], labels[helds][cross])
         groups: dict[int, list[str]] = defaultdict(list)
-        for node, component in members.items():
-            groups[component].append(node)
-        return [groups[c] for c in nx.topological_sort(dag)]
+        for entity, label in zip(above, labels.tolist(), strict=True):
+            groups[label].append(entity)
+        return [groups[c] for c in sorted(groups, key=lambda c: -rank[c])]
 
     def _settle(self, component: list[str], decide: Callable[[str], bool]) -> None:
         """Decide each entity of *component* until nothing changes (a worklist)."""
@@ -344,6 +343,7 @@ def controllers(org: Organization, entity: str) -> tuple[Controller, ...]:
     >>> print(om.controllers(org, "acme")[0])
     Alice controls Acme LLP with 60% of its votes: Alice (51%) → AS Holdings (60%) → Acme LLP
     """
+    organization_argument(org, "controllers")
     org.entity(entity)
     solver = _Solver(org, entity)
     out: list[Controller] = []

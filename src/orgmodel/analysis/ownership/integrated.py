@@ -39,9 +39,10 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
-from scipy.sparse.csgraph import breadth_first_order, connected_components
+from scipy.sparse.csgraph import breadth_first_order
 from scipy.sparse.linalg import splu
 
+from orgmodel.analysis.ownership.cycles import components_of, holders_first
 from orgmodel.analysis.ownership.network import Network
 from orgmodel.model.exceptions import SingularOwnershipError
 
@@ -155,34 +156,13 @@ def _solve_chunk(
 
 def _block_order(struct: sp.csr_matrix) -> _Ints:
     """Return an order in which each entity comes after everything it holds (cycles as blocks)."""
-    count, labels = connected_components(struct, directed=True, connection="strong")
+    count, labels = components_of(struct)
     coo = struct.tocoo()
     lr, lc = labels[coo.row], labels[coo.col]
     cross = lr != lc
     if not np.all(lr[cross] > lc[cross]):  # scipy's labels are normally in this order
-        labels = _topological_rank(lr[cross], lc[cross], count)[labels]
+        labels = holders_first(count, lr[cross], lc[cross])[labels]
     return np.argsort(labels, kind="stable").astype(np.int64)
-
-
-def _topological_rank(holders: _Ints, helds: _Ints, count: int) -> _Ints:
-    """Rank components so that a holder ranks above what it holds (Kahn, iteratively)."""
-    outdegree = np.bincount(holders, minlength=count)
-    holders_of: list[list[int]] = [[] for _ in range(count)]
-    for k, j in zip(holders.tolist(), helds.tolist(), strict=True):
-        holders_of[j].append(k)
-    left = outdegree.tolist()
-    ready = deque(c for c in range(count) if left[c] == 0)
-    rank = np.empty(count, dtype=np.int64)
-    nxt = 0
-    while ready:
-        c = ready.popleft()
-        rank[c] = nxt
-        nxt += 1
-        for k in holders_of[c]:
-            left[k] -= 1
-            if left[k] == 0:
-                ready.append(k)
-    return rank
 
 
 def _solve(
@@ -240,11 +220,7 @@ def _closed_blocks(a: sp.csr_matrix) -> tuple[list[_Ints] | None, sp.csr_matrix]
     live = coo.data > 0.0
     row, col, data = coo.row[live], coo.col[live], coo.data[live]
     m = a.shape[0]
-    count, labels = connected_components(
-        sp.csr_matrix((np.ones(len(row)), (row, col)), shape=(m, m)),
-        directed=True,
-        connection="strong",
-    )
+    count, labels = components_of(sp.csr_matrix((np.ones(len(row)), (row, col)), shape=(m, m)))
     if count == m:
         return None, a
     inside = labels[row] == labels[col]

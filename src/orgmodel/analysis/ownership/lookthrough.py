@@ -15,6 +15,7 @@ from orgmodel.analysis.ownership.majority import Chains, majority_chain
 from orgmodel.analysis.ownership.network import Network, compile_network
 from orgmodel.analysis.ownership.rules import Measure, OwnershipRule
 from orgmodel.model import Organization, Share
+from orgmodel.model._arguments import organization_argument
 from orgmodel.model.options import read_option
 
 __all__ = ["effective_ownership", "look_through"]
@@ -27,7 +28,7 @@ def effective_ownership(
     rule: OwnershipRule | str = OwnershipRule.MULTIPLICATIVE,
     measure: Measure | str = Measure.SHARE,
 ) -> dict[str, Share]:
-    """Return who ultimately holds *entity*, and how much of it.
+    """Return who ultimately holds *entity*, and how much of it: :func:`look_through` for one.
 
     Under the ``multiplicative`` rule the ultimate holders are the people, and the
     entities with no recorded owners, from whom a chain of stakes leads to *entity*;
@@ -70,7 +71,7 @@ def effective_ownership(
     SingularOwnershipError
         When a group of entities above *entity* is wholly owned by itself, so no
         share of it reaches anyone outside; the message names the cycle.
-    OrgModelError
+    OptionError
         When *rule* or *measure* is not one of the allowed values.
 
     Examples
@@ -99,27 +100,30 @@ def effective_ownership(
     orgmodel.exceptions.OptionError: 'rule' must be one of 'multiplicative', \
 'majority-chain' (got 'majority') — did you mean 'majority-chain'?
     """
+    organization_argument(org, "effective_ownership")
     return look_through(org, [entity], rule=rule, measure=measure)[entity]
 
 
 def look_through(
     org: Organization,
-    entities: Iterable[str],
+    entities: Iterable[str] | None = None,
     *,
     rule: OwnershipRule | str = OwnershipRule.MULTIPLICATIVE,
     measure: Measure | str = Measure.SHARE,
 ) -> dict[str, dict[str, Share]]:
-    """Return :func:`effective_ownership` for each of *entities*, solved together.
+    """Return who ultimately holds each of *entities*, and how much: one computation.
 
-    The stakes are read once and the targets solved in blocks, so looking through a
-    hundred entities of a large network costs little more than looking through one.
+    This is the look-through itself; :func:`effective_ownership` is its one-entity
+    form, ``effective_ownership(org, e) == look_through(org, [e])[e]``, and documents
+    the rules.  The stakes are read once and the targets solved in blocks, so looking
+    through a hundred entities of a large network costs little more than through one.
 
     Parameters
     ----------
     org : Organization
         The organisation.
-    entities : iterable of str
-        Ids of the entities looked through.
+    entities : iterable of str, optional
+        Ids of the entities looked through; every entity of *org* when omitted.
     rule, measure
         As for :func:`effective_ownership`.
 
@@ -130,7 +134,7 @@ def look_through(
 
     Raises
     ------
-    UnknownReferenceError, SingularOwnershipError, OrgModelError
+    UnknownReferenceError, SingularOwnershipError, OptionError
         As for :func:`effective_ownership`.
 
     Examples
@@ -145,12 +149,15 @@ def look_through(
     ...         om.Stake("a", "b", om.Share.between(0.25, 0.5)),
     ...     ],
     ... )
-    >>> {k: {h: str(s) for h, s in v.items()} for k, v in om.look_through(org, ["a", "b"]).items()}
+    >>> {k: {h: str(s) for h, s in v.items()} for k, v in om.look_through(org).items()}
     {'a': {'ann': '100%'}, 'b': {'ann': '25–50%'}}
+    >>> om.look_through(org, ["b"])["b"] == om.effective_ownership(org, "b")
+    True
     """
+    organization_argument(org, "look_through")
     chosen_rule = read_option(rule, OwnershipRule, "rule")
     chosen = read_option(measure, Measure, "measure")
-    wanted = list(dict.fromkeys(entities))
+    wanted = list(dict.fromkeys(entities if entities is not None else (e.id for e in org.entities)))
     for entity_id in wanted:
         org.entity(entity_id)  # unknown ids raise with a did-you-mean suggestion
     net = compile_network(org, chosen, wanted)

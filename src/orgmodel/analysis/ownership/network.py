@@ -9,6 +9,7 @@ import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
 
+from orgmodel.analysis.ownership.index import OwnershipIndex
 from orgmodel.analysis.ownership.rules import Measure, measure_of
 from orgmodel.model import Organization, Stake
 
@@ -104,7 +105,11 @@ def compile_network(
         ids.extend(p.id for p in org.people)
         stakes: Sequence[Stake] = org.stakes
     else:
-        ids, n_entities, stakes = _above(org, targets)
+        climb = OwnershipIndex.of(org).above(targets)
+        ids = climb.owned + climb.unowned_entities
+        n_entities = len(ids)
+        ids.extend(climb.people)
+        stakes = [org.stakes[k] for k in climb.stakes]
     index = dict(zip(ids, range(len(ids)), strict=True))
     # plain list comprehensions are the fastest way through the records; this pass
     # is most of the cost of a look-through on a large network
@@ -140,44 +145,3 @@ def compile_network(
         graph_up=graph_up,
         exact=exact,
     )
-
-
-def _above(org: Organization, targets: Iterable[str]) -> tuple[list[str], int, list[Stake]]:
-    """Return the ids above *targets* (entities first), how many are entities, their stakes.
-
-    One pass numbers the entity held by each stake and sorts the stakes by it (no
-    container per entity, so no garbage-collector work on a large model); a
-    breadth-first search then climbs from the targets, iteratively, touching only the
-    stakes above them.
-    """
-    entity_ids = [e.id for e in org.entities]
-    number = dict(zip(entity_ids, range(len(entity_ids)), strict=True))
-    stakes = org.stakes
-    held = np.array([number[s.entity] for s in stakes], dtype=np.int64)
-    by_held = np.argsort(held, kind="stable")
-    counts = np.bincount(held, minlength=len(entity_ids))
-    starts = np.concatenate([[0], np.cumsum(counts)]).tolist()
-    order = list(dict.fromkeys(targets))
-    seen = set(order)
-    leaves: dict[str, bool] = {}  # holder id -> whether it is an entity
-    found: list[Stake] = []
-    position = 0
-    while position < len(order):
-        i = number[order[position]]
-        position += 1
-        for k in by_held[starts[i] : starts[i + 1]].tolist():
-            stake = stakes[k]
-            found.append(stake)
-            holder = stake.holder
-            if holder in seen:
-                continue
-            seen.add(holder)
-            j = number.get(holder)
-            if j is not None and counts[j]:  # an owned entity: climb on
-                order.append(holder)
-            else:  # a person, or an entity nobody is recorded to hold
-                leaves[holder] = j is not None
-    ids = order + [h for h, is_entity in leaves.items() if is_entity]
-    n_entities = len(ids)
-    ids.extend(h for h, is_entity in leaves.items() if not is_entity)
-    return ids, n_entities, found

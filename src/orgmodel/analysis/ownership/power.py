@@ -53,6 +53,7 @@ from orgmodel.analysis.ownership.power_exact import (
 )
 from orgmodel.analysis.ownership.votes import votes_by_entity
 from orgmodel.model import Organization
+from orgmodel.model._arguments import organization_argument
 from orgmodel.model.exceptions import OrgModelError, ShareError
 from orgmodel.model.options import read_option
 
@@ -210,8 +211,10 @@ def banzhaf(
         When *entity* is not an entity of *org*.
     ShareError
         When *quota* is not a fraction in [0, 1).
+    OptionError
+        When *method* or *unallocated* is not one of the allowed values.
     OrgModelError
-        When ``method=PowerMethod.EXACT`` is out of reach, or an option is invalid.
+        When ``method=PowerMethod.EXACT`` is out of reach, or *samples* is invalid.
 
     Notes
     -----
@@ -242,6 +245,7 @@ def banzhaf(
     >>> {k: round(v, 4) for k, v in om.banzhaf(org, "co").items()}
     {'ann': 0.6, 'bob': 0.2, 'cy': 0.2}
     """
+    organization_argument(org, "banzhaf")
     method = _check_method(method, samples)
     game = _Game(org, entity, quota, unallocated)
     n = game.size
@@ -357,8 +361,10 @@ def shapley_shubik(
         When *entity* is not an entity of *org*.
     ShareError
         When *quota* is not a fraction in [0, 1).
+    OptionError
+        When *method* or *unallocated* is not one of the allowed values.
     OrgModelError
-        When ``method=PowerMethod.EXACT`` is out of reach, or an option is invalid.
+        When ``method=PowerMethod.EXACT`` is out of reach, or *samples* is invalid.
 
     Notes
     -----
@@ -389,6 +395,7 @@ def shapley_shubik(
     >>> {k: round(v, 4) for k, v in om.shapley_shubik(org, "co").items()}
     {'ann': 0.6667, 'bob': 0.1667, 'cy': 0.1667}
     """
+    organization_argument(org, "shapley_shubik")
     method = _check_method(method, samples)
     game = _Game(org, entity, quota, unallocated)
     if game.size == 0:

@@ -20,6 +20,7 @@ from orgmodel.analysis.roles.records import (
     RoleLabel,
 )
 from orgmodel.model import Employment, Organization
+from orgmodel.model._arguments import organization_argument
 from orgmodel.model.exceptions import OrgModelError
 from orgmodel.model.problems import Problem, ProblemCode, Severity
 from orgmodel.model.vocabulary import Axis
@@ -105,10 +106,7 @@ def classify(org: Organization, *, config: ClassifierConfig | None = None) -> Cl
     >>> print(om.classify(hr).warnings[0].message)
     no responsibilities are given, so labels rest on titles, stakes and structure
     """
-    received: object = org
-    if not isinstance(received, Organization):
-        msg = f"classify takes an Organization (got {type(received).__name__})"
-        raise OrgModelError(msg)
+    organization_argument(org, "classify")
     given: object = ClassifierConfig() if config is None else config
     if not isinstance(given, ClassifierConfig):
         msg = f"'config' must be a ClassifierConfig (got {type(given).__name__})"
