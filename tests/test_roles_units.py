@@ -139,16 +139,6 @@ def test_inferred_headship_is_recorded_as_inferred_evidence():
     assert unit[0].basis is om.Basis.INFERRED
 
 
-def test_vacancy_is_never_labelled():
-    """A vacant post is 'neither', scored 0, with one 'vacant post' reason."""
-    roles = om.classify(coo_org(vacant=1))
-    vacancy = roles["h0"]
-    assert vacancy.label is L.NEITHER
-    assert (vacancy.partner_score, vacancy.coo_score) == (0.0, 0.0)
-    assert vacancy.reason == "neither: a vacant post: nobody to classify"
-    assert [e.source for e in vacancy.evidence] == [om.EvidenceSource.VACANCY]
-
-
 def test_vacancy_is_nobodys_report():
     """Vacant posts do not count among the heads someone oversees."""
     texts = [e.text for e in om.classify(coo_org(vacant=2))["coo"].evidence]

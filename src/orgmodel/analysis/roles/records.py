@@ -70,8 +70,6 @@ class EvidenceSource(enum.Enum):
     """Reporting lines and units: the top, who reports to it, what someone oversees."""
     UNIT = "unit"
     """The units someone heads, by their function: client-facing or internal."""
-    VACANCY = "vacancy"
-    """A vacant post: nobody to classify."""
 
 
 class Basis(enum.Enum):
@@ -261,26 +259,51 @@ class RoleAssessment:
 class Classification(dict[str, RoleAssessment]):
     """What :func:`~orgmodel.classify` returns: ``{person id: RoleAssessment}``.
 
-    A plain dict in everything but one attribute, :attr:`warnings`: what a reader of
-    the labels should know about the organisation as a whole, each a
-    :class:`~orgmodel.problems.Problem` (code ``no-responsibilities`` when no one has
-    a responsibility tag, ``no-operating-entity`` when stakes could not be looked
-    through).  Each warning is given once per organisation, not once per person.
+    A plain dict in everything but two attributes:
+
+    - :attr:`warnings`: what a reader of the labels should know about the
+      organisation as a whole, each a :class:`~orgmodel.problems.Problem` (code
+      ``no-responsibilities`` when no one has a responsibility tag,
+      ``no-focal-entity`` when stakes could not be looked through), given once per
+      organisation, not once per person;
+    - :attr:`vacancies`: the ids of the vacant posts, in file order.  A vacancy is
+      nobody, so it is never classified: it has no entry in the dict, counts in no
+      label, and looking it up says so (a :class:`KeyError` naming the post).
 
     Examples
     --------
     >>> import orgmodel as om
-    >>> roles = om.classify(om.Organization(name="x", people=[om.Person("a", "A")]))
-    >>> list(roles), [p.code.value for p in roles.warnings]
-    (['a'], ['no-responsibilities'])
+    >>> org = om.Organization(
+    ...     name="x",
+    ...     people=[om.Person("a", "A"), om.Person("v", "Vacant", manager="a", vacant=True)],
+    ... )
+    >>> roles = om.classify(org)
+    >>> list(roles), roles.vacancies, [p.code.value for p in roles.warnings]
+    (['a'], ('v',), ['no-responsibilities'])
+    >>> roles["v"]
+    Traceback (most recent call last):
+    ...
+    KeyError: "'v' is a vacant post: vacancies are not classified (see Classification.vacancies)"
     """
 
-    __slots__ = ("warnings",)
+    __slots__ = ("vacancies", "warnings")
 
     def __init__(
         self,
         assessments: Mapping[str, RoleAssessment] | Iterable[tuple[str, RoleAssessment]] = (),
         warnings: Iterable[Problem] = (),
+        *,
+        vacancies: Iterable[str] = (),
     ) -> None:
         super().__init__(assessments)
         self.warnings: tuple[Problem, ...] = tuple(warnings)
+        self.vacancies: tuple[str, ...] = tuple(vacancies)
+
+    def __missing__(self, key: str) -> RoleAssessment:
+        if key in self.vacancies:
+            msg = (
+                f"{key!r} is a vacant post: vacancies are not classified "
+                "(see Classification.vacancies)"
+            )
+            raise KeyError(msg)
+        raise KeyError(key)

@@ -13,9 +13,7 @@ from orgmodel.analysis.roles.config import ClassifierConfig
 from orgmodel.analysis.roles.evidence import Facts
 from orgmodel.analysis.roles.records import (
     Classification,
-    Direction,
     Evidence,
-    EvidenceSource,
     RoleAssessment,
     RoleLabel,
 )
@@ -23,7 +21,6 @@ from orgmodel.model import Employment, Organization
 from orgmodel.model._arguments import organization_argument
 from orgmodel.model.exceptions import OrgModelError
 from orgmodel.model.problems import Problem, ProblemCode, Severity
-from orgmodel.model.vocabulary import Axis
 
 __all__ = ["classify"]
 
@@ -36,12 +33,6 @@ _NOT_LOOKED_THROUGH = (
     "entity stands out: stakes are judged as held directly; set focal_entity to look "
     "through them"
 )
-_VACANCY = Evidence(
-    Axis.OWNERSHIP, Direction.NEUTRAL, 0.0, "a vacant post: nobody to classify",
-    EvidenceSource.VACANCY,
-)  # fmt: skip
-
-
 def classify(org: Organization, *, config: ClassifierConfig | None = None) -> Classification:
     """Classify every person as partner-like, COO-like, hybrid or neither.
 
@@ -58,18 +49,20 @@ def classify(org: Organization, *, config: ClassifierConfig | None = None) -> Cl
     Returns
     -------
     Classification
-        A dict of one assessment for every person, in the organisation's order; a
-        vacant post is ``neither``, with the evidence "a vacant post".  Its
-        ``warnings`` say what holds for the whole organisation — once: that no
-        responsibilities are given, so the labels rest on titles, stakes and
-        structure (``no-responsibilities``); that stakes could not be looked
-        through (``no-focal-entity``).
+        A dict of one assessment for every person, in the organisation's order.
+        A vacant post is never classified: it has no assessment (nobody holds the
+        post) and is listed in ``vacancies`` instead.  The ``warnings`` say what
+        holds for the whole organisation, once: that no responsibilities are
+        given, so the labels rest on titles, stakes and structure
+        (``no-responsibilities``); that stakes could not be looked through
+        (``no-focal-entity``).
 
     Raises
     ------
+    ValidationError
+        When *org* is not an :class:`~orgmodel.Organization` (``wrong-type``).
     OrgModelError
-        When *org* is not an :class:`~orgmodel.Organization` or *config* not a
-        :class:`ClassifierConfig`.
+        When *config* is not a :class:`ClassifierConfig`.
 
     Examples
     --------
@@ -105,6 +98,16 @@ def classify(org: Organization, *, config: ClassifierConfig | None = None) -> Cl
     >>> hr = om.Organization(name="HR export", people=[om.Person("a", "Ann", title="COO")])
     >>> print(om.classify(hr).warnings[0].message)
     no responsibilities are given, so labels rest on titles, stakes and structure
+
+    A vacant post gets no label:
+
+    >>> posts = om.Organization(
+    ...     name="Posts",
+    ...     people=[om.Person("a", "Ann"), om.Person("v", "Vacant", manager="a", vacant=True)],
+    ... )
+    >>> roles = om.classify(posts)
+    >>> list(roles), roles.vacancies
+    (['a'], ('v',))
     """
     organization_argument(org, "classify")
     given: object = ClassifierConfig() if config is None else config
@@ -127,7 +130,6 @@ def _classify(org: Organization, config: ClassifierConfig) -> Classification:
     for person in org.people:
         pid = person.id
         if vacant and pid in vacant:
-            out[pid] = RoleAssessment(person, *_VACANT)
             continue
         tagged = tagged or bool(person.responsibilities)
         key: tuple[object, ...] | None = None
@@ -155,7 +157,9 @@ def _classify(org: Organization, config: ClassifierConfig) -> Classification:
             person, label, partner, coo, own, focus, orient, share, evidence, material=material
         )
     untagged = not tagged and len(vacant) < len(org.people)
-    return Classification(out, _warnings(untagged=untagged, looked_through=facts.looked_through))
+    warnings = _warnings(untagged=untagged, looked_through=facts.looked_through)
+    posts = [p.id for p in org.people if p.id in vacant] if vacant else []
+    return Classification(out, warnings, vacancies=posts)
 
 
 def _warnings(*, untagged: bool, looked_through: bool) -> list[Problem]:
@@ -175,7 +179,6 @@ def _warning(code: ProblemCode, location: str, message: str) -> Problem:
 #: Everything of a RoleAssessment but the person, in field order, then ``material``.
 _Outcome = tuple[RoleLabel, float, float, float, float, float, float, bool, tuple[Evidence, ...]]
 _NO_STAKE = (0.0, 0.0, False)  # share, strength, material
-_VACANT = (RoleLabel.NEITHER, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, (_VACANCY,))
 
 
 def _assess(
