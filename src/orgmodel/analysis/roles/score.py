@@ -33,6 +33,8 @@ _NOT_LOOKED_THROUGH = (
     "entity stands out: stakes are judged as held directly; set focal_entity to look "
     "through them"
 )
+
+
 def classify(org: Organization, *, config: ClassifierConfig | None = None) -> Classification:
     """Classify every person as partner-like, COO-like, hybrid or neither.
 
