@@ -103,6 +103,7 @@ class Facts:
         self._employment = self._employment_evidence()
         self._employee = self._employment[Employment.EMPLOYEE]
         self._tag_cache: dict[frozenset[str], tuple[Evidence, ...]] = {}
+        self._lean_cache: dict[tuple[object, ...], Evidence] = {}
         self._tag_tuples: dict[tuple[str, ...], tuple[Evidence, ...]] = {}
         self._tag_leans: dict[str, tuple[int, ...]] = {}
         self._titles: dict[str, tuple[Evidence, ...]] = {}
@@ -213,19 +214,19 @@ class Facts:
                     self._tag_leans[name] = leans
                 for k in leans:
                     by_lean[k].append(name.replace("_", " "))
-            w = self.config.tag_weight
-            found = tuple(
-                Evidence(
-                    axis,
-                    points,
-                    w * len(words),
-                    f"{lead} work: {listing(words, _TAGS_SHOWN)}",
-                    _TAGS,
-                )
-                for (axis, points, lead), words in zip(_LEAN_EVIDENCE, by_lean, strict=True)
-                if words
-            )
+            found = tuple(self._lean(k, words) for k, words in enumerate(by_lean) if words)
             self._tag_cache[names] = found
+        return found
+
+    def _lean(self, k: int, words: list[str]) -> Evidence:
+        """Return the record of one lean's tags ("strategic work: ..."), built once."""
+        key = (k, *words)
+        found = self._lean_cache.get(key)
+        if found is None:
+            axis, points, lead = _LEAN_EVIDENCE[k]
+            text = f"{lead} work: {listing(words, _TAGS_SHOWN)}"
+            found = Evidence(axis, points, self.config.tag_weight * len(words), text, _TAGS)
+            self._lean_cache[key] = found
         return found
 
     def _relationships(self, person: Person) -> list[Evidence]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from orgmodel._speed.gc_pause import gc_paused
 from orgmodel.analysis.roles.config import ClassifierConfig
 from orgmodel.analysis.roles.evidence import Facts
 from orgmodel.analysis.roles.records import (
@@ -116,7 +117,8 @@ def classify(org: Organization, *, config: ClassifierConfig | None = None) -> Cl
     if not isinstance(given, ClassifierConfig):
         msg = f"'config' must be a ClassifierConfig (got {type(given).__name__})"
         raise OrgModelError(msg)
-    return _classify(org, given)
+    with gc_paused():  # a million assessments, no reference cycles among them
+        return _classify(org, given)
 
 
 def _classify(org: Organization, config: ClassifierConfig) -> Classification:
@@ -126,6 +128,7 @@ def _classify(org: Organization, config: ClassifierConfig) -> Classification:
     # oversee — are assessed from a few shared facts (Facts.key): equal facts give
     # equal results, computed once.
     alike: dict[tuple[object, ...], _Outcome] = {}
+    scored: dict[tuple[tuple[float, ...], float], _Scores] = {}
     personal, leaders, roots, vacant = facts.personal, facts.leaders, facts.roots, facts.vacant
     employee = Employment.EMPLOYEE
     tagged = False
@@ -151,8 +154,13 @@ def _classify(org: Organization, config: ClassifierConfig) -> Classification:
                 unordered = (*key[:2], frozenset(person.responsibilities), *key[3:])
                 found = alike.get(unordered)
                 if found is None:
-                    found = _assess(*facts.simple(person), _NO_STAKE, config)
-                    alike[unordered] = found
+                    # the scores rest on the tally alone: many evidence lists share one
+                    evidence, tally, seniority = facts.simple(person)
+                    scores = scored.get((tally, seniority))
+                    if scores is None:
+                        scores = _score(tally, seniority, _NO_STAKE, config)
+                        scored[tally, seniority] = scores
+                    found = alike[unordered] = (*scores, evidence)
                 alike[key] = found
         label, partner, coo, own, focus, orient, share, material, evidence = found
         out[pid] = RoleAssessment(
@@ -178,7 +186,9 @@ def _warning(code: ProblemCode, location: str, message: str) -> Problem:
     return Problem(code, location, message, Severity.WARNING)
 
 
-#: Everything of a RoleAssessment but the person, in field order, then ``material``.
+#: The label, the scores, the axis positions, the share and ``material``.
+_Scores = tuple[RoleLabel, float, float, float, float, float, float, bool]
+#: Everything of a RoleAssessment but the person: the scores, then the evidence.
 _Outcome = tuple[RoleLabel, float, float, float, float, float, float, bool, tuple[Evidence, ...]]
 _NO_STAKE = (0.0, 0.0, False)  # share, strength, material
 
@@ -190,6 +200,16 @@ def _assess(
     stake: tuple[float, float, bool],
     cfg: ClassifierConfig,
 ) -> _Outcome:
+    """Score and label one person, and attach their evidence."""
+    return (*_score(tally, seniority, stake, cfg), tuple(evidence))
+
+
+def _score(
+    tally: Sequence[float],
+    seniority: float,
+    stake: tuple[float, float, bool],
+    cfg: ClassifierConfig,
+) -> _Scores:
     """Score and label one person from their evidence tally (see docs/classification.md).
 
     *stake* is the look-through share, the strongest measure of the stake (capital,
@@ -229,4 +249,4 @@ def _assess(
         label = RoleLabel.COO_LIKE
     else:
         label = RoleLabel.NEITHER
-    return (label, partner, coo, own, focus, orient, share, material, tuple(evidence))
+    return (label, partner, coo, own, focus, orient, share, material)
