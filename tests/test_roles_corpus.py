@@ -168,3 +168,29 @@ def test_accuracy_table_in_the_docs_is_current():
         right = sum(got is want for *_, want, got in found)
         expected = [len(orgs), len(found), right, f"{round(100 * right / len(found))}%"]
         assert rows[shape] == expected, shape
+
+
+DATA = Path(__file__).parent / "data"
+
+# The readers' samples (issue 10): tag-less exports with no cap table, so nobody is
+# partner-like; the COO-like members a reader of the note picks out, the rest neither.
+SAMPLES = [
+    ("tables/orgchart-now.csv", {"102": L.COO_LIKE}),  # a COO over heads of Facilities and IT
+    ("tables/organogram-2024-03-31-senior.csv", {"DG001": L.COO_LIKE}),  # DG Operations
+    ("tables/bamboohr.csv", {}),  # a CEO, two VPs each over one function
+    ("tables/hibob.csv", {}),
+    ("tables/adp-workforce-now.csv", {}),
+    ("tables/d3-org-chart.csv", {}),
+    ("tables/visio-org-chart-wizard.csv", {}),
+    ("directories/google-users.json", {}),
+    ("directories/graph-users.json", {}),
+    ("directories/people.ldif", {}),
+    ("directories/scim-users.json", {}),
+]
+
+
+@pytest.mark.parametrize(("path", "expected"), SAMPLES, ids=[s[0] for s in SAMPLES])
+def test_reader_samples_get_the_readers_labels(path, expected):
+    """Each sample file of the readers gets the non-neither labels a reader gives it."""
+    roles = om.classify(om.load(DATA / path))
+    assert {k: a.label for k, a in roles.items() if a.label is not L.NEITHER} == expected

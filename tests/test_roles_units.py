@@ -176,3 +176,42 @@ def test_client_facing_unit_is_external_evidence_for_its_head():
     unit = [e for e in om.classify(org)["d"].evidence if e.source is om.EvidenceSource.UNIT]
     assert unit[0].points is om.Direction.PARTNER
     assert unit[0].axis is om.Axis.ORIENTATION
+
+
+def one_department(head_titles: list[str]) -> om.Organization:
+    """An HR export's shape: a COO and their reports all in one 'Operations' department."""
+    return om.Organization(
+        name="x",
+        units=[U("ex", "Executive"), U("ops", "Operations")],
+        people=[
+            P("ceo", "C", title="Chief Executive Officer", unit="ex"),
+            P("coo", "O", title="Chief Operating Officer", manager="ceo", unit="ops"),
+            *(P(f"r{i}", f"R{i}", title=t, manager="coo", unit="ops")
+              for i, t in enumerate(head_titles)),
+            P("a", "A", title="Assistant to the COO", manager="coo", unit="ops"),
+            P("x", "X", title="Systems Administrator", manager="r1", unit="ops"),
+        ],
+    )  # fmt: skip
+
+
+def test_reports_titled_heads_count_as_department_heads():
+    """A COO over a 'Head of Facilities' and a 'Head of IT' in one department is COO-like."""
+    coo = om.classify(one_department(["Head of Facilities", "Head of IT"]))["coo"]
+    assert coo.label is L.COO_LIKE, coo.reason
+    oversees = [e for e in coo.evidence if "department head" in e.text]
+    assert [e.text for e in oversees] == [
+        "oversees 1 department head (1 inferred) and 1 other manager"
+    ]
+    assert oversees[0].basis is om.Basis.INFERRED
+
+
+@pytest.mark.parametrize(
+    "titles",
+    [["Facilities Coordinator", "IT Support"], ["Facilities Manager", "Office Manager"]],
+    ids=["individuals", "managers-of-nobody"],
+)
+def test_reports_below_head_level_are_not_department_heads(titles):
+    """Reports whose titles are below head level, managing nobody, are not heads."""
+    coo = om.classify(one_department(titles))["coo"]
+    assert coo.label is L.NEITHER, coo.reason
+    assert not any("department head" in e.text for e in coo.evidence)

@@ -2,11 +2,12 @@
 
 :class:`Oversight` reads, for one person, the facts the reporting lines and units
 give: leading from the top, reporting straight to it, the department heads
-(declared or inferred, whether or not they manage anyone) and other managers who
-report to them, the units they head and span, and the **breadth** of what they
-oversee — the number of distinct *areas*, an area being a unit's function (so three
-finance teams are one area) or, for a unit the lexicon cannot read, the unit itself.
-Vacant posts never count as anyone's report.
+(heads of units, declared or inferred, whether or not they manage anyone, and reports
+whose title is head-level or higher) and other managers who report to them, the units
+they head and span, and the **breadth** of what they oversee — the number of distinct
+*areas*, an area being a function (so three finance teams are one area): a unit's, or
+a report's from their title, else their unit's; a unit the lexicon cannot read is an
+area of its own.  Vacant posts never count as anyone's report.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from orgmodel.analysis._hierarchy import Hierarchy
 from orgmodel.analysis.roles.config import ClassifierConfig
 from orgmodel.analysis.roles.records import Basis, Direction, Evidence, EvidenceSource
 from orgmodel.analysis.roles.text import listing, plural
-from orgmodel.analysis.roles.titles import JobFunction
+from orgmodel.analysis.roles.titles import JobFunction, Seniority
 from orgmodel.analysis.roles.units import Units
 from orgmodel.model import Person
 from orgmodel.model.vocabulary import Axis, Lean
@@ -37,6 +38,12 @@ _CLIENT = frozenset(
         JobFunction.BUSINESS_DEVELOPMENT,
     }
 )
+
+#: Title seniorities that make a report a department head though they head no unit.
+_HEADS = frozenset(
+    {Seniority.CHIEF, Seniority.PRESIDENT, Seniority.MANAGING_DIRECTOR,
+     Seniority.VICE_PRESIDENT, Seniority.DIRECTOR, Seniority.HEAD}
+)  # fmt: skip
 
 #: What a person oversees: unit heads, other managers, how many of them on dotted
 #: lines, how many heads were inferred, the units, and the number of areas.
@@ -73,6 +80,7 @@ class Oversight:
         self._overseen: dict[str, Overseen] = {}  # Facts.key asks, then the evidence
         self._org_people = people
         self._people: dict[str, Person] = {}  # the managers, built on first use
+        self._titles: dict[str, str] | None = None  # everyone's title, built on first use
 
     def _ramp(self, count: int) -> float:
         """0 for one thing, 1 for ``several``, straight in between."""
@@ -106,65 +114,103 @@ class Oversight:
     def overseen(self, pid: str) -> Overseen:
         """Count the heads and managers reporting to *pid*; list the units they oversee.
 
-        Reports count on solid and dotted lines, vacant posts never.  The units are
-        those headed by *pid* or by their reports, and the units directly inside
-        those; the areas are the distinct functions of those units and of the
-        managers' own units (or titles).
+        Reports count on solid and dotted lines, vacant posts never; a report who
+        heads no unit and manages nobody is a head (inferred) when their title is
+        head-level or higher.  The units are those headed by *pid* or by their
+        reports, and the units directly inside those; the areas are the distinct
+        functions of those units and of the other reports counted (from their
+        titles, else their units).
         """
         known = self._overseen.get(pid)
-        if known is not None:
-            return known
-        h, units = self.hierarchy, self.units
-        headed, reports = units.headed, h.reports
-        own = headed.get(pid)
-        found: dict[str, None] = dict.fromkeys(own) if own else {}
-        areas: set[object] = set()
-        counts = [0, 0, 0, 0]  # unit heads, other managers, of which dotted, heads inferred
-        vacant = self.vacant
-        for dotted, group in ((0, reports.get(pid, ())), (1, h.dotted_reports.get(pid, ()))):
-            for rid in group:
-                if vacant and rid in vacant:
-                    continue
-                theirs = headed.get(rid)
-                if theirs is not None:
-                    counts[0] += 1
-                    counts[3] += any(u in units.why for u in theirs)
-                    found.update(dict.fromkeys(theirs))
-                elif rid in reports:
-                    counts[1] += 1
-                    areas.add(self._area_of(rid))
-                else:
-                    continue
-                counts[2] += dotted
-        if found:
-            children = units.children
-            for uid in list(found):
-                inner = children.get(uid)
-                if inner:
-                    found.update(dict.fromkeys(inner))
-            areas.update(units.area(u) for u in found)
-        listed = sorted(found, key=units.position.__getitem__) if len(found) > 1 else list(found)
-        known = self._overseen[pid] = (
-            counts[0],
-            counts[1],
-            counts[2],
-            counts[3],
-            listed,
-            len(areas),
-        )
+        if known is None:
+            h = self.hierarchy
+            tally = [0, 0, 0, 0]  # unit heads, other managers, of which dotted, heads inferred
+            own = self.units.headed.get(pid)
+            found: list[str] = list(own) if own else []
+            areas: set[object] = set()
+            solid = h.reports.get(pid)
+            if solid:
+                self._count(solid, tally, found, areas)
+            dotted = h.dotted_reports.get(pid)
+            if dotted:
+                before = tally[0] + tally[1]
+                self._count(dotted, tally, found, areas)
+                tally[2] = tally[0] + tally[1] - before
+            listed = self._spread(found, areas) if found else found
+            known = (tally[0], tally[1], tally[2], tally[3], listed, len(areas))
+            self._overseen[pid] = known
         return known
 
+    def _count(
+        self, group: list[str], tally: list[int], found: list[str], areas: set[object]
+    ) -> None:
+        """Add the heads and managers among *group* to the tallies (see overseen)."""
+        headed, reports, why, vacant = (
+            self.units.headed,
+            self.hierarchy.reports,
+            self.units.why,
+            self.vacant,
+        )
+        for rid in group:
+            if vacant and rid in vacant:
+                continue
+            theirs = headed.get(rid)
+            if theirs is not None:
+                tally[0] += 1
+                if why and not why.keys().isdisjoint(theirs):
+                    tally[3] += 1
+                found.extend(theirs)
+            elif rid in reports:
+                tally[1] += 1
+                areas.add(self._area_of(rid))
+            else:
+                area = self._titled_head(rid)
+                if area is not None:
+                    tally[0] += 1
+                    tally[3] += 1
+                    areas.add(area)
+
+    def _spread(self, found: list[str], areas: set[object]) -> list[str]:
+        """Add the units inside *found*, and their areas; return them in file order."""
+        units = self.units
+        children = units.children
+        listed = dict.fromkeys(found)
+        for uid in found:
+            inner = children.get(uid)
+            if inner:
+                listed.update(dict.fromkeys(inner))
+        areas.update(map(units.area, listed))
+        if len(listed) == 1:
+            return list(listed)
+        return sorted(listed, key=units.position.__getitem__)
+
+    def _titled_head(self, rid: str) -> object:
+        """Return the area of a report whose title makes them a head, else ``None``."""
+        titles = self._titles
+        if titles is None:
+            titles = self._titles = {p.id: p.title for p in self._org_people}
+        parsed = self.config.titles.parse(titles[rid])
+        if parsed.seniority is None or parsed.seniority not in _HEADS:
+            return None
+        functions = parsed.functions
+        return functions[0] if functions else ("person", rid)
+
     def _area_of(self, rid: str) -> object:
-        """Return the area of a report who manages people but heads no unit."""
+        """Return the area of a report who manages people but heads no unit.
+
+        The function their title names, else their unit's, else their own.
+        """
         person = self._people.get(rid)
         if person is None:
             reports = self.hierarchy.reports
             self._people = {p.id: p for p in self._org_people if p.id in reports}
             person = self._people[rid]
+        functions = self.config.titles.parse(person.title).functions
+        if functions:
+            return functions[0]
         if person.unit is not None:
             return self.units.area(person.unit)
-        functions = self.config.titles.parse(person.title).functions
-        return functions[0] if functions else ("person", rid)  # a manager with no unit
+        return ("person", rid)  # a manager with no unit and no function in the title
 
     def _units(self, units: list[str], *, at_top: bool) -> Evidence:
         index = self.units
