@@ -81,6 +81,7 @@ class Oversight:
         self._org_people = people
         self._people: dict[str, Person] = {}  # the managers, built on first use
         self._titles: dict[str, str] | None = None  # everyone's title, built on first use
+        self._head_titles: dict[str, tuple[bool, JobFunction | None]] = {}
 
     def _ramp(self, count: int) -> float:
         """0 for one thing, 1 for ``several``, straight in between."""
@@ -189,11 +190,17 @@ class Oversight:
         titles = self._titles
         if titles is None:
             titles = self._titles = {p.id: p.title for p in self._org_people}
-        parsed = self.config.titles.parse(titles[rid])
-        if parsed.seniority is None or parsed.seniority not in _HEADS:
+        title = titles[rid]
+        known = self._head_titles.get(title)
+        if known is None:  # once per distinct title: (a head?, the function it names)
+            parsed = self.config.titles.parse(title)
+            functions = parsed.functions
+            known = (parsed.seniority in _HEADS, functions[0] if functions else None)
+            self._head_titles[title] = known
+        is_head, function = known
+        if not is_head:
             return None
-        functions = parsed.functions
-        return functions[0] if functions else ("person", rid)
+        return ("person", rid) if function is None else function
 
     def _area_of(self, rid: str) -> object:
         """Return the area of a report who manages people but heads no unit.
