@@ -1,14 +1,11 @@
 """Vacant posts are never classified: no assessment, no label, counted in no summary."""
 
-import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from hypothesis import given, settings
 
 import orgmodel as om
-from orgmodel.cli import main
 from strategies import organizations
 
 P, U, E = om.Person, om.Unit, om.Entity
@@ -113,38 +110,6 @@ def test_organogram_vacancies_are_not_classified():
     assert set(roles) == {p.id for p in org.people} - {"DG002", "DD001"}
     assert roles["DG001"].label is L.COO_LIKE  # Director General Operations, no owners
     assert not any(a.label in (L.PARTNER_LIKE, L.HYBRID) for a in roles.values())
-
-
-def run(*args: str):
-    return CliRunner().invoke(main, ["classify", *args], catch_exceptions=False)
-
-
-def test_cli_table_leaves_vacancies_out_and_says_so():
-    """The table lists no vacant post and says above it which posts were left out."""
-    result = run(str(ORGANOGRAM))
-    assert result.exit_code == 0
-    lines = result.stdout.splitlines()
-    assert "note: 2 vacant posts are not classified: DG002 and DD001" in lines
-    header = next(i for i, line in enumerate(lines) if line.split()[:2] == ["id", "name"])
-    assert lines.index("note: 2 vacant posts are not classified: DG002 and DD001") < header
-    ids = [line.split()[0] for line in lines[header + 2 :]]
-    assert ids == ["PS001", "DG001", "D001", "D002", "D003"]
-
-
-def test_cli_neither_filter_counts_no_vacancy():
-    """--label neither lists people labelled neither, never a vacant post."""
-    result = run(str(ORGANOGRAM), "--label", "neither", "--format", "csv")
-    ids = [row.split(",")[0] for row in result.stdout.splitlines()[1:]]
-    assert ids == ["PS001", "D001", "D002", "D003"]
-
-
-def test_cli_json_has_no_vacancy_and_notes_on_stderr():
-    """JSON output holds only assessed people; the note goes to standard error."""
-    result = run(str(ORGANOGRAM), "--format", "json")
-    assert [row["person"] for row in json.loads(result.stdout)] == [
-        "PS001", "DG001", "D001", "D002", "D003",
-    ]  # fmt: skip
-    assert "note: 2 vacant posts are not classified: DG002 and DD001" in result.stderr
 
 
 def test_collaboration_accepts_a_classification_without_vacancies():
