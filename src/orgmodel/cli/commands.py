@@ -272,7 +272,8 @@ def classify(file: Path, out_fmt: str, labels: tuple[str, ...], *, no_escape: bo
     """Say who is partner-like, COO-like, hybrid or neither in FILE, and why.
 
     Each person gets a label, a partner score and a COO score in [0, 1], and a one-line
-    reason; --format json adds every piece of evidence, each naming its axis.
+    reason; --format json adds every piece of evidence, each naming its axis.  Vacant
+    posts are nobody, so they get no label: a note above the table names them.
 
     \b
     Examples:
