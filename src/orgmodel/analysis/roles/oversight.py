@@ -80,8 +80,7 @@ class Oversight:
         self._overseen: dict[str, Overseen] = {}  # Facts.key asks, then the evidence
         self._org_people = people
         self._people: dict[str, Person] = {}  # the managers, built on first use
-        self._titles: dict[str, str] | None = None  # everyone's title, built on first use
-        self._head_titles: dict[str, tuple[bool, JobFunction | None]] = {}
+        self._titled: dict[str, object] | None = None  # heads by title, built on first use
 
     def _ramp(self, count: int) -> float:
         """0 for one thing, 1 for ``several``, straight in between."""
@@ -152,6 +151,7 @@ class Oversight:
             self.units.why,
             self.vacant,
         )
+        titled = self._titled_heads()
         for rid in group:
             if vacant and rid in vacant:
                 continue
@@ -164,12 +164,10 @@ class Oversight:
             elif rid in reports:
                 tally[1] += 1
                 areas.add(self._area_of(rid))
-            else:
-                area = self._titled_head(rid)
-                if area is not None:
-                    tally[0] += 1
-                    tally[3] += 1
-                    areas.add(area)
+            elif rid in titled:
+                tally[0] += 1
+                tally[3] += 1
+                areas.add(titled[rid])
 
     def _spread(self, found: list[str], areas: set[object]) -> list[str]:
         """Add the units inside *found*, and their areas; return them in file order."""
@@ -185,22 +183,30 @@ class Oversight:
             return list(listed)
         return sorted(listed, key=units.position.__getitem__)
 
-    def _titled_head(self, rid: str) -> object:
-        """Return the area of a report whose title makes them a head, else ``None``."""
-        titles = self._titles
-        if titles is None:
-            titles = self._titles = {p.id: p.title for p in self._org_people}
-        title = titles[rid]
-        known = self._head_titles.get(title)
-        if known is None:  # once per distinct title: (a head?, the function it names)
-            parsed = self.config.titles.parse(title)
-            functions = parsed.functions
-            known = (parsed.seniority in _HEADS, functions[0] if functions else None)
-            self._head_titles[title] = known
-        is_head, function = known
-        if not is_head:
-            return None
-        return ("person", rid) if function is None else function
+    def _titled_heads(self) -> dict[str, object]:
+        """Return the people whose title makes them a head, each with their area.
+
+        The area is the function the title names, else the person's own.  Built on
+        first use, in one pass over the people with each distinct title read once.
+        """
+        found = self._titled
+        if found is None:
+            found = self._titled = {}
+            read: dict[str, tuple[bool, JobFunction | None]] = {}
+            parse, heads = self.config.titles.parse, _HEADS
+            for person in self._org_people:
+                title = person.title
+                known = read.get(title)
+                if known is None:
+                    parsed = parse(title)
+                    functions = parsed.functions
+                    known = read[title] = (
+                        parsed.seniority in heads,
+                        functions[0] if functions else None,
+                    )
+                if known[0]:
+                    found[person.id] = ("person", person.id) if known[1] is None else known[1]
+        return found
 
     def _area_of(self, rid: str) -> object:
         """Return the area of a report who manages people but heads no unit.

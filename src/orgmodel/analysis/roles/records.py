@@ -183,7 +183,7 @@ class RoleAssessment:
     orientation: float
     stake: float
     evidence: tuple[Evidence, ...]
-    material: bool = attrs.field(default=False, kw_only=True)
+    material: bool = False
 
     @property
     def basis(self) -> Basis:

@@ -131,12 +131,10 @@ def _classify(org: Organization, config: ClassifierConfig) -> Classification:
     scored: dict[tuple[tuple[float, ...], float], _Scores] = {}
     personal, leaders, roots, vacant = facts.personal, facts.leaders, facts.roots, facts.vacant
     employee = Employment.EMPLOYEE
-    tagged = False
     for person in org.people:
         pid = person.id
         if vacant and pid in vacant:
             continue
-        tagged = tagged or bool(person.responsibilities)
         key: tuple[object, ...] | None = None
         if pid in leaders:
             key = facts.key(person)
@@ -160,12 +158,11 @@ def _classify(org: Organization, config: ClassifierConfig) -> Classification:
                     if scores is None:
                         scores = _score(tally, seniority, _NO_STAKE, config)
                         scored[tally, seniority] = scores
-                    found = alike[unordered] = (*scores, evidence)
+                    found = alike[unordered] = (*scores, evidence, False)
                 alike[key] = found
-        label, partner, coo, own, focus, orient, share, material, evidence = found
-        out[pid] = RoleAssessment(
-            person, label, partner, coo, own, focus, orient, share, evidence, material=material
-        )
+        out[pid] = RoleAssessment(person, *found)
+    # stops at the first tagged person: a pass over the people only in an HR export
+    tagged = any(p.responsibilities for p in org.people if not p.vacant)
     untagged = not tagged and len(vacant) < len(org.people)
     warnings = _warnings(untagged=untagged, looked_through=facts.looked_through)
     posts = [p.id for p in org.people if p.id in vacant] if vacant else []
@@ -186,10 +183,11 @@ def _warning(code: ProblemCode, location: str, message: str) -> Problem:
     return Problem(code, location, message, Severity.WARNING)
 
 
-#: The label, the scores, the axis positions, the share and ``material``.
-_Scores = tuple[RoleLabel, float, float, float, float, float, float, bool]
-#: Everything of a RoleAssessment but the person: the scores, then the evidence.
-_Outcome = tuple[RoleLabel, float, float, float, float, float, float, bool, tuple[Evidence, ...]]
+#: The label, the scores, the axis positions and the share.
+_Scores = tuple[RoleLabel, float, float, float, float, float, float]
+#: Everything of a RoleAssessment but the person, in field order: the scores, the
+#: evidence, ``material``.
+_Outcome = tuple[RoleLabel, float, float, float, float, float, float, tuple[Evidence, ...], bool]
 _NO_STAKE = (0.0, 0.0, False)  # share, strength, material
 
 
@@ -201,7 +199,7 @@ def _assess(
     cfg: ClassifierConfig,
 ) -> _Outcome:
     """Score and label one person, and attach their evidence."""
-    return (*_score(tally, seniority, stake, cfg), tuple(evidence))
+    return (*_score(tally, seniority, stake, cfg), tuple(evidence), stake[2])
 
 
 def _score(
@@ -249,4 +247,4 @@ def _score(
         label = RoleLabel.COO_LIKE
     else:
         label = RoleLabel.NEITHER
-    return (label, partner, coo, own, focus, orient, share, material)
+    return (label, partner, coo, own, focus, orient, share)
