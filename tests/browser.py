@@ -23,11 +23,21 @@ PAGE_TIMEOUT = 30  # seconds for a page to load
 WAIT = 10.0  # seconds for a condition on the page
 
 
-def _find(*names: str) -> str:
+# Where Homebrew's casks put the browsers on macOS (not on PATH).
+MAC_APPS = (
+    "/Applications/Chromium.app/Contents/MacOS/Chromium",
+    "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+)
+
+
+def _find(*names: str, apps: tuple[str, ...] = ()) -> str:
     for name in names:
         found = shutil.which(name)
         if found:
             return found
+    for app in apps:
+        if os.access(app, os.X_OK):
+            return app
     msg = f"none of {', '.join(names)} is on PATH — {INSTALL}"
     raise RuntimeError(msg)
 
@@ -39,7 +49,7 @@ def start_chrome() -> Any:
     from selenium.webdriver.chrome.service import Service  # noqa: PLC0415
 
     options = webdriver.ChromeOptions()
-    options.binary_location = _find("chromium", "chromium-browser", "google-chrome")
+    options.binary_location = _find("chromium", "chromium-browser", "google-chrome", apps=MAC_APPS)
     for flag in (
         "--headless=new",
         "--no-sandbox",

@@ -634,13 +634,12 @@ def test_demo_next_commands_name_files_that_exist_and_run(tmp_path, monkeypatch)
     text = run("demo", "--out", "out").stdout
     suggested = text.split("\nNext:", 1)[1].splitlines()[1:]
     commands = [shlex.split(line.split(" > ")[0].split("  #")[0]) for line in suggested]
-    assert [c[:2] for c in commands] == [
-        ["orgmodel", "validate"],
-        ["orgmodel", "classify"],
-        ["orgmodel", "chart"],
-        ["orgmodel", "ownership"],
-        ["orgmodel", "schema"],
-    ]
+    assert [c[1] for c in commands] == ["validate", "classify", "chart", "ownership", "schema"]
+    program = Path(commands[0][0])  # orgmodel is not on this PATH: its path is printed
+    assert program.is_absolute(), program
+    assert os.access(program, os.X_OK), program
+    assert program.name == "orgmodel"
+    assert {c[0] for c in commands} == {str(program)}
     assert (tmp_path / "out" / "acme-partners.yaml").is_file()
     for command in commands:
         for word in command:
@@ -649,6 +648,15 @@ def test_demo_next_commands_name_files_that_exist_and_run(tmp_path, monkeypatch)
         chart = command[1] == "chart"
         args = [a.replace(".svg", ".gv") if chart else a for a in command[1:]]
         assert run(*args).exit_code == EXIT_OK, command
+
+
+def test_demo_next_commands_say_orgmodel_when_it_is_on_path(tmp_path, monkeypatch):
+    """With this orgmodel on PATH (an activated environment) the commands say `orgmodel`."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PATH", str(Path(sys.executable).parent))
+    text = run("demo", "--out", "out").stdout
+    suggested = text.split("\nNext:", 1)[1].splitlines()[1:]
+    assert [line.split()[0] for line in suggested] == ["orgmodel"] * 5
 
 
 def test_demo_default_directory(tmp_path, monkeypatch):

@@ -6,6 +6,8 @@ Imported only by that command.
 from __future__ import annotations
 
 import shlex
+import shutil
+import sys
 from collections import Counter
 from collections.abc import Callable
 from contextlib import AbstractContextManager
@@ -107,16 +109,29 @@ def run_demo(
     written.append(example_file)
     echo("\nFiles written:")
     echo("\n".join(f"  {path}" for path in written))
-    shown = _shown(example_file)
+    shown, program = _shown(example_file), _program()
     echo(
         "\nNext: the same commands on the example's file, then on your own —\n"
-        f"  orgmodel validate {shown}\n"
-        f"  orgmodel classify {shown} --format csv\n"
-        f"  orgmodel chart {shown} -o {_shown(out_dir / 'carol.svg')} --root carol --depth 2\n"
-        f"  orgmodel ownership {shown} --regime uk-psc\n"
-        "  orgmodel schema > organization.schema.json   # the file format, for your editor"
+        f"  {program} validate {shown}\n"
+        f"  {program} classify {shown} --format csv\n"
+        f"  {program} chart {shown} -o {_shown(out_dir / 'carol.svg')} --root carol --depth 2\n"
+        f"  {program} ownership {shown} --regime uk-psc\n"
+        f"  {program} schema > organization.schema.json   # the file format, for your editor"
     )
     return written
+
+
+def _program() -> str:
+    """Return the command to type for orgmodel: ``orgmodel`` when the shell finds this one.
+
+    Run as ``./dev demo`` the virtual environment is not activated, so its
+    ``orgmodel`` is not on ``PATH``: the path to it is what works when typed.
+    """
+    beside = Path(sys.executable).with_name("orgmodel")
+    found = shutil.which("orgmodel")
+    if not beside.is_file() or (found is not None and Path(found).resolve() == beside.resolve()):
+        return "orgmodel"
+    return _shown(beside)
 
 
 def _shown(path: Path) -> str:
