@@ -23,6 +23,7 @@ __all__ = [
     "hostile_organizations",
     "hostile_texts",
     "ids",
+    "job_titles",
     "json_values",
     "organizations",
     "ownership_networks",
@@ -155,6 +156,19 @@ def _split(draw: st.DrawFn, count: int, *, ranges: bool, whole: bool = True) -> 
     return out
 
 
+#: Job titles and unit names as HR exports write them, for the classifier's tests.
+job_titles = st.sampled_from(
+    [
+        "", "Chief Executive Officer", "Chief Operating Officer", "CFO", "CTO & Co-founder",
+        "Managing Partner", "Partner", "Salaried Partner", "Partner, Head of Tax",
+        "Operating Partner", "Founder", "General Manager", "VP Sales", "Sales Director",
+        "Head of Business Development", "Head of Finance", "Operations", "Facilities",
+        "People Ops", "Client Services", "Marketing", "Engineer", "Executive Assistant",
+        "Non-Executive Director", "Founding Partner (retired)", "HR Business Partner",
+    ]
+)  # fmt: skip
+
+
 @st.composite
 def organizations(
     draw: st.DrawFn,
@@ -168,6 +182,7 @@ def organizations(
     ranges: bool = True,
     registers: bool = True,
     cross_holdings: bool = True,
+    title_strategy: st.SearchStrategy[str] | None = None,
     vacancies: bool = True,
 ) -> om.Organization:
     """Random valid organisations: a reporting forest, units, entities, stakes, relationships.
@@ -188,11 +203,15 @@ def organizations(
         which those change by design).
     cross_holdings : bool
         Whether entities may hold each other in cycles.
+    title_strategy : strategy, optional
+        Where job titles and unit names come from; *text_strategy* by default
+        (:data:`job_titles` gives ones the classifier's lexicon reads).
     vacancies : bool
         Whether some people may be vacant posts (which hold no stake and no
         relationship).
     """
     attrs_st = attributes if attributes is not None else attribute_maps()
+    titles_st = title_strategy if title_strategy is not None else text_strategy
     n_people = draw(st.integers(0, max_people))
     n_entities = draw(st.integers(0, max_entities))
     n_units = draw(st.integers(0, max_units))
@@ -215,7 +234,7 @@ def organizations(
         units.append(
             om.Unit(
                 uid,
-                draw(text_strategy),
+                draw(titles_st),
                 function=draw(text_strategy),
                 parent=parent,
                 head=head,
@@ -237,7 +256,7 @@ def organizations(
             om.Person(
                 pid,
                 draw(text_strategy),
-                title=draw(text_strategy),
+                title=draw(titles_st),
                 employment=draw(st.sampled_from(om.Employment)),
                 unit=draw(st.none() | st.sampled_from(unit_ids)) if unit_ids else None,
                 manager=manager,

@@ -54,8 +54,8 @@ import attrs
 
 from orgmodel.analysis._hierarchy import Hierarchy
 from orgmodel.analysis.roles import classify
-from orgmodel.analysis.roles.config import RoleAssessment, RoleLabel
-from orgmodel.analysis.roles.evidence import listing
+from orgmodel.analysis.roles.records import RoleAssessment, RoleLabel
+from orgmodel.analysis.roles.text import listing, plural
 from orgmodel.model import Organization, Person
 from orgmodel.model._arguments import organization_argument
 from orgmodel.model.exceptions import OrgModelError
@@ -211,8 +211,8 @@ class CollaborationSummary:
     def __str__(self) -> str:
         n_ops = len(self.operational)
         head = (
-            f"{self.organization}: {_plural(len(self.partners), 'partner-like member')}; "
-            f"{_plural(n_ops, 'operational counterpart')} "
+            f"{self.organization}: {plural(len(self.partners), 'partner-like member')}; "
+            f"{plural(n_ops, 'operational counterpart')} "
             f"({n_ops - self.hybrids} coo-like, {self.hybrids} hybrid)"
         )
         lines = [head]
@@ -232,7 +232,7 @@ class CollaborationSummary:
             partner_names = {p.partner: p.name for p in self.partners}
             unpaired = [partner_names[u] for u in self.unpaired]
             lines.append(
-                f"{_plural(len(self.unpaired), 'partner-like member')} with no operational "
+                f"{plural(len(self.unpaired), 'partner-like member')} with no operational "
                 f"counterpart: {listing(unpaired, _SHOWN)}"
             )
         else:
@@ -241,7 +241,7 @@ class CollaborationSummary:
             names = [self.unit_names[u] for u in self.uncovered_units]
             count = len(names)
             lines.append(
-                f"{_plural(count, 'unit')} with no COO-like member above "
+                f"{plural(count, 'unit')} with no COO-like member above "
                 f"{'it' if count == 1 else 'them'}: {listing(names, _SHOWN)}"
             )
         else:
@@ -249,15 +249,13 @@ class CollaborationSummary:
         return "\n".join(lines)
 
 
-def _plural(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
 def _check_roles(org: Organization, roles: object) -> Mapping[str, RoleAssessment]:
     if not isinstance(roles, Mapping):
         msg = f"'roles' must be the dict classify(org) returns (got {type(roles).__name__})"
         raise OrgModelError(msg)
     for p in org.people:
+        if p.vacant:  # a vacant post is never classified: it needs no entry
+            continue
         found = roles.get(p.id)
         if not isinstance(found, RoleAssessment):
             msg = f"'roles' has no assessment of person {p.id!r}; pass classify(org)"
@@ -286,7 +284,7 @@ def collaboration(
     Raises
     ------
     OrgModelError
-        When *roles* does not assess every person of *org*.
+        When *roles* does not assess every person of *org* (vacant posts aside).
 
     Examples
     --------
@@ -307,6 +305,8 @@ def collaboration(
     ops: dict[str, RoleLabel] = {}  # COO-like and hybrid members, in order
     partners: list[Person] = []
     for p in org.people:
+        if p.vacant:  # never classified, never anyone's counterpart
+            continue
         label = checked[p.id].label
         if label is RoleLabel.PARTNER_LIKE:
             partners.append(p)

@@ -37,6 +37,7 @@ from orgmodel.cli.output import (
     role_rows,
     say,
     status,
+    vacancies_line,
     write_output,
 )
 from orgmodel.cli.tables import format_csv, format_table
@@ -274,7 +275,8 @@ def classify(file: Path, out_fmt: str, labels: tuple[str, ...], *, no_escape: bo
     """Say who is partner-like, COO-like, hybrid or neither in FILE, and why.
 
     Each person gets a label, a partner score and a COO score in [0, 1], and a one-line
-    reason; --format json adds every piece of evidence, each naming its axis.
+    reason; --format json adds every piece of evidence, each naming its axis.  Vacant
+    posts are nobody, so they get no label: a note above the table names them.
 
     \b
     Examples:
@@ -291,7 +293,11 @@ def classify(file: Path, out_fmt: str, labels: tuple[str, ...], *, no_escape: bo
 
     with status(f"Classifying {len(org.people)} people"):
         roles = om.classify(org)
-    wanted = [p.id for p in org.people if not labels or roles[p.id].label.value in labels]
+    wanted = [pid for pid, a in roles.items() if not labels or a.label.value in labels]
+    for problem in roles.warnings:  # above the table; on stderr beside JSON and CSV
+        click.echo(f"warning: {problem.message}", err=out_fmt != "table")
+    if roles.vacancies:
+        click.echo(f"note: {vacancies_line(roles.vacancies)}", err=out_fmt != "table")
     if out_fmt == "json":
         data = [roles[pid].to_dict() for pid in wanted]
         click.echo(json_text(data))

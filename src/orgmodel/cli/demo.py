@@ -79,11 +79,10 @@ def run_demo(
     )
     rows = []
     for label in _ORDER:
-        for person in org.people:
-            a = roles[person.id]
+        for a in roles.values():  # in file order; vacant posts have no entry
             if a.label.value == label:
                 reason = a.reason.removeprefix(f"{label}: ")
-                rows.append([printable(person.name), printable(person.title), label, reason])
+                rows.append([printable(a.person.name), printable(a.person.title), label, reason])
     echo(format_table(["name", "title", "label", "reason"], rows))
 
     try:

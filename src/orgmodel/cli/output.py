@@ -26,7 +26,7 @@ import re
 import shutil
 import sys
 import warnings
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -58,8 +58,11 @@ __all__ = [
     "role_rows",
     "say",
     "status",
+    "vacancies_line",
     "write_output",
 ]
+
+_VACANCIES_SHOWN = 10  # vacant post ids named in the note before "and N more"
 
 
 def say(text: str) -> None:
@@ -172,6 +175,26 @@ def status(label: str) -> Iterator[None]:
         yield
 
 
+def vacancies_line(vacancies: Sequence[str]) -> str:
+    """Say which vacant posts a role table leaves out (they are never classified).
+
+    Examples
+    --------
+    >>> vacancies_line(["DG002"])
+    '1 vacant post is not classified: DG002'
+    >>> vacancies_line([f"v{i}" for i in range(12)])
+    '12 vacant posts are not classified: v0, v1, v2, v3, v4, v5, v6, v7, v8, v9 and 2 more'
+    """
+    ids = [printable(v) for v in vacancies]
+    shown = ids[:_VACANCIES_SHOWN]
+    if len(ids) > len(shown):
+        names = f"{', '.join(shown)} and {len(ids) - len(shown)} more"
+    else:
+        names = " and ".join([", ".join(shown[:-1]), shown[-1]]) if len(shown) > 1 else shown[0]
+    many = len(ids) != 1
+    return f"{len(ids)} vacant post{'s are' if many else ' is'} not classified: {names}"
+
+
 def role_rows(
     org: Organization,
     roles: Mapping[str, Any],
@@ -179,7 +202,9 @@ def role_rows(
     full: bool,
     only: Iterable[str] | None = None,
 ) -> list[list[str]]:
-    """One row per person (of *only*, if given), in file order: the table or CSV columns.
+    """One row per person assessed (of *only*, if given), in file order: the columns.
+
+    Vacant posts have no assessment (see ``Classification.vacancies``), so no row.
 
     Table cells are made printable (:func:`~orgmodel.cli._terminal.printable`); CSV
     cells stay exact.
@@ -190,7 +215,9 @@ def role_rows(
     for person in org.people:
         if keep is not None and person.id not in keep:
             continue
-        a = roles[person.id]
+        a = roles.get(person.id)
+        if a is None:
+            continue
         label = a.label.value
         reason = a.reason.removeprefix(f"{label}: ")
         if full:

@@ -64,6 +64,7 @@ class ProblemCode(enum.Enum):
     UNALLOCATED_SHARES = "unallocated-shares"
     NO_FOCAL_ENTITY = "no-focal-entity"
     COLUMNS_DETECTED = "columns-detected"
+    NO_RESPONSIBILITIES = "no-responsibilities"
 
 
 @attrs.frozen

@@ -110,6 +110,8 @@ def colouring(
             msg = "colouring by role needs the role classification (pass roles=...)"
             raise ValidationError([Problem(ProblemCode.MISSING_KEY, "roles", msg)])
         for person in people:
+            if person.vacant:  # drawn as a vacancy: never classified, in no role's count
+                continue
             found = roles.get(person.id)
             key[person.id] = "neither" if found is None else role_key(found, person.id)
         swatches = {k: ROLE_SWATCHES[k] for k in ROLE_SWATCHES}

@@ -37,23 +37,44 @@ partner-like: holds 100% of Tiny LLP; strategic work: strategy; leads the organi
 
 from __future__ import annotations
 
-from orgmodel.analysis.roles.config import (
-    ClassifierConfig,
+from orgmodel.analysis.roles.config import ClassifierConfig
+from orgmodel.analysis.roles.frame import classification_frame
+from orgmodel.analysis.roles.lexicon import DEFAULT_TITLES
+from orgmodel.analysis.roles.records import (
+    Basis,
+    Classification,
     Direction,
     Evidence,
     EvidenceSource,
     RoleAssessment,
     RoleLabel,
 )
-from orgmodel.analysis.roles.score import classification_frame, classify
+from orgmodel.analysis.roles.score import classify
+from orgmodel.analysis.roles.titles import (
+    JobFunction,
+    ParsedTitle,
+    Seniority,
+    TermKind,
+    TitleLexicon,
+    TitleTerm,
+)
 
 __all__ = [
+    "DEFAULT_TITLES",
+    "Basis",
+    "Classification",
     "ClassifierConfig",
     "Direction",
     "Evidence",
     "EvidenceSource",
+    "JobFunction",
+    "ParsedTitle",
     "RoleAssessment",
     "RoleLabel",
+    "Seniority",
+    "TermKind",
+    "TitleLexicon",
+    "TitleTerm",
     "classification_frame",
     "classify",
 ]

@@ -1,132 +1,22 @@
-"""The records of the role classifier: labels, evidence, configuration, assessments.
+"""The configuration of the role classifier: weights, thresholds and the title lexicon.
 
-:mod:`orgmodel.analysis.roles` re-exports everything here; see ``docs/classification.md``
-for how the scores and labels are computed and why each default is what it is.
+``docs/classification.md`` gives the reasoning for every default, and the corpus
+accuracy they reach.
 """
 
 from __future__ import annotations
 
-import enum
 import math
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterable
 
 import attrs
 
-from orgmodel.model import Person
+from orgmodel.analysis.roles.lexicon import DEFAULT_TITLES
+from orgmodel.analysis.roles.titles import TitleLexicon
+from orgmodel.model import EntityKind
 from orgmodel.model.exceptions import OrgModelError
-from orgmodel.model.vocabulary import Axis
 
-__all__ = [
-    "ClassifierConfig",
-    "Direction",
-    "Evidence",
-    "EvidenceSource",
-    "RoleAssessment",
-    "RoleLabel",
-]
-
-_REASON_ITEMS = 3  # evidence sentences quoted in a one-line reason
-
-
-class RoleLabel(enum.Enum):
-    """What a member acts like, after the background note."""
-
-    PARTNER_LIKE = "partner-like"
-    """Holds a material stake and shows strategic or external evidence."""
-    COO_LIKE = "coo-like"
-    """A senior operational leader with no material stake."""
-    HYBRID = "hybrid"
-    """A material stake and a strong COO side: an operating partner."""
-    NEITHER = "neither"
-    """Most members: neither of the above."""
-
-
-class Direction(enum.Enum):
-    """The way one piece of evidence points."""
-
-    PARTNER = "partner"
-    """Toward the partner's side of its axis: a stake, strategic or external work."""
-    COO = "coo"
-    """Toward the COO's side: no stake, operational or internal work, seniority."""
-    NEUTRAL = "neutral"
-    """A recorded fact that points neither way (a token stake, no responsibilities)."""
-
-
-class EvidenceSource(enum.Enum):
-    """Where in the model a piece of evidence was read."""
-
-    STAKE = "stake"
-    """Stakes, look-through holdings, profit shares and liability."""
-    EMPLOYMENT = "employment"
-    """The ``employment`` field (weak)."""
-    TITLE = "title"
-    """The job title (weak)."""
-    RESPONSIBILITIES = "responsibilities"
-    """Responsibility tags, through the vocabulary."""
-    RELATIONSHIPS = "relationships"
-    """External relationships with clients, investors, suppliers ..."""
-    STRUCTURE = "structure"
-    """Reporting lines and units: the top, who reports to it, what someone oversees."""
-
-
-@attrs.frozen
-class Evidence:
-    """One fact read off the model, the axis it bears on and the way it points.
-
-    Attributes
-    ----------
-    axis : Axis
-        The background note's axis the fact bears on.
-    points : Direction
-        Toward the partner side, the COO side, or neither.
-    weight : float
-        How much it counts (0 for neutral facts); see :class:`ClassifierConfig`.
-    text : str
-        A sentence built from the facts, such as
-        ``"holds 30% of Acme Partners LLP through AS Holdings Ltd"``.
-    source : EvidenceSource
-        Where in the model the fact was read.
-
-    Examples
-    --------
-    >>> from orgmodel.model.vocabulary import Axis
-    >>> e = Evidence(
-    ...     Axis.FOCUS, Direction.COO, 0.75, "reports directly to the top", EvidenceSource.STRUCTURE
-    ... )
-    >>> str(e)
-    'focus → coo (0.75): reports directly to the top'
-    >>> e.to_dict()["points"]
-    'coo'
-    """
-
-    axis: Axis
-    points: Direction
-    weight: float
-    text: str
-    source: EvidenceSource
-    # Where the weight is tallied: 3 x axis + direction (see roles._assess).
-    _slot: int = attrs.field(init=False, repr=False, eq=False, hash=False)
-
-    def __attrs_post_init__(self) -> None:
-        # Identity tests, not dict look-ups: enum hashing is slow on a million records.
-        axis, points = self.axis, self.points
-        slot = 0 if axis is Axis.OWNERSHIP else 3 if axis is Axis.FOCUS else 6
-        slot += 0 if points is Direction.PARTNER else 1 if points is Direction.COO else 2
-        object.__setattr__(self, "_slot", slot)
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return the record as plain JSON-compatible values."""
-        return {
-            "axis": self.axis.value,
-            "points": self.points.value,
-            "weight": self.weight,
-            "text": self.text,
-            "source": self.source.value,
-        }
-
-    def __str__(self) -> str:
-        return f"{self.axis.value} → {self.points.value} ({self.weight:.3g}): {self.text}"
+__all__ = ["ClassifierConfig"]
 
 
 def _fraction(_instance: object, attribute: attrs.Attribute[float], value: float) -> None:
@@ -169,6 +59,24 @@ def _count_at_least(minimum: int) -> Callable[[object, attrs.Attribute[int], int
     return check
 
 
+def _kinds(value: Iterable[EntityKind]) -> frozenset[EntityKind]:
+    return frozenset(value)
+
+
+def _entity_kinds(
+    _instance: object, attribute: attrs.Attribute[frozenset[EntityKind]], value: object
+) -> None:
+    if not isinstance(value, frozenset) or not all(isinstance(k, EntityKind) for k in value):
+        msg = f"'{attribute.name}' must be a set of EntityKind values (got {value!r})"
+        raise OrgModelError(msg)
+
+
+def _lexicon(_instance: object, attribute: attrs.Attribute[TitleLexicon], value: object) -> None:
+    if not isinstance(value, TitleLexicon):
+        msg = f"'{attribute.name}' must be a TitleLexicon (got {type(value).__name__})"
+        raise OrgModelError(msg)
+
+
 @attrs.frozen(kw_only=True)
 class ClassifierConfig:
     """Weights and thresholds of the role classifier, with documented defaults.
@@ -179,8 +87,12 @@ class ClassifierConfig:
     Attributes
     ----------
     materiality : float
-        The look-through stake in the focal entity (lower bound of a range) that
-        counts as ownership: 5%.  Below it a stake is a token.
+        The look-through share of capital, of votes or of profits (lower bound of a
+        range) that makes a stake count: 5%.  Below it a stake is a token.
+    partnership_kinds : frozenset of EntityKind
+        The legal forms whose profit-sharing members hold a stake that counts
+        whatever its size (``LLP`` and ``PARTNERSHIP``); empty to judge them on
+        size alone.
     partner_threshold, coo_threshold : float
         The partner score (0.5) and COO score (0.55) a label needs.
     passive_score : float
@@ -190,11 +102,25 @@ class ClassifierConfig:
         Added to the evidence on an axis before taking its balance (2.0), so a
         single fact does not put anyone at the end of an axis.
     stake_weight, no_stake_weight : float
-        A material stake (2.0) and holding no stake at all (1.0), on ownership.
+        A material stake (2.0) and holding no stake at all (1.0), on ownership; a
+        token stake points the COO's way by ``no_stake_weight`` times the part of the
+        threshold it is short of.
     profit_share_weight, liability_weight : float
         A share of profits (0.5) and unlimited liability (0.5), on ownership.
     employment_weight, title_weight : float
-        ``employment`` (partner or member, employee) and the title: weak (0.25).
+        ``employment`` (partner or member, employee) and what a title says of
+        ownership ("Partner", "Founder"; "Salaried Partner" the other way): weak
+        (0.25 each).
+    title_function_weight : float
+        Each lean of each function a title names (0.75): "Chief Operating Officer"
+        is operational and internal work, "Sales Director" external.
+    title_seniority_weight : float
+        The strategic lean of a partner's, founder's or board member's title (1.0).
+    titles : TitleLexicon
+        The lexicon that reads titles, unit names and unit functions.
+    unit_weight : float
+        Heading a unit whose function is client-facing (external) or internal
+        (0.5), read from its declared function or else its name.
     tag_weight : float
         Each lean of each responsibility tag (1.0).
     relationship_weight : float
@@ -204,11 +130,12 @@ class ClassifierConfig:
     under_top_weight : float
         Reporting directly to the top: operational (0.75).
     oversight_weight : float
-        Overseeing ``several`` managers or unit heads: operational (1.0).
+        Overseeing ``several`` managers or unit heads, declared or inferred:
+        operational (1.0).
     units_weight : float
         Spanning ``several`` internal units: internal (1.0).
     several : int
-        How many units or heads make "several" (3); two count half.
+        How many units, heads or areas make "several" (3); two count half.
     coo_ownership, coo_focus, coo_orientation, coo_seniority : float
         The shares of the COO score (0.15, 0.3, 0.2, 0.35): no stake, operational
         focus, internal focus and seniority.
@@ -229,6 +156,11 @@ class ClassifierConfig:
     """
 
     materiality: float = attrs.field(default=0.05, validator=_positive_fraction)
+    partnership_kinds: frozenset[EntityKind] = attrs.field(
+        default=frozenset({EntityKind.LLP, EntityKind.PARTNERSHIP}),
+        converter=_kinds,
+        validator=_entity_kinds,
+    )
     partner_threshold: float = attrs.field(default=0.5, validator=_fraction)
     coo_threshold: float = attrs.field(default=0.55, validator=_fraction)
     passive_score: float = attrs.field(default=0.3, validator=_fraction)
@@ -239,6 +171,10 @@ class ClassifierConfig:
     liability_weight: float = attrs.field(default=0.5, validator=_weight)
     employment_weight: float = attrs.field(default=0.25, validator=_weight)
     title_weight: float = attrs.field(default=0.25, validator=_weight)
+    title_function_weight: float = attrs.field(default=0.75, validator=_weight)
+    title_seniority_weight: float = attrs.field(default=1.0, validator=_weight)
+    titles: TitleLexicon = attrs.field(default=DEFAULT_TITLES, validator=_lexicon)
+    unit_weight: float = attrs.field(default=0.5, validator=_weight)
     tag_weight: float = attrs.field(default=1.0, validator=_weight)
     relationship_weight: float = attrs.field(default=0.5, validator=_weight)
     relationship_cap: int = attrs.field(default=4, validator=_count_at_least(1))
@@ -258,86 +194,3 @@ class ClassifierConfig:
         if total <= 0:
             msg = "the COO score shares (coo_ownership, coo_focus, ...) must not all be 0"
             raise OrgModelError(msg)
-
-
-@attrs.frozen
-class RoleAssessment:
-    """How one person was classified, and the evidence it rests on.
-
-    Attributes
-    ----------
-    person : Person
-        The person assessed.
-    label : RoleLabel
-        Partner-like, COO-like, hybrid or neither.
-    partner_score, coo_score : float
-        In [0, 1]; a label needs its score over the configured threshold.
-    ownership, focus, orientation : float
-        The position on each axis, in (-1, 1): **positive toward the partner side**
-        (a stake; strategic; external), negative toward the COO side (no stake;
-        operational; internal), 0 when the evidence balances or is absent.
-    stake : float
-        The look-through stake in the focal entity (lower bound) that materiality
-        was judged on.
-    evidence : tuple of Evidence
-        Every fact used, ownership first; never empty.
-    """
-
-    person: Person
-    label: RoleLabel
-    partner_score: float
-    coo_score: float
-    ownership: float
-    focus: float
-    orientation: float
-    stake: float
-    evidence: tuple[Evidence, ...]
-
-    @property
-    def axes(self) -> dict[Axis, float]:
-        """The three axis positions keyed by :class:`~orgmodel.vocabulary.Axis`."""
-        return {
-            Axis.OWNERSHIP: self.ownership,
-            Axis.FOCUS: self.focus,
-            Axis.ORIENTATION: self.orientation,
-        }
-
-    @property
-    def reason(self) -> str:
-        """A one-line summary: the label and the evidence that decided it."""
-        texts = dict.fromkeys(e.text for e in self._deciding())
-        return f"{self.label.value}: {'; '.join(texts)}"
-
-    def _deciding(self) -> list[Evidence]:
-        """Pick the ownership fact, then the heaviest fact on the label's side per source."""
-        ownership = [e for e in self.evidence if e.axis is Axis.OWNERSHIP][:1]
-        others = sorted(
-            (e for e in self.evidence if e.axis is not Axis.OWNERSHIP),
-            key=lambda e: -e.weight,  # stable: ties keep the evidence order
-        )
-        side = {
-            RoleLabel.PARTNER_LIKE: (Direction.PARTNER,),
-            RoleLabel.COO_LIKE: (Direction.COO,),
-            RoleLabel.HYBRID: (Direction.COO,),
-            RoleLabel.NEITHER: (Direction.PARTNER, Direction.COO),
-        }[self.label]
-        chosen = [e for e in others if e.points in side and e.weight > 0] or others
-        by_source: dict[EvidenceSource, Evidence] = {}
-        for e in chosen:
-            by_source.setdefault(e.source, e)
-        return ownership + list(by_source.values())[: _REASON_ITEMS - 1]
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return the assessment as plain JSON-compatible values."""
-        return {
-            "person": self.person.id,
-            "name": self.person.name,
-            "title": self.person.title,
-            "label": self.label.value,
-            "partner_score": self.partner_score,
-            "coo_score": self.coo_score,
-            "axes": {axis.value: score for axis, score in self.axes.items()},
-            "stake": self.stake,
-            "reason": self.reason,
-            "evidence": [e.to_dict() for e in self.evidence],
-        }
