@@ -111,11 +111,7 @@ def holdings(
     targets, through = _targets(org)
     kinds = frozenset(partnership_kinds)
     entities = {e.id for e in org.entities}  # every other holder is a person
-    by_holder: dict[str, list[Stake]] = {}
-    for s in org.stakes:
-        if s.indirect:
-            continue  # declared through intermediaries: the look-through finds it
-        by_holder.setdefault(s.holder, []).append(s)
+    by_holder = _direct_stakes(org)
     if not through:
         found = {
             pid: _direct(stakes, org, materiality, kinds)
@@ -127,16 +123,7 @@ def holdings(
     capital = look_through(org, ids)
     votes = look_through(org, ids, measure=Measure.VOTING) if _any_votes(org) else None
     profits = look_through(org, ids, measure=Measure.PROFIT_SHARE) if _any_profits(org) else None
-    best: dict[str, tuple[float, int]] = {}  # person -> (strength, target position)
-    for k, tid in enumerate(ids):
-        for measure in (capital, votes, profits):
-            if measure is None:
-                continue
-            for holder, share in measure[tid].items():
-                if holder not in entities:
-                    known = best.get(holder)
-                    if known is None or share.lower > known[0]:
-                        best[holder] = (share.lower, k)
+    best = _strongest(ids, (capital, votes, profits), entities)
     judge = _Judge(by_holder, _Reach(org), materiality, kinds)
     out: dict[str, Holding] = {}
     for pid, (_, k) in best.items():
@@ -150,6 +137,35 @@ def holdings(
             profits[tid].get(pid) if profits is not None else None,
         )
     return Holdings(out, targets, True)
+
+
+def _direct_stakes(org: Organization) -> dict[str, list[Stake]]:
+    """Return each holder's stakes as recorded, without declared indirect holdings."""
+    by_holder: dict[str, list[Stake]] = {}
+    for s in org.stakes:
+        if s.indirect:
+            continue  # declared through intermediaries: the look-through finds it
+        by_holder.setdefault(s.holder, []).append(s)
+    return by_holder
+
+
+def _strongest(
+    ids: list[str],
+    measures: tuple[dict[str, dict[str, Share]] | None, ...],
+    entities: set[str],
+) -> dict[str, tuple[float, int]]:
+    """Return each person's strongest lower bound on any measure, and its target's position."""
+    best: dict[str, tuple[float, int]] = {}
+    for k, tid in enumerate(ids):
+        for measure in measures:
+            if measure is None:
+                continue
+            for holder, share in measure[tid].items():
+                if holder not in entities:
+                    known = best.get(holder)
+                    if known is None or share.lower > known[0]:
+                        best[holder] = (share.lower, k)
+    return best
 
 
 def _any_votes(org: Organization) -> bool:
