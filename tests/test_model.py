@@ -125,10 +125,33 @@ def test_person_field_types(field, value):
         P(**fields)
 
 
-def test_employment_must_be_an_enum_member():
-    """A string is not an Employment."""
-    with pytest.raises(TypeError, match="'employment' must be"):
-        P("a", "A", employment="partner")  # type: ignore[arg-type]
+@pytest.mark.parametrize(
+    ("make", "field", "member"),
+    [
+        (lambda v: P("a", "A", employment=v), "employment", om.Employment.PARTNER),
+        (lambda v: om.Entity("e", "E", kind=v), "kind", om.EntityKind.LLP),
+        (
+            lambda v: om.Stake("a", "e", om.Share.exact(0.1), liability=v),
+            "liability",
+            om.Liability.UNLIMITED,
+        ),
+        (lambda v: om.ReportingLine("a", "b", kind=v), "kind", om.LineKind.DOTTED),
+        (lambda v: om.Relationship("a", v, "c"), "kind", om.RelationshipKind.CLIENT),
+    ],
+)
+def test_enum_fields_take_the_member_or_its_value(make, field, member):
+    """An enum field takes its member or the member's string value, and holds the member."""
+    assert getattr(make(member), field) is member
+    assert getattr(make(member.value), field) is member
+
+
+@pytest.mark.parametrize("value", ["partnr", 3, None])
+def test_enum_field_with_a_bad_value_lists_the_allowed_ones(value):
+    """Anything else is an OptionError listing the allowed values, with a did-you-mean."""
+    with pytest.raises(om.OptionError, match="'employment' must be one of 'partner', ") as err:
+        P("a", "A", employment=value)
+    assert isinstance(err.value, ValueError)
+    assert ("did you mean 'partner'?" in str(err.value)) == (value == "partnr")
 
 
 # -- problem codes ------------------------------------------------------------------

@@ -30,6 +30,7 @@ from typing import Any
 import attrs
 
 from orgmodel._speed.instance_of import instance_of
+from orgmodel.model.options import read_option
 from orgmodel.model.share import Share
 
 __all__ = [
@@ -163,6 +164,33 @@ def _members(value: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(value)
 
 
+# Converters of the enum fields: a member, or its string value (``"partner"``); any
+# other value is an OptionError listing the allowed values.  Named functions, so that
+# type checkers see what each field's parameter takes.
+def _employment(value: object) -> Employment:
+    return value if type(value) is Employment else read_option(value, Employment, "employment")
+
+
+def _entity_kind(value: object) -> EntityKind:
+    return value if type(value) is EntityKind else read_option(value, EntityKind, "kind")
+
+
+def _liability(value: object) -> Liability | None:
+    if value is None or type(value) is Liability:
+        return value
+    return read_option(value, Liability, "liability")
+
+
+def _line_kind(value: object) -> LineKind:
+    return value if type(value) is LineKind else read_option(value, LineKind, "kind")
+
+
+def _relationship_kind(value: object) -> RelationshipKind:
+    if type(value) is RelationshipKind:
+        return value
+    return read_option(value, RelationshipKind, "kind")
+
+
 def _enum_tuple(kind: type[enum.Enum]) -> Callable[[object, attrs.Attribute[Any], object], None]:
     """Return a validator for a tuple of *kind* members, none twice."""
 
@@ -197,7 +225,9 @@ class Person:
     title : str
         Job title as the organisation uses it; weak evidence only.
     employment : Employment
-        How they stand to the organisation (default ``EMPLOYEE``).
+        How they stand to the organisation (default ``EMPLOYEE``).  Every enum
+        field takes the member or its string value (``employment="partner"``); any
+        other value is an :class:`~orgmodel.exceptions.OptionError`.
     unit : str or None
         The id of the unit they belong to.
     manager : str or None
@@ -220,6 +250,7 @@ class Person:
     title: str = attrs.field(default="", validator=_str, kw_only=True)
     employment: Employment = attrs.field(
         default=Employment.EMPLOYEE,
+        converter=_employment,
         validator=instance_of(Employment),
         kw_only=True,
     )
@@ -248,7 +279,7 @@ class Entity:
     name : str
         Registered or display name.
     kind : EntityKind
-        Legal form (default ``COMPANY``).
+        Legal form (default ``COMPANY``), or its string value (``"llp"``).
     attributes : dict
         Anything else (jurisdiction, registration number); JSON-compatible.
     """
@@ -257,6 +288,7 @@ class Entity:
     name: str = attrs.field(validator=_str)
     kind: EntityKind = attrs.field(
         default=EntityKind.COMPANY,
+        converter=_entity_kind,
         validator=instance_of(EntityKind),
         kw_only=True,
     )
@@ -312,7 +344,8 @@ class Stake:
     profit_share : Share or None
         Share of profits, when recorded (common in partnerships).
     liability : Liability or None
-        Limited or unlimited liability, when recorded.
+        Limited or unlimited liability (or ``"limited"``, ``"unlimited"``), when
+        recorded.
     control : tuple of Control
         Rights of control held beside (or, with a share of exactly 0, instead of) the
         share: board appointment, significant influence, ...  A stake that records
@@ -335,6 +368,7 @@ class Stake:
     profit_share: Share | None = attrs.field(default=None, validator=_opt_share, kw_only=True)
     liability: Liability | None = attrs.field(
         default=None,
+        converter=_liability,
         validator=instance_of(Liability, optional=True),
         kw_only=True,
     )
@@ -362,7 +396,11 @@ class ReportingLine:
 
     report: str = attrs.field(validator=_str)
     manager: str = attrs.field(validator=_str)
-    kind: LineKind = attrs.field(default=LineKind.SOLID, validator=instance_of(LineKind))
+    kind: LineKind = attrs.field(
+        default=LineKind.SOLID,
+        converter=_line_kind,
+        validator=instance_of(LineKind),
+    )
 
     def __str__(self) -> str:
         return f"{self.report} → {self.manager} ({self.kind.value})"
@@ -377,7 +415,7 @@ class Relationship:
     person : str
         The id of the person.
     kind : RelationshipKind
-        What the counterparty is to them.
+        What the counterparty is to them, or its string value (``"client"``).
     counterparty : str
         The outside party's name (free text; it becomes a node of its own).
     attributes : dict
@@ -385,7 +423,9 @@ class Relationship:
     """
 
     person: str = attrs.field(validator=_str)
-    kind: RelationshipKind = attrs.field(validator=instance_of(RelationshipKind))
+    kind: RelationshipKind = attrs.field(
+        converter=_relationship_kind, validator=instance_of(RelationshipKind)
+    )
     counterparty: str = attrs.field(validator=_str)
     attributes: dict[str, Any] = attrs.field(
         factory=dict, validator=_attributes, hash=False, kw_only=True
