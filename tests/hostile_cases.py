@@ -187,6 +187,24 @@ def _long_name_written(scratch: Path) -> Callable[[], object]:
     return lambda: om.dump(om.example(), scratch / ("é" * 150 + ".json"))
 
 
+def _classified_ring(_scratch: Path) -> Callable[[], om.Organization]:
+    """8,000 entities each holding 30% of the next, no focal entity (277 s once)."""
+    n = 8_000
+
+    def run() -> om.Organization:
+        org = om.Organization(
+            name="ring",
+            people=[om.Person(f"p{i}", f"P{i}") for i in range(n)],
+            entities=[om.Entity(f"e{i}", f"E{i}") for i in range(n)],
+            stakes=[om.Stake(f"e{i}", f"e{(i + 1) % n}", om.Share.exact(0.3)) for i in range(n)]
+            + [om.Stake(f"p{i}", f"e{i}", om.Share.exact(0.7)) for i in range(n)],
+        )
+        om.classify(org)
+        return org
+
+    return run
+
+
 def _call(function: Callable[[], object]) -> Callable[[Path], Callable[[], object]]:
     return lambda _scratch: function
 
@@ -206,6 +224,10 @@ CASES: dict[str, Case] = {
     "python-tag": Case(_corpus("yaml-python-tag.yaml"), codes=("unsafe-input",)),
     "xml-entity-bomb": Case(_corpus("graphml-entity-bomb.graphml"), codes=("unsafe-input",)),
     "xml-external-entity": Case(_corpus("graphml-xxe.graphml"), codes=("unsafe-input",)),
+    "share-of-spaces": Case(
+        _corpus("yaml-share-of-spaces.yaml"), codes=("share-range",), seconds=30
+    ),
+    "classify-ring-8000": Case(_classified_ring, formats=("yaml", "json"), seconds=60),
     "reporting-cycle-500k": Case(_long_cycle, codes=("reporting-cycle",), seconds=240),
     # -- files orgmodel writes and must read back ----------------------------------------
     "yaml-integer-forms": Case(
@@ -232,6 +254,9 @@ CASES: dict[str, Case] = {
     "nul-in-a-path": Case(lambda s: s / "firm\x00.yaml", "yaml", error="FileAccessError"),
     "300-byte-name": Case(lambda s: s / ("a" * 300 + ".yaml"), "yaml", error="FileAccessError"),
     "300-byte-name-written": Case(_long_name_written, error="FileAccessError"),
+    "share-of-ten-to-the-400": Case(
+        _corpus("yaml-share-of-ten-to-the-400.yaml"), codes=("share-range",)
+    ),
     "classify-none": Case(_call(lambda: om.classify(None)), codes=("wrong-type",)),  # type: ignore[arg-type]
     "organization-of-ints": Case(
         _call(lambda: om.Organization(name="x", people=[1])),  # type: ignore[list-item]

@@ -93,6 +93,7 @@ def test_vacancy_leaves_everyone_elses_labels_as_if_it_were_absent():
     assert {k: a.label for k, a in with_post.items()} == {k: a.label for k, a in without.items()}
 
 
+@pytest.mark.filterwarnings("ignore::orgmodel.exceptions.DeclaredFigureWarning")  # random registers
 @given(organizations(max_people=15))
 @settings(max_examples=80)
 def test_random_organisations_classify_exactly_the_filled_posts(org):
