@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 
 import orgmodel as om
 from strategies import organizations
@@ -98,7 +98,11 @@ def test_vacancy_leaves_everyone_elses_labels_as_if_it_were_absent():
 @settings(max_examples=80)
 def test_random_organisations_classify_exactly_the_filled_posts(org):
     """Every filled post has an assessment; no vacant post has one, and each is listed."""
-    roles = om.classify(org)
+    try:
+        roles = om.classify(org)
+    except om.SingularOwnershipError:  # entities holding each other wholly: no look-through
+        assume(False)
+        raise
     assert list(roles) == [p.id for p in org.people if not p.vacant]
     assert roles.vacancies == tuple(p.id for p in org.people if p.vacant)
 
