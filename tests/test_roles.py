@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import orgmodel as om
 from orgmodel.vocabulary import Axis
-from strategies import job_titles, organizations
+from strategies import classify_or_skip, job_titles, organizations
 
 # Random organisations may declare indirect holdings their chains contradict: the
 # analyses then warn (tests/test_bods_regressions.py checks the warning itself).
@@ -383,14 +383,6 @@ def test_thresholds_change_labels():
 
 
 # -- properties -----------------------------------------------------------------
-
-
-def classify_or_skip(org) -> dict[str, om.RoleAssessment]:
-    try:
-        return om.classify(org)
-    except om.SingularOwnershipError:
-        assume(False)
-        raise
 
 
 def renamed(org) -> tuple[om.Organization, dict[str, str]]:
