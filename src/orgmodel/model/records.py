@@ -165,8 +165,9 @@ def _members(value: Iterable[Any]) -> tuple[Any, ...]:
 
 
 # Converters of the enum fields: a member, or its string value (``"partner"``); any
-# other value is an OptionError listing the allowed values.  Named functions, so that
-# type checkers see what each field's parameter takes.
+# other value is an OptionError listing the allowed values.  A converter's result is
+# always a member, so these fields need no type validator beside it.  Named functions,
+# so that type checkers see what each field's parameter takes.
 def _employment(value: object) -> Employment:
     return value if type(value) is Employment else read_option(value, Employment, "employment")
 
@@ -251,7 +252,6 @@ class Person:
     employment: Employment = attrs.field(
         default=Employment.EMPLOYEE,
         converter=_employment,
-        validator=instance_of(Employment),
         kw_only=True,
     )
     unit: str | None = attrs.field(default=None, validator=_opt_str, kw_only=True)
@@ -289,7 +289,6 @@ class Entity:
     kind: EntityKind = attrs.field(
         default=EntityKind.COMPANY,
         converter=_entity_kind,
-        validator=instance_of(EntityKind),
         kw_only=True,
     )
     attributes: dict[str, Any] = attrs.field(
@@ -369,7 +368,6 @@ class Stake:
     liability: Liability | None = attrs.field(
         default=None,
         converter=_liability,
-        validator=instance_of(Liability, optional=True),
         kw_only=True,
     )
     control: tuple[Control, ...] = attrs.field(
@@ -399,7 +397,6 @@ class ReportingLine:
     kind: LineKind = attrs.field(
         default=LineKind.SOLID,
         converter=_line_kind,
-        validator=instance_of(LineKind),
     )
 
     def __str__(self) -> str:
@@ -423,9 +420,7 @@ class Relationship:
     """
 
     person: str = attrs.field(validator=_str)
-    kind: RelationshipKind = attrs.field(
-        converter=_relationship_kind, validator=instance_of(RelationshipKind)
-    )
+    kind: RelationshipKind = attrs.field(converter=_relationship_kind)
     counterparty: str = attrs.field(validator=_str)
     attributes: dict[str, Any] = attrs.field(
         factory=dict, validator=_attributes, hash=False, kw_only=True
